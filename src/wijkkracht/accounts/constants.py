@@ -1,0 +1,27 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    RESIDENT = "resident", _("bewoner")
+    VOLUNTEER = "volunteer", _("vrijwilliger")
+    COUNCIL_MEMBER = "council_member", _("lid gebruikersraad")
+    PROFESSIONAL = "professional", _("beroepskracht")
+    COORDINATOR = "coordinator", _("coördinator organisatie")
+    ANALYST = "analyst", _("analist gemeente")
+    ADMINISTRATOR = "administrator", _("beheerder")
+
+
+# Roles that see more than their own data log in with a second factor (TOTP) in production.
+STAFF_ROLES = frozenset({Role.PROFESSIONAL, Role.COORDINATOR, Role.ANALYST, Role.ADMINISTRATOR})
+
+# Which scope a membership of each role must have (exactly these fields set, the others empty).
+ROLE_SCOPE = {
+    Role.RESIDENT: (),
+    Role.VOLUNTEER: (),
+    Role.COUNCIL_MEMBER: ("council",),
+    Role.PROFESSIONAL: ("organisation",),  # plus a centre or a district it serves
+    Role.COORDINATOR: ("organisation",),
+    Role.ANALYST: ("municipality",),
+    Role.ADMINISTRATOR: (),
+}

@@ -1,0 +1,125 @@
+import uuid
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .constants import ROLE_SCOPE, Role
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A way to log in. Personal details live on people.Person, not here."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    display_name = models.CharField(_("naam"), max_length=120, blank=True)
+    preferred_language = models.CharField(
+        _("taal"), max_length=5, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    is_staff = models.BooleanField(_("toegang tot beheer"), default=False)
+    date_joined = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+
+class Membership(models.Model):
+    """A role held by a user within a scope: the single source of who may do what where."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("account"))
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.CASCADE, null=True, blank=True, related_name="memberships",
+        verbose_name=_("gebruikersraad"),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="memberships", verbose_name=_("organisatie"),
+        help_text=_("Bij een beroepskracht: de werkgever."),
+    )
+    municipality = models.ForeignKey(
+        "places.Municipality", on_delete=models.CASCADE, null=True, blank=True, related_name="memberships",
+        verbose_name=_("gemeente"),
+    )
+    centre = models.ForeignKey(
+        "places.CommunityCentre", on_delete=models.CASCADE, null=True, blank=True, related_name="memberships",
+        verbose_name=_("wijkcentrum"),
+    )
+    district = models.ForeignKey(
+        "places.District", on_delete=models.CASCADE, null=True, blank=True, related_name="memberships",
+        verbose_name=_("wijk"),
+    )
+    starts_on = models.DateField(_("vanaf"), default=timezone.localdate)
+    ends_on = models.DateField(_("tot en met"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        constraints = [
+            # One membership per user, role and scope (partial constraints: they work on SQLite and PostgreSQL).
+            models.UniqueConstraint(
+                fields=["user", "role"], name="membership_unique_unscoped",
+                condition=models.Q(council__isnull=True, organisation__isnull=True, municipality__isnull=True,
+                                   centre__isnull=True, district__isnull=True),
+            ),
+            models.UniqueConstraint(fields=["user", "council"], name="membership_unique_council",
+                                    condition=models.Q(role="council_member")),
+            models.UniqueConstraint(fields=["user", "organisation", "centre"], name="membership_unique_centre",
+                                    condition=models.Q(role="professional", centre__isnull=False)),
+            models.UniqueConstraint(fields=["user", "organisation", "district"], name="membership_unique_district",
+                                    condition=models.Q(role="professional", district__isnull=False)),
+            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique_coordinator",
+                                    condition=models.Q(role="coordinator")),
+            models.UniqueConstraint(fields=["user", "municipality"], name="membership_unique_analyst",
+                                    condition=models.Q(role="analyst")),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.council or self.centre or self.district or self.organisation or self.municipality
+        return f"{self.user} – {self.get_role_display()}" + (f" ({scope})" if scope else "")
+
+    def clean(self) -> None:
+        required = set(ROLE_SCOPE[Role(self.role)]) if self.role in Role.values else set()
+        for field in ("council", "organisation", "municipality"):
+            if field in required and getattr(self, f"{field}_id") is None:
+                raise ValidationError({field: _("Deze rol heeft dit veld nodig.")})
+            if field not in required and getattr(self, f"{field}_id") is not None:
+                raise ValidationError({field: _("Deze rol heeft dit veld niet.")})
+        serves = (self.centre_id is not None) + (self.district_id is not None)
+        if self.role == Role.PROFESSIONAL and serves != 1:
+            raise ValidationError(_("Een beroepskracht werkt voor precies één wijkcentrum of één wijk per rol."))
+        if self.role != Role.PROFESSIONAL and serves:
+            raise ValidationError(_("Alleen een beroepskracht heeft een wijkcentrum of wijk."))
+        if self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("De einddatum ligt voor de begindatum.")})

@@ -1,0 +1,27 @@
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Council(models.Model):
+    """A users' council (gebruikersraad) of a community centre or a district."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("naam"), max_length=160)
+    district = models.ForeignKey(
+        "places.District", on_delete=models.PROTECT, related_name="councils", verbose_name=_("wijk")
+    )
+    centre = models.ForeignKey(
+        "places.CommunityCentre", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="councils", verbose_name=_("wijkcentrum"),
+        help_text=_("Leeg als de raad voor de hele wijk is."),
+    )
+
+    class Meta:
+        verbose_name = _("gebruikersraad")
+        verbose_name_plural = _("gebruikersraden")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,147 @@
+"""Plain geometry for CBS boundaries: projection to metres, simplification, centroids and SVG paths.
+
+No GIS stack: Amstelveen-sized polygons are small, and everything here runs once, on import.
+The projection is an equirectangular approximation around 52.2° N (error < 0.5% within the Netherlands),
+in metres with y pointing down, so SVG can draw it directly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+REF_LON, REF_LAT = 5.0, 52.2
+M_PER_DEG_LAT = 111_320.0
+M_PER_DEG_LON = M_PER_DEG_LAT * math.cos(math.radians(REF_LAT))
+
+Ring = Sequence[Sequence[float]]
+
+
+class GeometryError(ValueError):
+    pass
+
+
+def project(lon: float, lat: float) -> tuple[float, float]:
+    return (lon - REF_LON) * M_PER_DEG_LON, -(lat - REF_LAT) * M_PER_DEG_LAT
+
+
+def polygons_of(geometry: dict) -> list[list[Ring]]:
+    """The polygons (each a list of rings, outer first) of a Polygon or MultiPolygon geometry."""
+    if not isinstance(geometry, dict):
+        raise GeometryError("geometry is missing")
+    kind, coords = geometry.get("type"), geometry.get("coordinates")
+    if kind == "Polygon":
+        polygons = [coords]
+    elif kind == "MultiPolygon":
+        polygons = coords
+    else:
+        raise GeometryError(f"geometry type {kind!r} is not Polygon or MultiPolygon")
+    if not isinstance(polygons, list) or not polygons:
+        raise GeometryError("coordinates are empty")
+    for polygon in polygons:
+        if not isinstance(polygon, list) or not polygon:
+            raise GeometryError("a polygon has no rings")
+        for ring in polygon:
+            if not isinstance(ring, list) or len(ring) < 4:
+                raise GeometryError("a ring has fewer than 4 positions")
+            for pos in ring:
+                if (
+                    not isinstance(pos, list | tuple)
+                    or len(pos) < 2
+                    or not all(isinstance(v, int | float) and math.isfinite(v) for v in pos[:2])
+                    or not (-180 <= pos[0] <= 180 and -90 <= pos[1] <= 90)
+                ):
+                    raise GeometryError(f"position {pos!r} is not a valid lon/lat pair")
+    return polygons
+
+
+def _ring_area_centroid(ring: Ring) -> tuple[float, float, float]:
+    """Signed area and centroid of a ring in projected metres (shoelace formula)."""
+    pts = [project(x, y) for x, y, *_ in ring]
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    area /= 2
+    if area == 0:
+        return 0.0, pts[0][0], pts[0][1]
+    return area, cx / (6 * area), cy / (6 * area)
+
+
+def centroid(geometries: Iterable[dict]) -> tuple[float, float]:
+    """Area-weighted centroid (lon, lat) of one or more polygon geometries; holes subtract."""
+    total = sx = sy = 0.0
+    for geometry in geometries:
+        for polygon in polygons_of(geometry):
+            for index, ring in enumerate(polygon):
+                area, cx, cy = _ring_area_centroid(ring)
+                weight = abs(area) if index == 0 else -abs(area)
+                total += weight
+                sx += cx * weight
+                sy += cy * weight
+    if total == 0:
+        raise GeometryError("the area is empty")
+    x, y = sx / total, sy / total
+    return REF_LON + x / M_PER_DEG_LON, REF_LAT - y / M_PER_DEG_LAT
+
+
+def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas–Peucker, iterative."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        start, end = stack.pop()
+        (x0, y0), (x1, y1) = points[start], points[end]
+        dx, dy = x1 - x0, y1 - y0
+        norm = math.hypot(dx, dy)
+        best, index = -1.0, -1
+        for i in range(start + 1, end):
+            px, py = points[i]
+            d = abs(dy * px - dx * py + x1 * y0 - y1 * x0) / norm if norm else math.hypot(px - x0, py - y0)
+            if d > best:
+                best, index = d, i
+        if best > tolerance:
+            keep[index] = True
+            stack.append((start, index))
+            stack.append((index, end))
+    return [p for p, k in zip(points, keep, strict=True) if k]
+
+
+def svg_path(geometries: Iterable[dict], tolerance_m: float = 3.0) -> tuple[str, list[float]]:
+    """An SVG path (metres, rounded) and its bounding box [min_x, min_y, max_x, max_y]."""
+    parts: list[str] = []
+    xs: list[float] = []
+    ys: list[float] = []
+    for geometry in geometries:
+        for polygon in polygons_of(geometry):
+            for ring in polygon:
+                pts = _simplify([project(x, y) for x, y, *_ in ring], tolerance_m)
+                if len(pts) < 3:
+                    continue
+                xs.extend(p[0] for p in pts)
+                ys.extend(p[1] for p in pts)
+                head, *tail = pts
+                parts.append(
+                    f"M{head[0]:.0f} {head[1]:.0f}" + "".join(f"L{x:.0f} {y:.0f}" for x, y in tail) + "Z"
+                )
+    if not parts:
+        raise GeometryError("nothing left to draw")
+    return "".join(parts), [min(xs), min(ys), max(xs), max(ys)]
+
+
+def view_box(bbox: Sequence[float], margin: float = 0.03) -> str:
+    min_x, min_y, max_x, max_y = bbox
+    pad = max(max_x - min_x, max_y - min_y) * margin
+    return f"{min_x - pad:.0f} {min_y - pad:.0f} {max_x - min_x + 2 * pad:.0f} {max_y - min_y + 2 * pad:.0f}"
+
+
+def union_bbox(boxes: Iterable[Sequence[float]]) -> list[float]:
+    boxes = [b for b in boxes if b]
+    if not boxes:
+        raise GeometryError("no boxes")
+    return [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]

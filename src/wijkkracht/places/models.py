@@ -1,0 +1,188 @@
+import uuid
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .query import CommunityCentreQuerySet, DistrictQuerySet
+
+
+class Area(models.Model):
+    """What municipalities, districts and neighbourhoods share: a CBS code, a name and a boundary."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    cbs_code = models.CharField(_("CBS-code"), max_length=10, unique=True)
+    name = models.CharField(_("naam"), max_length=120)
+    # Boundary as GeoJSON geometry (lon/lat, CRS84), exactly as imported.
+    boundary = models.JSONField(_("grens"), null=True, blank=True)
+    centroid_lon = models.FloatField(_("middelpunt lengtegraad"), null=True, blank=True)
+    centroid_lat = models.FloatField(_("middelpunt breedtegraad"), null=True, blank=True)
+    # Pre-projected, simplified SVG path (metres in a fixed Dutch frame) and its bounding box,
+    # computed on import so a page never projects polygons.
+    svg_path = models.TextField(_("kaartvorm (SVG)"), blank=True)
+    bbox = models.JSONField(_("kader"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Municipality(Area):
+    class Meta(Area.Meta):
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+
+
+class District(Area):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="districts", verbose_name=_("gemeente")
+    )
+
+    objects = DistrictQuerySet.as_manager()
+
+    class Meta(Area.Meta):
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+
+    @property
+    def url(self) -> str:
+        return reverse("places:district", args=[self.public_id])
+
+
+class Neighbourhood(Area):
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="neighbourhoods", verbose_name=_("wijk")
+    )
+
+    class Meta(Area.Meta):
+        verbose_name = _("buurt")
+        verbose_name_plural = _("buurten")
+
+
+class PopulationFigure(models.Model):
+    """CBS 'Kerncijfers wijken en buurten' for one region and one year. None means secret or unknown."""
+
+    class Level(models.TextChoices):
+        MUNICIPALITY = "municipality", _("gemeente")
+        DISTRICT = "district", _("wijk")
+        NEIGHBOURHOOD = "neighbourhood", _("buurt")
+
+    cbs_code = models.CharField(_("CBS-code"), max_length=10, db_index=True)
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    level = models.CharField(_("niveau"), max_length=16, choices=Level.choices)
+    name = models.CharField(_("naam"), max_length=120, blank=True)
+    inhabitants = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
+    age_0_15 = models.PositiveIntegerField(_("0 tot 15 jaar"), null=True, blank=True)
+    age_15_25 = models.PositiveIntegerField(_("15 tot 25 jaar"), null=True, blank=True)
+    age_25_45 = models.PositiveIntegerField(_("25 tot 45 jaar"), null=True, blank=True)
+    age_45_65 = models.PositiveIntegerField(_("45 tot 65 jaar"), null=True, blank=True)
+    age_65_plus = models.PositiveIntegerField(_("65 jaar of ouder"), null=True, blank=True)
+    households = models.PositiveIntegerField(_("huishoudens"), null=True, blank=True)
+    source = models.CharField(_("bron"), max_length=200, blank=True)
+    synthetic = models.BooleanField(
+        _("synthetisch"), default=False, help_text=_("Gegenereerd voor de demo, niet van het CBS.")
+    )
+
+    AGE_BANDS = ("age_0_15", "age_15_25", "age_25_45", "age_45_65", "age_65_plus")
+
+    class Meta:
+        verbose_name = _("bevolkingscijfer")
+        verbose_name_plural = _("bevolkingscijfers")
+        constraints = [models.UniqueConstraint(fields=["cbs_code", "year"], name="population_code_year_unique")]
+        ordering = ["-year", "cbs_code"]
+
+    def __str__(self) -> str:
+        return f"{self.cbs_code} {self.year}"
+
+
+class CommunityCentre(models.Model):
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("naam"), max_length=120)
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="centres", verbose_name=_("wijk")
+    )
+    street = models.CharField(_("straat en huisnummer"), max_length=160, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    city = models.CharField(_("plaats"), max_length=80, default="Amstelveen")
+    phone = models.CharField(_("telefoon"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    # The centre's own profile: its role differs per district (maatwerk per wijk).
+    profile = models.TextField(
+        _("profiel"), blank=True, help_text=_("Wat dit wijkcentrum voor de wijk doet, in gewone taal.")
+    )
+    focus = models.CharField(_("accent"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: jongeren, ouderen, taal."))
+    lon = models.FloatField(_("lengtegraad"), null=True, blank=True)
+    lat = models.FloatField(_("breedtegraad"), null=True, blank=True)
+    synthetic_address = models.BooleanField(
+        _("adres is voorbeeld"), default=False, help_text=_("Het adres is voor de demo verzonnen.")
+    )
+
+    objects = CommunityCentreQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("wijkcentrum")
+        verbose_name_plural = _("wijkcentra")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def url(self) -> str:
+        return reverse("places:centre", args=[self.public_id])
+
+
+class OpeningHours(models.Model):
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("maandag")
+        TUESDAY = 1, _("dinsdag")
+        WEDNESDAY = 2, _("woensdag")
+        THURSDAY = 3, _("donderdag")
+        FRIDAY = 4, _("vrijdag")
+        SATURDAY = 5, _("zaterdag")
+        SUNDAY = 6, _("zondag")
+
+    centre = models.ForeignKey(
+        CommunityCentre, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("wijkcentrum")
+    )
+    weekday = models.PositiveSmallIntegerField(_("dag"), choices=Weekday.choices)
+    opens = models.TimeField(_("open vanaf"))
+    closes = models.TimeField(_("open tot"))
+
+    class Meta:
+        verbose_name = _("openingstijd")
+        verbose_name_plural = _("openingstijden")
+        ordering = ["weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(closes__gt=models.F("opens")), name="opening_closes_after_opens"),
+            models.UniqueConstraint(fields=["centre", "weekday", "opens"], name="opening_unique_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class Room(models.Model):
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    centre = models.ForeignKey(
+        CommunityCentre, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("wijkcentrum")
+    )
+    name = models.CharField(_("naam"), max_length=80)
+    capacity = models.PositiveSmallIntegerField(_("aantal personen"))
+    wheelchair_accessible = models.BooleanField(_("toegankelijk met rolstoel"), default=False)
+    description = models.TextField(_("beschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("zaal")
+        verbose_name_plural = _("zalen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "name"], name="room_unique_name_per_centre"),
+            models.CheckConstraint(condition=models.Q(capacity__gte=1), name="room_capacity_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.centre})"
