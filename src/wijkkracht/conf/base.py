@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.admin",
+    "wijkkracht.ui.apps.WijkkrachtAdminConfig",
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -1,0 +1,70 @@
+# Wijkkracht — the two commands: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV_VERSION := 0.13.9
+VENV := .venv
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PYTHON := $(VENV)/bin/python
+MANAGE := $(PYTHON) manage.py
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+
+# A Python >= 3.12: the first that qualifies among the usual names and pyenv's versions.
+FIND_PYTHON = for c in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	  p=$$(command -v $$c 2>/dev/null) || continue; \
+	  $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { echo $$p; exit 0; }; \
+	done; echo "No Python 3.12 or newer found. Install one (e.g. pyenv install 3.13)." >&2; exit 1
+
+.PHONY: help install run test lint bench clean chromium
+
+help:
+	@echo "make run    install, migrate, load the demo and serve http://127.0.0.1:8000"
+	@echo "make test   install test tools and run lint, migration check and all tests (SQLite and PostgreSQL)"
+	@echo "make bench  seed benchmark data and write docs/benchmarks.md"
+
+$(UV):
+	@PY=$$($(FIND_PYTHON)) && echo "Using $$PY" && $$PY -m venv $(TOOLS) && $(TOOLS)/bin/pip install -q "uv==$(UV_VERSION)"
+
+# Installs the locked dependencies (runtime and dev) into .venv; re-runs only when the lock changes.
+$(VENV)/.synced: uv.lock pyproject.toml | $(UV)
+	@PY=$$($(FIND_PYTHON)) && $(UV) sync --frozen --all-groups --python $$PY -q
+	@touch $@
+
+install: $(VENV)/.synced
+
+run: install
+	@mkdir -p var
+	@$(MANAGE) migrate --noinput -v0
+	@$(MANAGE) seed_demo
+	@echo "Serving http://127.0.0.1:8000 (stop with Ctrl+C)"
+	@$(MANAGE) runserver 127.0.0.1:8000 --insecure --noreload
+
+# Debian's Chromium for the browser tests; never a downloaded browser.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	DJANGO_SETTINGS_MODULE=wijkkracht.conf.test $(MANAGE) makemigrations --check --dry-run
+
+test: install chromium lint
+	@echo "== Tests on SQLite"
+	$(VENV)/bin/pytest
+	@echo "== Tests on PostgreSQL ($(PG_URL))"
+	@if $(PYTHON) -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m "not e2e"; \
+	elif [ -n "$$WIJKKRACHT_REQUIRE_POSTGRES" ]; then echo "PostgreSQL is required but not reachable at $(PG_URL)"; exit 1; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped (CI requires it)"; fi
+
+bench: install
+	$(PYTHON) bench/pages_bench.py $(BENCH_ARGS)
+	$(PYTHON) bench/matching_bench.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) $(TOOLS) var staticfiles

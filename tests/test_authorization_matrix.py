@@ -1,0 +1,158 @@
+"""The authorization matrix: every URL pattern, every persona, allowed or denied as the policy says.
+
+A URL pattern missing from MATRIX fails `test_every_url_is_in_the_matrix`. For each entry:
+- `get`: the personas who may GET it (200, or the given `ok` status); every other persona is denied
+  (anonymous: a redirect to the login page; others: 403 or 404).
+- `post`: for writes, the personas who may POST, with valid `data`; a denied POST must change nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import PERSONAS
+
+ALL = frozenset(PERSONAS)
+LOGGED_IN = ALL - {"anonymous"}
+STAFF = frozenset({"professional_a", "professional_b", "coordinator", "analyst", "administrator"})
+
+
+@dataclass
+class Entry:
+    get: frozenset[str] = frozenset()
+    args: Callable = lambda w: []  # noqa: E731
+    ok: int = 200
+    post: frozenset[str] | None = None
+    data: Callable = lambda w: {}  # noqa: E731
+    post_ok: int = 302
+    query: str = ""
+    skip_get: bool = False
+    notes: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+MATRIX: dict[str, Entry] = {
+    "ui:health": Entry(get=ALL),
+    "places:home": Entry(get=ALL),
+    "places:figures": Entry(get=ALL),
+    "places:district": Entry(get=ALL, args=lambda w: [w.district_a.public_id]),
+    "places:centre": Entry(get=ALL, args=lambda w: [w.centre_a.public_id]),
+    "accounts:login": Entry(get=ALL - {"anonymous"} | {"anonymous"}, notes="logged-in users are redirected"),
+    "accounts:logout": Entry(skip_get=True, post=ALL, notes="POST only"),
+    "accounts:otp_verify": Entry(get=ALL, skip_get=True, notes="tested in tests/accounts"),
+    "accounts:otp_setup": Entry(get=ALL, skip_get=True, notes="tested in tests/accounts"),
+    "accounts:password_reset": Entry(get=ALL),
+    "accounts:password_reset_done": Entry(get=ALL),
+    "accounts:password_reset_confirm": Entry(get=ALL, args=lambda w: ["MQ", "set-password"], skip_get=True,
+                                             notes="token flow tested in tests/accounts"),
+    "accounts:password_reset_complete": Entry(get=ALL),
+    "people:profile": Entry(get=LOGGED_IN),
+    "councils:mine": Entry(get=frozenset({"council_a", "council_b", "professional_a", "professional_b",
+                                          "administrator"}), skip_get=True, notes="redirect or list; below"),
+    "councils:detail": Entry(get=frozenset({"council_a", "professional_a", "administrator"}),
+                             args=lambda w: [w.council_a.public_id]),
+    "organisations:workplace": Entry(get=frozenset({"professional_a", "professional_b"})),
+    "organisations:mine": Entry(get=frozenset({"coordinator"})),
+    "set_language": Entry(skip_get=True, post=ALL, data=lambda w: {"language": "en", "next": "/"}),
+    "admin:index": Entry(get=frozenset({"administrator"})),
+}
+
+# Namespaces covered by one representative entry: Django's admin checks is_staff on every page.
+COVERED_NAMESPACES = {"admin"}
+
+
+def _walk(resolver: URLResolver, namespace: str = ""):
+    for item in resolver.url_patterns:
+        if isinstance(item, URLResolver):
+            ns = f"{namespace}{item.namespace}:" if item.namespace else namespace
+            yield from _walk(item, ns)
+        elif isinstance(item, URLPattern) and item.name:
+            yield f"{namespace}{item.name}"
+
+
+def test_every_url_is_in_the_matrix():
+    names = {n for n in _walk(get_resolver()) if n.split(":")[0] not in COVERED_NAMESPACES}
+    missing = sorted(names - MATRIX.keys())
+    assert missing == [], f"URL patterns missing from the authorization matrix: {missing}"
+    stale = sorted(n for n in MATRIX if n not in names and n.split(":")[0] not in COVERED_NAMESPACES)
+    assert stale == []
+
+
+def snapshot() -> dict:
+    """Every row of every project table (the test world is small): a denied write must leave it unchanged."""
+    state = {}
+    for model in apps.get_models():
+        if model._meta.app_label in {"sessions", "contenttypes", "admin"}:
+            continue
+        state[model._meta.label] = sorted(map(repr, model.objects.order_by("pk").values()))
+    return state
+
+
+def _cases(kind: str):
+    for name, entry in MATRIX.items():
+        allowed = entry.get if kind == "get" else entry.post
+        if (kind == "get" and entry.skip_get) or (kind == "post" and entry.post is None):
+            continue
+        for persona in PERSONAS:
+            yield pytest.param(name, persona, persona in allowed, id=f"{name}-{persona}")
+
+
+def _assert_denied(response, persona):
+    if persona == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+    else:
+        assert response.status_code in (403, 404), response.status_code
+
+
+@pytest.mark.parametrize(("name", "persona", "allowed"), list(_cases("get")))
+def test_get(world, client_for, name, persona, allowed):
+    entry = MATRIX[name]
+    url = reverse(name, args=entry.args(world)) + entry.query
+    client = client_for(persona)
+    before = snapshot()
+    response = client.get(url)
+    if allowed:
+        expected = entry.ok
+        if name == "accounts:login" and persona != "anonymous":
+            expected = 302
+        assert response.status_code == expected, (url, response.status_code)
+    else:
+        _assert_denied(response, persona)
+    assert snapshot() == before, "a GET changed data"
+
+
+@pytest.mark.parametrize(("name", "persona", "allowed"), list(_cases("post")))
+def test_post(world, client_for, name, persona, allowed):
+    entry = MATRIX[name]
+    url = reverse(name, args=entry.args(world))
+    client = client_for(persona)
+    before = snapshot()
+    response = client.post(url, entry.data(world))
+    if allowed:
+        assert response.status_code == entry.post_ok, (url, response.status_code)
+    else:
+        _assert_denied(response, persona)
+        assert snapshot() == before, "a denied POST changed data"
+
+
+def test_councils_mine_sends_a_member_to_their_council(world, client_for):
+    response = client_for("council_a").get(reverse("councils:mine"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("councils:detail", args=[world.council_a.public_id])
+
+
+@pytest.mark.parametrize("persona", sorted(ALL - {"council_a", "council_b", "professional_a", "professional_b",
+                                                    "administrator"}))
+def test_councils_mine_denied(world, client_for, persona):
+    _assert_denied(client_for(persona).get(reverse("councils:mine")), persona)
+
+
+def test_council_b_cannot_see_council_a(world, client_for):
+    response = client_for("council_b").get(reverse("councils:detail", args=[world.council_a.public_id]))
+    assert response.status_code == 403
