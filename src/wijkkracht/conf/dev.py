@@ -6,7 +6,7 @@ from .base import env, env_bool
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-never-in-production")  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 # Documented development switch: the demo logs staff in without a second factor.
 WIJKKRACHT_REQUIRE_STAFF_2FA = env_bool("WIJKKRACHT_REQUIRE_STAFF_2FA", False)
 WIJKKRACHT_DEMO = env_bool("WIJKKRACHT_DEMO", True)
