@@ -17,7 +17,7 @@ FIND_PYTHON = for c in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$H
 	  $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { echo $$p; exit 0; }; \
 	done; echo "No Python 3.12 or newer found. Install one (e.g. pyenv install 3.13)." >&2; exit 1
 
-.PHONY: help install run test lint bench clean chromium
+.PHONY: help install run test lint bench clean chromium messages
 
 help:
 	@echo "make run    install, migrate, load the demo and serve http://127.0.0.1:8000"
@@ -68,3 +68,9 @@ bench: install
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var staticfiles
+
+# Update the English catalogue from the code and compile it (translate new entries in the .po file).
+messages: install
+	cd src/wijkkracht && ../../$(PYTHON) ../../manage.py makemessages -l en --no-location --no-obsolete \
+	  --ignore 'tests/*' --ignore 'bench/*'
+	cd src/wijkkracht && ../../$(PYTHON) ../../manage.py compilemessages -l en

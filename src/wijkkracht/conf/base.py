@@ -134,7 +134,7 @@ OTP_TOTP_ISSUER = "Wijkkracht"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [Path(env("WIJKKRACHT_LOCALE_DIR", str(BASE_DIR / "locale")))]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -156,6 +156,8 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "noreply@wijkkracht.invali
 WIJKKRACHT_SHARED_DATA = Path(env("WIJKKRACHT_SHARED_DATA", str(REPO_DIR.parent / "shared" / "data")))
 # The municipality shown on the home page (CBS code).
 WIJKKRACHT_MUNICIPALITY = env("WIJKKRACHT_MUNICIPALITY", "GM0362")
+# The municipality's theme: ui/static/ui/themes/<name>.css overrides the design tokens (docs/ui.md).
+WIJKKRACHT_THEME = env("WIJKKRACHT_THEME", "amstelveen")
 # Demo mode shows a banner: people and figures are synthetic.
 WIJKKRACHT_DEMO = env_bool("WIJKKRACHT_DEMO", False)
 

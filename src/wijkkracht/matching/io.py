@@ -1,0 +1,300 @@
+"""Reading and writing the command line's files, with errors that name the file and line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from wijkkracht.matching.types import Helper, MatchOptions, Request, Weights
+
+
+class InputError(Exception):
+    """Bad input; `str()` is a message for people: 'FILE:LINE: what is wrong'."""
+
+    def __init__(self, path: str | os.PathLike[str], message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class EdgeList:
+    request_ids: list[str]  # index -> id, in order of first appearance
+    helper_ids: list[str]
+    request: np.ndarray
+    helper: np.ndarray
+    score: np.ndarray
+
+
+def _rows(path: str | os.PathLike[str], columns: Sequence[str]) -> Iterable[tuple[int, list[str]]]:
+    """(line number, fields in `columns` order) for every non-blank data row; checks the header."""
+    try:
+        handle = open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = [h.strip() for h in next(reader, [])]
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise InputError(path, f"unreadable CSV: {exc}", 1) from None
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise InputError(path, f"missing header: expected {','.join(columns)}, found {','.join(header)!r}", 1)
+        if len(set(header)) != len(header):
+            raise InputError(path, "header repeats a column", 1)
+        pick = [header.index(c) for c in columns]
+        width = len(header)
+        try:
+            for row in reader:
+                if not row or (len(row) == 1 and not row[0].strip()):
+                    continue
+                if len(row) != width:
+                    raise InputError(path, f"expected {width} fields, found {len(row)}", reader.line_num)
+                yield reader.line_num, [row[i].strip() for i in pick]
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise InputError(path, f"unreadable CSV: {exc}", reader.line_num) from None
+
+
+def _code(table: dict[str, int], names: list[str], key: str) -> int:
+    code = table.get(key)
+    if code is None:
+        code = table[key] = len(names)
+        names.append(key)
+    return code
+
+
+def read_edges(path: str | os.PathLike[str]) -> EdgeList:
+    """EDGES.csv: header request,helper,score; ids are non-empty strings; scores finite and > 0."""
+    req_code: dict[str, int] = {}
+    hel_code: dict[str, int] = {}
+    req_ids: list[str] = []
+    hel_ids: list[str] = []
+    req: list[int] = []
+    hel: list[int] = []
+    score: list[float] = []
+    lines: list[int] = []
+    for line, (r, h, s) in _rows(path, ("request", "helper", "score")):
+        if not r or not h:
+            raise InputError(path, "empty request or helper id", line)
+        try:
+            value = float(s)
+        except ValueError:
+            raise InputError(path, f"score {s!r} is not a number", line) from None
+        if not 0 < value < math.inf:
+            raise InputError(path, f"score {s!r} must be a finite number > 0", line)
+        req.append(_code(req_code, req_ids, r))
+        hel.append(_code(hel_code, hel_ids, h))
+        score.append(value)
+        lines.append(line)
+    r_arr = np.asarray(req, dtype=np.intp)
+    h_arr = np.asarray(hel, dtype=np.intp)
+    keys = r_arr.astype(np.int64) * max(len(hel_ids), 1) + h_arr
+    order = np.argsort(keys, kind="stable")
+    dup = np.flatnonzero(keys[order][1:] == keys[order][:-1])
+    if len(dup):
+        second = order[dup + 1]
+        at = int(np.argmin(np.asarray(lines)[second]))
+        i, j = int(order[dup[at]]), int(second[at])
+        raise InputError(
+            path, f"duplicate pair ({req_ids[req[j]]}, {hel_ids[hel[j]]}), first on line {lines[i]}", lines[j]
+        )
+    return EdgeList(req_ids, hel_ids, r_arr, h_arr, np.asarray(score, dtype=np.float64))
+
+
+def read_capacities(path: str | os.PathLike[str]) -> dict[str, int]:
+    """CAPS.csv: header helper,capacity; capacity an integer >= 0; each helper at most once."""
+    caps: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for line, (h, c) in _rows(path, ("helper", "capacity")):
+        if not h:
+            raise InputError(path, "empty helper id", line)
+        try:
+            value = int(c)
+        except ValueError:
+            raise InputError(path, f"capacity {c!r} is not an integer", line) from None
+        if value < 0:
+            raise InputError(path, f"capacity {c!r} must be >= 0", line)
+        if h in caps:
+            raise InputError(path, f"duplicate helper {h!r}, first on line {first[h]}", line)
+        caps[h] = value
+        first[h] = line
+    return caps
+
+
+def write_atomic(path: str | os.PathLike[str], write: Callable[[Any], None]) -> None:
+    """Write through `write(handle)` to a temporary file beside `path`, then rename it into place."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_assignment(path: str | os.PathLike[str], rows: Iterable[tuple[str, str, float]]) -> None:
+    def write(handle: Any) -> None:
+        out = csv.writer(handle, lineterminator="\n")
+        out.writerow(("request", "helper", "score"))
+        out.writerows((r, h, repr(float(s))) for r, h, s in rows)
+
+    write_atomic(path, write)
+
+
+def write_json(path: str | os.PathLike[str], data: object) -> None:
+    write_atomic(path, lambda handle: (json.dump(data, handle, indent=1, allow_nan=False), handle.write("\n")))
+
+
+# --- feature-level instances (JSON) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    requests: list[Request]
+    helpers: list[Helper]
+    history: list[tuple[str, str]]
+    weights: Weights
+    options: MatchOptions
+
+
+class _Reader:
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = path
+
+    def fail(self, where: str, message: str) -> InputError:
+        return InputError(self.path, f"{where}: {message}")
+
+    def get(self, obj: dict[str, Any], key: str, kind: str, where: str, default: Any = ...) -> Any:
+        if key not in obj:
+            if default is ...:
+                raise self.fail(where, f"missing {key!r}")
+            return default
+        value, at = obj[key], f"{where}.{key}"
+        if kind == "str" and not (isinstance(value, str) and value):
+            raise self.fail(at, "expected a non-empty string")
+        if kind == "number":
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+                raise self.fail(at, "expected a finite number")
+            return float(value)
+        if kind == "count" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise self.fail(at, "expected an integer >= 0")
+        if kind == "bool" and not isinstance(value, bool):
+            raise self.fail(at, "expected true or false")
+        if kind == "terms":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise self.fail(at, "expected a list of strings")
+            return frozenset(value)
+        return value
+
+    def objects(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        items = data.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(o, dict) for o in items):
+            raise self.fail(key, "expected a list of objects")
+        return items
+
+
+def read_instance(path: str | os.PathLike[str]) -> Instance:
+    """A feature-level instance; the format is described in docs/matching.md."""
+    rd = _Reader(path)
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            data = json.load(handle)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8: {exc.reason}") from None
+    if not isinstance(data, dict):
+        raise InputError(path, "expected a JSON object with 'requests' and 'helpers'")
+    requests = []
+    for i, o in enumerate(rd.objects(data, "requests")):
+        at = f"requests[{i}]"
+        lat, lon = rd.get(o, "lat", "number", at), rd.get(o, "lon", "number", at)
+        if abs(lat) > 90 or abs(lon) > 180:
+            raise rd.fail(at, "lat must be within [-90, 90] and lon within [-180, 180]")
+        resident = rd.get(o, "resident", "str", at, None)
+        requests.append(
+            Request(
+                id=rd.get(o, "id", "str", at), lat=lat, lon=lon,
+                categories=rd.get(o, "categories", "terms", at, frozenset()),
+                slots=rd.get(o, "slots", "terms", at, frozenset()),
+                languages=rd.get(o, "languages", "terms", at, frozenset()),
+                vog_required=rd.get(o, "vog_required", "bool", at, False),
+                resident=resident,
+            )
+        )  # fmt: skip
+    helpers = []
+    for i, o in enumerate(rd.objects(data, "helpers")):
+        at = f"helpers[{i}]"
+        lat, lon = rd.get(o, "lat", "number", at), rd.get(o, "lon", "number", at)
+        if abs(lat) > 90 or abs(lon) > 180:
+            raise rd.fail(at, "lat must be within [-90, 90] and lon within [-180, 180]")
+        max_d = rd.get(o, "max_distance_m", "number", at)
+        if max_d < 0:
+            raise rd.fail(f"{at}.max_distance_m", "must be >= 0")
+        helpers.append(
+            Helper(
+                id=rd.get(o, "id", "str", at), lat=lat, lon=lon, max_distance_m=max_d,
+                skills=rd.get(o, "skills", "terms", at, frozenset()),
+                slots=rd.get(o, "slots", "terms", at, frozenset()),
+                languages=rd.get(o, "languages", "terms", at, frozenset()),
+                vog=rd.get(o, "vog", "bool", at, False),
+                capacity=rd.get(o, "capacity", "count", at, 1),
+                load=rd.get(o, "load", "count", at, 0),
+            )
+        )  # fmt: skip
+    for kind, items in (("requests", requests), ("helpers", helpers)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                raise rd.fail(f"{kind}[{i}].id", f"duplicate id {item.id!r}")
+            seen.add(item.id)
+    history = [
+        (rd.get(o, "resident", "str", f"history[{i}]"), rd.get(o, "helper", "str", f"history[{i}]"))
+        for i, o in enumerate(rd.objects(data, "history"))
+    ]
+    return Instance(requests, helpers, history, _weights(rd, data), _options(rd, data))
+
+
+def _weights(rd: _Reader, data: dict[str, Any]) -> Weights:
+    given = data.get("weights", {})
+    if not isinstance(given, dict):
+        raise rd.fail("weights", "expected an object")
+    unknown = sorted(set(given) - set(Weights.__dataclass_fields__))
+    if unknown:
+        raise rd.fail("weights", f"unknown part {unknown[0]!r}")
+    values = {k: rd.get(given, k, "number", "weights") for k in given}
+    try:
+        return Weights(**values)
+    except ValueError as exc:
+        raise rd.fail("weights", str(exc)) from None
+
+
+def _options(rd: _Reader, data: dict[str, Any]) -> MatchOptions:
+    given = data.get("options", {})
+    if not isinstance(given, dict):
+        raise rd.fail("options", "expected an object")
+    unknown = sorted(set(given) - set(MatchOptions.__dataclass_fields__))
+    if unknown:
+        raise rd.fail("options", f"unknown option {unknown[0]!r}")
+    try:
+        return MatchOptions(**given)
+    except ValueError as exc:
+        raise rd.fail("options", str(exc)) from None
