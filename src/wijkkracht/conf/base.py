@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wijkkracht.councils",
     "wijkkracht.accounts",
     "wijkkracht.people",
+    "wijkkracht.demo",
 ]
 
 MIDDLEWARE = [

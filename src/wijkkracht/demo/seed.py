@@ -1,0 +1,498 @@
+"""The demo data set: real areas (CBS), real centre names, synthetic everything else.
+
+Every function here is idempotent: it creates what is missing and leaves what exists alone, so a second
+run changes nothing. Areas go through places.services.areas_import and memberships through
+accounts.services.membership_grant (actor=None: the system); the apps without write services yet get their
+rows here with full_clean() inside transaction.atomic (switch to their services as they appear).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from wijkkracht.accounts.constants import Role
+from wijkkracht.accounts.models import Membership, User
+from wijkkracht.accounts.services import membership_grant
+from wijkkracht.councils.models import Council
+from wijkkracht.organisations.constants import OrganisationKind
+from wijkkracht.organisations.models import Organisation
+from wijkkracht.people.models import Person
+from wijkkracht.places.models import (
+    CommunityCentre,
+    District,
+    Municipality,
+    Neighbourhood,
+    OpeningHours,
+    PopulationFigure,
+    Room,
+)
+from wijkkracht.places.services import areas_import
+
+SEED = 2026
+DEMO_PASSWORD = "wijkkracht-demo"  # noqa: S105 - printed on purpose: demo logins only
+DEMO_DOMAIN = "demo.wijkkracht.example"  # .example is reserved (RFC 2606): never a real mailbox
+MUNICIPALITY_CODE = "GM0362"
+MUNICIPALITY_TOTAL = 94_435  # Gemeente Amstelveen, Facts & Figures, 1 January 2023
+DEMO_NAMESPACE = uuid.UUID("5b0c3c1e-2026-4d1a-9c57-000000000000")
+RESIDENTS = 200
+
+
+def demo_uuid(kind: str, key) -> uuid.UUID:
+    """A stable public id, so a second run recognises what the first one made."""
+    return uuid.uuid5(DEMO_NAMESPACE, f"{kind}:{key}")
+
+
+def buurten_path():
+    return settings.WIJKKRACHT_SHARED_DATA / "amstelveen" / "buurten.geojson"
+
+
+# --- centres ---------------------------------------------------------------------------------------------
+# Names and districts from public sources (shared/data/README.md); addresses, hours and rooms are examples.
+CENTRES = [
+    {
+        "name": "Westend",
+        # There is no district called "Westwijk": CBS splits it into "Bovenkerk - Westwijk Noord" (WK036211)
+        # and "Westwijk Zuid" (WK036212). Westend goes to Westwijk Zuid.
+        "district": "WK036212",
+        "street": "Voorbeeldlaan 1",
+        "postcode": "1187 AA",
+        "focus": "Jongeren en gezinnen",
+        "profile": "Wijkcentrum voor Westwijk: huiswerkklas, kookclub en een plek om buren te ontmoeten.",
+        "rooms": [("Grote zaal", 80, True), ("Keuken", 16, True), ("Vergaderkamer", 12, True)],
+    },
+    {
+        "name": "Alleman",
+        "district": "WK036206",  # "Bankras, Kostverloren"
+        "street": "Voorbeeldstraat 2",
+        "postcode": "1183 AB",
+        "focus": "Ontmoeting en taal",
+        "profile": "Taalcafé, koffieochtenden en hulp bij formulieren.",
+        "rooms": [("Zaal", 60, True), ("Taallokaal", 14, True)],
+    },
+    {
+        "name": "De Meent",
+        "district": "WK036210",  # "Waardhuizen, Middenhoven"
+        "street": "Voorbeeldplein 3",
+        "postcode": "1188 AC",
+        "focus": "Ouderen en mantelzorgers",
+        "profile": "Maaltijden, bewegen voor ouderen en een mantelzorgcafé.",
+        "rooms": [("Theaterzaal", 120, True), ("Atelier", 20, False), ("Huiskamer", 15, True)],
+    },
+    {
+        "name": "De Bolder",
+        "district": "WK036209",  # Groenelaan
+        "street": "Voorbeeldweg 4",
+        "postcode": "1186 AD",
+        "focus": "Kinderen en sport",
+        "profile": "Kinderactiviteiten, sport en spel en een repair café.",
+        "rooms": [("Gymzaal", 40, True), ("Clubruimte", 20, True)],
+    },
+    {
+        "name": "Pluspunt",
+        "district": "WK036202",  # Patrimonium
+        "street": "Voorbeeldkade 5",
+        "postcode": "1181 AE",
+        "focus": "Vrijwilligers en buurtinitiatieven",
+        "profile": "Het punt voor vrijwilligerswerk en bewonersinitiatieven in Patrimonium.",
+        "rooms": [("Ontmoetingsruimte", 50, True), ("Werkplaats", 10, False)],
+    },
+    {
+        "name": "Villa Randwijck",
+        "district": "WK036201",  # Randwijck
+        "street": "Voorbeeldpark 6",
+        "postcode": "1182 AF",
+        "focus": "Cultuur en ontmoeting",
+        "profile": "Cursussen, exposities en concerten in een villa in het park.",
+        "rooms": [("Salon", 45, True), ("Tuinkamer", 20, True), ("Zolder", 12, False)],
+    },
+    {
+        "name": "Dorpshuis Nes aan de Amstel",
+        "district": "WK036213",  # "Buitengebied Zuid": its only buurt is Nes aan de Amstel (BU03621301)
+        "street": "Voorbeelddijk 7",
+        "postcode": "1189 AG",
+        "city": "Nes aan de Amstel",
+        "focus": "Dorpsleven",
+        "profile": "Het dorpshuis: klaverjassen, dorpsmaaltijd en de ledenvergadering van de dorpsraad.",
+        "rooms": [("Dorpszaal", 90, True), ("Bestuurskamer", 10, True)],
+    },
+]
+# Monday to Friday 09:00–17:00 everywhere; evening hours and a Saturday morning vary per centre.
+HOURS = [(day, dt.time(9), dt.time(17)) for day in range(5)]
+EXTRA_HOURS = [(1, dt.time(19), dt.time(22)), (3, dt.time(19), dt.time(22)), (5, dt.time(10), dt.time(13))]
+
+ORGANISATIONS = [
+    ("Participe Amstelland", OrganisationKind.WELFARE, "https://www.participe.nu/"),
+    # Partners are fictitious (marked "voorbeeld"): the demo must not claim real cooperation.
+    ("Voorbeeldschool De Linde", OrganisationKind.SCHOOL, ""),
+    ("Sportvereniging Voorbeeld Amstelveen", OrganisationKind.SPORTS, ""),
+    ("Woningcorporatie Voorbeeld", OrganisationKind.HOUSING, ""),
+]
+WELFARE = ORGANISATIONS[0][0]
+HOME_CENTRE = "Villa Randwijck"  # where the demo council member and professional work
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    key: str
+    role: str
+    first_name: str
+    last_name: str
+
+    @property
+    def email(self) -> str:
+        return f"{self.key}@{DEMO_DOMAIN}"
+
+
+DEMO_LOGINS = [
+    DemoLogin("bewoner", Role.RESIDENT, "Ria", "de Vries"),
+    DemoLogin("vrijwilliger", Role.VOLUNTEER, "Vera", "Jansen"),
+    DemoLogin("raadslid", Role.COUNCIL_MEMBER, "Kees", "Bakker"),
+    DemoLogin("beroepskracht", Role.PROFESSIONAL, "Priya", "Ramdin"),
+    DemoLogin("coordinator", Role.COORDINATOR, "Cor", "Visser"),
+    DemoLogin("analist", Role.ANALYST, "Anna", "Smit"),
+    DemoLogin("beheerder", Role.ADMINISTRATOR, "Ad", "Mulder"),
+]
+
+FIRST_NAMES = [
+    "Anna",
+    "Bram",
+    "Chantal",
+    "Daan",
+    "Emma",
+    "Fatima",
+    "Gert",
+    "Hanna",
+    "Ibrahim",
+    "Julia",
+    "Kevin",
+    "Lotte",
+    "Mohamed",
+    "Noor",
+    "Olga",
+    "Pieter",
+    "Qing",
+    "Rosa",
+    "Sanne",
+    "Tom",
+    "Urvashi",
+    "Vincent",
+    "Wei",
+    "Yara",
+    "Zeynep",
+    "Jan",
+    "Marieke",
+    "Sven",
+    "Aylin",
+    "Ricardo",
+    "Hiroshi",
+    "Priya",
+    "Ana",
+    "Lucas",
+    "Sara",
+    "Milan",
+]
+LAST_NAMES = [
+    "de Jong",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "van Dijk",
+    "Bakker",
+    "Janssen",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "Yilmaz",
+    "El Amrani",
+    "Kaya",
+    "Ramdin",
+    "Tanaka",
+    "Wang",
+    "Kumar",
+    "Santos",
+    "Nowak",
+    "Kowalski",
+]
+LANGUAGES = [
+    "Nederlands",
+    "Nederlands, Engels",
+    "Nederlands, Turks",
+    "Nederlands, Arabisch",
+    "Engels",
+    "Nederlands, Pools",
+    "Engels, Hindi",
+    "Nederlands, Papiaments",
+    "Japans, Engels",
+    "Nederlands, Duits",
+]
+# Share per CBS age band (0–15, 15–25, 25–45, 45–65, 65+), roughly Amstelveen's profile.
+AGE_SHARES = (0.17, 0.12, 0.26, 0.26, 0.19)
+AGE_RANGES = ((0, 14), (15, 24), (25, 44), (45, 64), (65, 95))
+
+
+# --- areas -----------------------------------------------------------------------------------------------
+def ensure_areas() -> str:
+    """Load the 14 districts and 47 neighbourhoods unless exactly these codes are loaded already."""
+    data = json.loads(buurten_path().read_text(encoding="utf-8"))
+    codes = {str(feat["properties"]["buurtcode"]).strip().upper() for feat in data["features"]}
+    loaded = set(Neighbourhood.objects.filter(cbs_code__in=codes).values_list("cbs_code", flat=True))
+    if loaded == codes:
+        return "areas: already loaded"
+    result = areas_import(data=data)
+    return f"areas: {result.districts} districts, {result.neighbourhoods} neighbourhoods loaded"
+
+
+def municipality() -> Municipality:
+    return Municipality.objects.get(cbs_code=MUNICIPALITY_CODE)
+
+
+# --- organisations, centres, councils --------------------------------------------------------------------
+def _create(model, **values):
+    obj = model(**values)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def ensure_organisations(gm: Municipality) -> int:
+    existing = set(Organisation.objects.filter(name__in=[o[0] for o in ORGANISATIONS]).values_list("name", flat=True))
+    made = 0
+    for name, kind, website in ORGANISATIONS:
+        if name not in existing:
+            _create(Organisation, name=name, kind=kind, municipality=gm, website=website)
+            made += 1
+    return made
+
+
+@transaction.atomic
+def ensure_centres() -> int:
+    districts = {d.cbs_code: d for d in District.objects.filter(cbs_code__in=[c["district"] for c in CENTRES])}
+    existing = {c.name: c for c in CommunityCentre.objects.filter(name__in=[c["name"] for c in CENTRES])}
+    made = 0
+    for index, spec in enumerate(CENTRES):
+        centre = existing.get(spec["name"])
+        if centre is None:
+            district = districts[spec["district"]]
+            centre = _create(
+                CommunityCentre,
+                name=spec["name"],
+                district=district,
+                street=spec["street"],
+                postcode=spec["postcode"],
+                city=spec.get("city", "Amstelveen"),
+                phone=f"020 000 00{index:02d}",
+                email=f"{spec['name'].lower().replace(' ', '-')}@{DEMO_DOMAIN}",
+                profile=spec["profile"],
+                focus=spec["focus"],
+                lon=district.centroid_lon,
+                lat=district.centroid_lat,
+                synthetic_address=True,
+            )
+            made += 1
+        if not centre.opening_hours.exists():
+            for weekday, opens, closes in HOURS + [EXTRA_HOURS[index % len(EXTRA_HOURS)]]:
+                _create(OpeningHours, centre=centre, weekday=weekday, opens=opens, closes=closes)
+        if not centre.rooms.exists():
+            for name, capacity, wheelchair in spec["rooms"]:
+                _create(Room, centre=centre, name=name, capacity=capacity, wheelchair_accessible=wheelchair)
+        if not Council.objects.filter(centre=centre).exists():
+            _create(Council, name=f"Gebruikersraad {centre.name}", district=centre.district, centre=centre)
+    return made
+
+
+# --- population figures ----------------------------------------------------------------------------------
+def _split(total: int, weights: list[float], step: int) -> list[int]:
+    """Split total (a multiple of step) into parts proportional to weights, each a multiple of step."""
+    units = total // step
+    raw = [w / sum(weights) * units for w in weights]
+    parts = [int(r) for r in raw]
+    # Largest remainders first; ties broken by position so the result is deterministic.
+    for i in sorted(range(len(raw)), key=lambda i: (parts[i] - raw[i], i))[: units - sum(parts)]:
+        parts[i] += 1
+    return [p * step for p in parts]
+
+
+# Neighbourhoods that are mostly fields, woods or offices get few inhabitants.
+SPARSE = {"WK036207", "WK036213", "WK036214"}
+
+
+def population_plan(year: int) -> list[dict]:
+    """Synthetic figures that add up: buurten (multiples of 5) → wijken → municipality = 94,435."""
+    rng = random.Random(SEED)
+    neighbourhoods = list(Neighbourhood.objects.select_related("district").order_by("cbs_code"))
+    weights = [
+        rng.uniform(0.15, 0.6) if n.district.cbs_code in SPARSE else rng.uniform(0.6, 1.6) for n in neighbourhoods
+    ]
+    totals = _split(MUNICIPALITY_TOTAL, weights, 5)
+    rows: list[dict] = []
+    sums: dict[str, dict] = {}
+    keys = ("inhabitants", *PopulationFigure.AGE_BANDS, "households")
+
+    def add(code, level, name, values):
+        rows.append({"cbs_code": code, "level": level, "name": name, **values})
+
+    for n, total in zip(neighbourhoods, totals, strict=True):
+        shares = [s * rng.uniform(0.8, 1.2) for s in AGE_SHARES]
+        bands = _split(total, shares, 5) if total else [0] * 5
+        households = int(total / rng.uniform(1.9, 2.4)) // 5 * 5
+        values = dict(zip(keys, [total, *bands, households], strict=True))
+        add(n.cbs_code, PopulationFigure.Level.NEIGHBOURHOOD, n.name, values)
+        district_sum = sums.setdefault(n.district.cbs_code, {"name": n.district.name, **dict.fromkeys(keys, 0)})
+        for key in keys:
+            district_sum[key] += values[key]
+    gm_sum = dict.fromkeys(keys, 0)
+    for code, values in sorted(sums.items()):
+        name = values.pop("name")
+        add(code, PopulationFigure.Level.DISTRICT, name, values)
+        for key in keys:
+            gm_sum[key] += values[key]
+    assert gm_sum["inhabitants"] == MUNICIPALITY_TOTAL
+    add(MUNICIPALITY_CODE, PopulationFigure.Level.MUNICIPALITY, "Amstelveen", gm_sum)
+    return rows
+
+
+@transaction.atomic
+def ensure_population(year: int | None = None) -> int:
+    """Create the missing synthetic figures for last year; never overwrite a figure that exists (real or not)."""
+    year = year or timezone.localdate().year - 1
+    existing = set(PopulationFigure.objects.filter(year=year).values_list("cbs_code", flat=True))
+    plan = population_plan(year)
+    missing = [row for row in plan if row["cbs_code"] not in existing]
+    figures = []
+    for row in missing:
+        figure = PopulationFigure(year=year, synthetic=True, source="Wijkkracht demo (synthetisch)", **row)
+        figure.full_clean(validate_unique=False, validate_constraints=False)
+        figures.append(figure)
+    PopulationFigure.objects.bulk_create(figures)
+    return len(figures)
+
+
+# --- people and logins -----------------------------------------------------------------------------------
+def _birth_year(rng: random.Random, today_year: int) -> int:
+    band = rng.choices(range(5), weights=AGE_SHARES)[0]
+    low, high = AGE_RANGES[band]
+    return today_year - rng.randint(low, high)
+
+
+@transaction.atomic
+def ensure_logins() -> list[dict]:
+    gm = municipality()
+    welfare = Organisation.objects.get(name=WELFARE)
+    home = CommunityCentre.objects.select_related("district").get(name=HOME_CENTRE)
+    council = Council.objects.get(centre=home)
+    home_neighbourhood = home.district.neighbourhoods.order_by("cbs_code").first()
+    scope = {
+        Role.COUNCIL_MEMBER: {"council": council},
+        Role.PROFESSIONAL: {"organisation": welfare, "centre": home},
+        Role.COORDINATOR: {"organisation": welfare},
+        Role.ANALYST: {"municipality": gm},
+    }
+    existing = {u.email: u for u in User.objects.filter(email__in=[d.email for d in DEMO_LOGINS])}
+    table = []
+    for index, demo in enumerate(DEMO_LOGINS):
+        user = existing.get(demo.email)
+        if user is None:
+            admin = demo.role == Role.ADMINISTRATOR
+            user = User(email=demo.email, display_name=demo.first_name, is_staff=admin, is_superuser=admin)
+            user.set_password(DEMO_PASSWORD)
+            user.full_clean()
+            user.save()
+        if not Membership.objects.filter(user=user, role=demo.role).exists():
+            membership_grant(user=user, role=demo.role, actor=None, **scope.get(demo.role, {}))
+        if not Person.objects.filter(user=user).exists():
+            resident_like = demo.role in {Role.RESIDENT, Role.VOLUNTEER, Role.COUNCIL_MEMBER}
+            _create(
+                Person,
+                public_id=demo_uuid("login", demo.key),
+                user=user,
+                first_name=demo.first_name,
+                last_name=demo.last_name,
+                birth_year=1960 + 5 * index,
+                neighbourhood=home_neighbourhood if resident_like else None,
+                languages="Nederlands, Engels",
+                synthetic=True,
+            )
+        table.append({"email": demo.email, "role": demo.role, "password": DEMO_PASSWORD})
+    return table
+
+
+@transaction.atomic
+def ensure_residents(count: int = RESIDENTS) -> int:
+    """~200 residents without an account, spread over the neighbourhoods. Deterministic (Random(2026))."""
+    rng = random.Random(SEED)
+    neighbourhoods = list(
+        Neighbourhood.objects.filter(district__municipality__cbs_code=MUNICIPALITY_CODE).order_by("cbs_code")
+    )
+    weights = _neighbourhood_weights(neighbourhoods)
+    ids = [demo_uuid("resident", i) for i in range(count)]
+    existing = set(Person.objects.filter(public_id__in=ids).values_list("public_id", flat=True))
+    year = timezone.localdate().year
+    people = []
+    for i, public_id in enumerate(ids):
+        # Draw for every index, also existing ones, so the n-th resident is always the same person.
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        neighbourhood = rng.choices(neighbourhoods, weights=weights)[0]
+        birth_year = _birth_year(rng, year)
+        languages = rng.choice(LANGUAGES)
+        consent = rng.random() < 0.6
+        if public_id in existing:
+            continue
+        person = Person(
+            public_id=public_id,
+            first_name=first,
+            last_name=last,
+            birth_year=birth_year,
+            neighbourhood=neighbourhood,
+            languages=languages,
+            consent_contact=consent,
+            contact_preference="phone" if i % 3 == 0 else "email",
+            phone=f"06 0000 {i:04d}" if i % 3 == 0 else "",
+            synthetic=True,
+        )
+        person.full_clean(exclude=["user"])
+        people.append(person)
+    Person.objects.bulk_create(people)
+    return len(people)
+
+
+def _neighbourhood_weights(neighbourhoods) -> list[float]:
+    """Weights from the latest population figures, so synthetic people live where the inhabitants live."""
+    figures = {}
+    for code, inhabitants in (
+        PopulationFigure.objects.filter(cbs_code__in=[n.cbs_code for n in neighbourhoods])
+        .order_by("cbs_code", "-year")
+        .values_list("cbs_code", "inhabitants")
+    ):
+        figures.setdefault(code, inhabitants)
+    return [max(figures.get(n.cbs_code) or 0, 5) for n in neighbourhoods]
+
+
+def seed_demo(log=print) -> list[dict]:
+    """The whole demo data set. Returns the table of demo logins."""
+    log(ensure_areas())
+    gm = municipality()
+    log(f"organisations: {ensure_organisations(gm)} created")
+    log(f"centres: {ensure_centres()} created")
+    log(f"population figures: {ensure_population()} created (synthetic)")
+    logins = ensure_logins()
+    log(f"residents without account: {ensure_residents()} created")
+    return logins

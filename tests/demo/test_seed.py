@@ -1,0 +1,122 @@
+"""seed_demo and seed_scale: the demo data set is complete, adds up and is idempotent."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from wijkkracht.accounts.constants import Role
+from wijkkracht.accounts.models import Membership, User
+from wijkkracht.councils.models import Council
+from wijkkracht.demo import scale as scale_module
+from wijkkracht.demo.seed import DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD, MUNICIPALITY_TOTAL
+from wijkkracht.organisations.models import Organisation
+from wijkkracht.people.models import Person
+from wijkkracht.places.models import CommunityCentre, District, Neighbourhood, OpeningHours, PopulationFigure, Room
+
+MODELS = (
+    District,
+    Neighbourhood,
+    CommunityCentre,
+    OpeningHours,
+    Room,
+    Council,
+    Organisation,
+    PopulationFigure,
+    User,
+    Membership,
+    Person,
+)
+
+
+def _counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def _seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def seeded(db):
+    return _seed()
+
+
+def test_seed_demo_loads_the_real_areas_and_centres(seeded):
+    assert District.objects.count() == 14
+    assert Neighbourhood.objects.count() == 47
+    assert CommunityCentre.objects.count() == 7
+    assert set(CommunityCentre.objects.values_list("synthetic_address", flat=True)) == {True}
+    assert Council.objects.count() == 7
+    assert Organisation.objects.get(name="Participe Amstelland").kind == "welfare"
+    for centre in CommunityCentre.objects.all():
+        assert 2 <= centre.rooms.count() <= 3
+        assert centre.opening_hours.count() == 6
+    assert CommunityCentre.objects.get(name="Alleman").district.cbs_code == "WK036206"
+    assert CommunityCentre.objects.get(name="Dorpshuis Nes aan de Amstel").district.name == "Buitengebied Zuid"
+
+
+def test_seed_demo_twice_changes_nothing(seeded):
+    before = _counts()
+    _seed()
+    assert _counts() == before
+
+
+def test_population_figures_add_up(seeded):
+    figures = PopulationFigure.objects.all()
+    assert set(figures.values_list("synthetic", flat=True)) == {True}
+    assert figures.count() == 1 + 14 + 47
+    municipality = figures.get(level="municipality")
+    assert municipality.inhabitants == MUNICIPALITY_TOTAL
+    districts = figures.filter(level="district")
+    assert sum(d.inhabitants for d in districts) == MUNICIPALITY_TOTAL
+    for district in districts:
+        buurten = figures.filter(level="neighbourhood", cbs_code__startswith="BU" + district.cbs_code[2:])
+        assert sum(b.inhabitants for b in buurten) == district.inhabitants
+    for figure in figures.exclude(level="municipality"):
+        assert figure.inhabitants % 5 == 0
+        assert sum(getattr(figure, band) for band in PopulationFigure.AGE_BANDS) == figure.inhabitants
+
+
+def test_every_role_has_exactly_one_demo_login_that_can_log_in(seeded):
+    demo_users = User.objects.filter(email__endswith="@" + DEMO_DOMAIN)
+    for role in Role.values:
+        holders = demo_users.filter(memberships__role=role)
+        assert holders.count() == 1, role
+        user = holders.get()
+        assert Person.objects.get(user=user).synthetic is True
+        assert Client().login(username=user.email, password=DEMO_PASSWORD), role
+        assert user.email in seeded  # printed in the table
+    assert demo_users.get(memberships__role=Role.ADMINISTRATOR).is_superuser
+    for membership in Membership.objects.filter(user__in=demo_users):
+        membership.full_clean()
+
+
+def test_synthetic_residents_without_account(seeded):
+    residents = Person.objects.filter(user__isnull=True, synthetic=True)
+    assert residents.count() == 200
+    assert residents.values("neighbourhood").distinct().count() >= 30
+    assert len(DEMO_LOGINS) == 7
+
+
+def test_seed_scale_is_deterministic_and_idempotent(db, monkeypatch):
+    tiny = scale_module.Scale(
+        "tiny", people=30, residents_with_account=6, volunteers=4, sessions_per_year=0, visits_per_year=0
+    )
+    monkeypatch.setitem(scale_module.SCALES, "amstelveen", tiny)
+    call_command("seed_scale", "--scale", "amstelveen", stdout=StringIO())
+    before = _counts()
+    scale_users = User.objects.filter(email__endswith="@" + scale_module.SCALE_DOMAIN)
+    assert scale_users.count() == 10
+    assert Membership.objects.filter(user__in=scale_users, role=Role.RESIDENT).count() == 6
+    assert Membership.objects.filter(user__in=scale_users, role=Role.VOLUNTEER).count() == 4
+    assert not any(u.has_usable_password() for u in scale_users)
+    assert Person.objects.filter(user__in=scale_users).count() == 10
+    out = StringIO()
+    call_command("seed_scale", "--scale", "amstelveen", stdout=out)
+    assert _counts() == before
+    assert "already seeded" in out.getvalue()
+    assert "Not seeded yet" in out.getvalue()
