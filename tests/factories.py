@@ -8,7 +8,7 @@ from wijkkracht.councils.models import Council
 from wijkkracht.organisations.constants import OrganisationKind
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.people.models import Person
-from wijkkracht.places.models import CommunityCentre, District, Municipality, Neighbourhood, Room
+from wijkkracht.places.models import AreaShape, CommunityCentre, District, Municipality, Neighbourhood, Room
 
 SQUARE = {"type": "Polygon", "coordinates": [[[4.85, 52.30], [4.86, 52.30], [4.86, 52.31], [4.85, 52.31], [4.85, 52.30]]]}
 
@@ -16,10 +16,21 @@ SQUARE = {"type": "Polygon", "coordinates": [[[4.85, 52.30], [4.86, 52.30], [4.8
 class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Municipality
+        skip_postgeneration_save = True
         django_get_or_create = ("cbs_code",)
 
     cbs_code = "GM0362"
     name = "Amstelveen"
+    shape = factory.RelatedFactory("tests.factories.AreaShapeFactory", cbs_code=factory.SelfAttribute("..cbs_code"))
+
+
+class AreaShapeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AreaShape
+        django_get_or_create = ("cbs_code",)
+
+    cbs_code = "GM0362"
+    boundary = SQUARE
     svg_path = "M0 0L10 0L10 10Z"
     bbox = [0, 0, 10, 10]
 
@@ -27,24 +38,23 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
 class DistrictFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = District
+        skip_postgeneration_save = True
 
     municipality = factory.SubFactory(MunicipalityFactory)
     cbs_code = factory.Sequence(lambda n: f"WK0362{n % 100:02d}")
     name = factory.Sequence(lambda n: f"Wijk {n}")
-    boundary = SQUARE
-    svg_path = "M0 0L10 0L10 10Z"
-    bbox = [0, 0, 10, 10]
+    shape = factory.RelatedFactory("tests.factories.AreaShapeFactory", cbs_code=factory.SelfAttribute("..cbs_code"))
 
 
 class NeighbourhoodFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Neighbourhood
+        skip_postgeneration_save = True
 
     district = factory.SubFactory(DistrictFactory)
     cbs_code = factory.LazyAttributeSequence(lambda o, n: f"BU{o.district.cbs_code[2:]}{n % 100:02d}")
     name = factory.Sequence(lambda n: f"Buurt {n}")
-    svg_path = "M0 0L10 0L10 10Z"
-    bbox = [0, 0, 10, 10]
+    shape = factory.RelatedFactory("tests.factories.AreaShapeFactory", cbs_code=factory.SelfAttribute("..cbs_code"))
 
 
 class CommunityCentreFactory(factory.django.DjangoModelFactory):

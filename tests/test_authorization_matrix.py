@@ -19,6 +19,7 @@ from tests.conftest import PERSONAS
 
 ALL = frozenset(PERSONAS)
 LOGGED_IN = ALL - {"anonymous"}
+CENTRE_A_MANAGERS = frozenset({"professional_a", "administrator"})
 STAFF = frozenset({"professional_a", "professional_b", "coordinator", "analyst", "administrator"})
 
 
@@ -42,6 +43,27 @@ MATRIX: dict[str, Entry] = {
     "places:figures": Entry(get=ALL),
     "places:district": Entry(get=ALL, args=lambda w: [w.district_a.public_id]),
     "places:centre": Entry(get=ALL, args=lambda w: [w.centre_a.public_id]),
+    "places:centre_edit": Entry(
+        get=CENTRE_A_MANAGERS, post=CENTRE_A_MANAGERS, args=lambda w: [w.centre_a.public_id],
+        data=lambda w: {"profile": "Ontmoeten en leren", "focus": "taal", "street": "Laan 1", "postcode": "1181 AA",
+                        "city": "Amstelveen", "phone": "020 123 4567", "email": "info@example.org"},
+    ),
+    "places:centre_hours": Entry(
+        get=CENTRE_A_MANAGERS, post=CENTRE_A_MANAGERS, args=lambda w: [w.centre_a.public_id],
+        data=lambda w: {"hours-TOTAL_FORMS": "1", "hours-INITIAL_FORMS": "0", "hours-0-weekday": "0",
+                        "hours-0-opens": "09:00", "hours-0-closes": "17:00"},
+    ),
+    "places:room_create": Entry(
+        get=CENTRE_A_MANAGERS, post=CENTRE_A_MANAGERS, args=lambda w: [w.centre_a.public_id],
+        data=lambda w: {"name": "Tuinkamer", "capacity": "12"},
+    ),
+    "places:room_edit": Entry(
+        get=CENTRE_A_MANAGERS, post=CENTRE_A_MANAGERS, args=lambda w: [w.centre_a.public_id, w.room_a.public_id],
+        data=lambda w: {"name": "Grote zaal", "capacity": "40"},
+    ),
+    "places:room_delete": Entry(
+        get=CENTRE_A_MANAGERS, post=CENTRE_A_MANAGERS, args=lambda w: [w.centre_a.public_id, w.room_a.public_id],
+    ),
     "accounts:login": Entry(get=ALL - {"anonymous"} | {"anonymous"}, notes="logged-in users are redirected"),
     "accounts:logout": Entry(skip_get=True, post=ALL, notes="POST only"),
     "accounts:otp_verify": Entry(get=ALL, skip_get=True, notes="tested in tests/accounts"),
@@ -52,6 +74,9 @@ MATRIX: dict[str, Entry] = {
                                              notes="token flow tested in tests/accounts"),
     "accounts:password_reset_complete": Entry(get=ALL),
     "people:profile": Entry(get=LOGGED_IN),
+    "people:export": Entry(skip_get=True, post=LOGGED_IN, post_ok=200, notes="POST only (audited); own data"),
+    "accounts:language": Entry(skip_get=True, post=ALL, data=lambda w: {"language": "en", "next": "/"},
+                               notes="POST only; also stores preferred_language when logged in"),
     "councils:mine": Entry(get=frozenset({"council_a", "council_b", "professional_a", "professional_b",
                                           "administrator"}), skip_get=True, notes="redirect or list; below"),
     "councils:detail": Entry(get=frozenset({"council_a", "professional_a", "administrator"}),

@@ -20,7 +20,9 @@ class Scope:
     # Professionals: the centres they serve and every district they serve (directly or through a centre).
     centre_ids: frozenset[int] = frozenset()
     district_ids: frozenset[int] = frozenset()
-    organisation_ids: frozenset[int] = frozenset()
+    # Organisations the user coordinates (not those that merely employ them).
+    coordinated_organisation_ids: frozenset[int] = frozenset()
+    employer_organisation_ids: frozenset[int] = frozenset()
     municipality_ids: frozenset[int] = frozenset()
     is_superuser: bool = False
     extra: dict = field(default_factory=dict, compare=False)
@@ -64,7 +66,9 @@ def scope_of(user) -> Scope:
         .values_list("role", "council_id", "council__district_id", "centre_id", "centre__district_id",
                      "district_id", "organisation_id", "municipality_id")
     )
-    roles, councils, council_districts, centres, districts, orgs, munis = (set() for _ in range(7))
+    roles, councils, council_districts, centres, districts, coordinated, employers, munis = (
+        set() for _ in range(8)
+    )
     for role, council, council_district, centre, centre_district, district, org, muni in rows:
         roles.add(role)
         if role == Role.COUNCIL_MEMBER and council:
@@ -76,8 +80,10 @@ def scope_of(user) -> Scope:
                 districts.add(centre_district)
             if district:
                 districts.add(district)
-        if org:
-            orgs.add(org)
+        if role == Role.COORDINATOR and org:
+            coordinated.add(org)
+        if role == Role.PROFESSIONAL and org:
+            employers.add(org)
         if muni:
             munis.add(muni)
     scope = Scope(
@@ -86,7 +92,8 @@ def scope_of(user) -> Scope:
         council_district_ids=frozenset(council_districts),
         centre_ids=frozenset(centres),
         district_ids=frozenset(districts),
-        organisation_ids=frozenset(orgs),
+        coordinated_organisation_ids=frozenset(coordinated),
+        employer_organisation_ids=frozenset(employers),
         municipality_ids=frozenset(munis),
         is_superuser=user.is_superuser,
     )

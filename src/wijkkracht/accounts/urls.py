@@ -8,9 +8,10 @@ app_name = "accounts"
 
 urlpatterns = [
     path("inloggen/", views.LoginView.as_view(authentication_form=EmailAuthenticationForm), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),  # POST only (Django ≥ 5)
     path("twee-stappen/", views.otp_verify, name="otp_verify"),
     path("twee-stappen/instellen/", views.otp_setup, name="otp_setup"),
+    path("taal/", views.language, name="language"),
     path(
         "wachtwoord-vergeten/",
         auth_views.PasswordResetView.as_view(

@@ -1,33 +1,58 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from wijkkracht.accounts.constants import Role
+from wijkkracht.accounts.models import Membership
 from wijkkracht.accounts.scope import scope_of
+from wijkkracht.places import permissions as places_permissions
 from wijkkracht.places.models import CommunityCentre, District
+
+from . import permissions
+from .models import Organisation
 
 
 @require_GET
 @login_required
 def workplace(request):
-    """A professional's centres and districts."""
-    scope = scope_of(request.user)
-    if Role.PROFESSIONAL not in scope.roles:
+    """A professional's centres and districts, with links to manage each centre."""
+    if not permissions.can(request.user, "view_workplace"):
         raise PermissionDenied
-    centres = list(CommunityCentre.objects.filter(pk__in=scope.centre_ids).select_related("district"))
-    districts = list(District.objects.filter(pk__in=scope.district_ids))
+    scope = scope_of(request.user)
+    centres = list(
+        CommunityCentre.objects.filter(Q(pk__in=scope.centre_ids) | Q(district_id__in=scope.district_ids))
+        .select_related("district").order_by("name")
+    )
+    for centre in centres:
+        centre.can_change = places_permissions.can(request.user, "change_centre", centre)
+    districts = list(District.objects.filter(pk__in=scope.district_ids).order_by("name"))
     return render(request, "organisations/workplace.html", {"centres": centres, "districts": districts})
 
 
 @require_GET
 @login_required
 def mine(request):
-    """An organisation coordinator's view of the organisation: its professionals and where they work."""
-    scope = scope_of(request.user)
-    if Role.COORDINATOR not in scope.roles:
+    """An organisation coordinator's view: the organisation's professionals and where they work."""
+    if not permissions.can(request.user, "view_staff"):
         raise PermissionDenied
-    from .models import Organisation
-
-    organisations = list(Organisation.objects.filter(pk__in=scope.organisation_ids))
-    return render(request, "organisations/mine.html", {"organisations": organisations})
+    organisations = list(permissions.visible_to(request.user, Organisation.objects.all()).order_by("name"))
+    memberships = (
+        permissions.staff_memberships(organisations, Membership.objects.all())
+        .select_related("user", "centre", "district")
+        .only("organisation_id", "user__display_name", "user__public_id",
+              "centre__name", "centre__public_id", "district__name", "district__public_id")
+        .order_by("user__display_name", "user_id")
+    )
+    staff: dict[int, dict] = {o.pk: {} for o in organisations}
+    for m in memberships:
+        person = staff[m.organisation_id].setdefault(m.user_id, {
+            "name": m.user.display_name or _("(naam onbekend)"), "centres": [], "districts": [],
+        })
+        if m.centre_id:
+            person["centres"].append(m.centre)
+        if m.district_id:
+            person["districts"].append(m.district)
+    rows = [(o, list(staff[o.pk].values())) for o in organisations]
+    return render(request, "organisations/mine.html", {"rows": rows})

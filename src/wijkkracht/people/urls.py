@@ -6,4 +6,5 @@ app_name = "people"
 
 urlpatterns = [
     path("gegevens/", views.profile, name="profile"),
+    path("gegevens/downloaden/", views.export, name="export"),
 ]

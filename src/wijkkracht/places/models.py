@@ -13,14 +13,8 @@ class Area(models.Model):
     public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
     cbs_code = models.CharField(_("CBS-code"), max_length=10, unique=True)
     name = models.CharField(_("naam"), max_length=120)
-    # Boundary as GeoJSON geometry (lon/lat, CRS84), exactly as imported.
-    boundary = models.JSONField(_("grens"), null=True, blank=True)
     centroid_lon = models.FloatField(_("middelpunt lengtegraad"), null=True, blank=True)
     centroid_lat = models.FloatField(_("middelpunt breedtegraad"), null=True, blank=True)
-    # Pre-projected, simplified SVG path (metres in a fixed Dutch frame) and its bounding box,
-    # computed on import so a page never projects polygons.
-    svg_path = models.TextField(_("kaartvorm (SVG)"), blank=True)
-    bbox = models.JSONField(_("kader"), null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -60,6 +54,26 @@ class Neighbourhood(Area):
     class Meta(Area.Meta):
         verbose_name = _("buurt")
         verbose_name_plural = _("buurten")
+
+
+class AreaShape(models.Model):
+    """The boundary of an area and its pre-drawn map shape, kept apart from the area so that lists and joins
+    never load geometry. Keyed by CBS code (municipality, district or neighbourhood)."""
+
+    cbs_code = models.CharField(_("CBS-code"), max_length=10, unique=True)
+    # Boundary as GeoJSON geometry (lon/lat, CRS84), exactly as imported.
+    boundary = models.JSONField(_("grens"))
+    # Pre-projected, simplified SVG path (metres in a fixed Dutch frame) and its bounding box,
+    # computed on import so a page never projects polygons.
+    svg_path = models.TextField(_("kaartvorm (SVG)"))
+    bbox = models.JSONField(_("kader"))
+
+    class Meta:
+        verbose_name = _("vorm van een gebied")
+        verbose_name_plural = _("vormen van gebieden")
+
+    def __str__(self) -> str:
+        return self.cbs_code
 
 
 class PopulationFigure(models.Model):
@@ -113,7 +127,9 @@ class CommunityCentre(models.Model):
     profile = models.TextField(
         _("profiel"), blank=True, help_text=_("Wat dit wijkcentrum voor de wijk doet, in gewone taal.")
     )
-    focus = models.CharField(_("accent"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: jongeren, ouderen, taal."))
+    focus = models.CharField(
+        _("accent"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: jongeren, ouderen, taal.")
+    )
     lon = models.FloatField(_("lengtegraad"), null=True, blank=True)
     lat = models.FloatField(_("breedtegraad"), null=True, blank=True)
     synthetic_address = models.BooleanField(

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from wijkkracht.audit.services import audit_record
 
-from . import geometry
-from .models import District, Municipality, Neighbourhood
+from . import cbs, geometry
+from .models import AreaShape, CommunityCentre, District, Municipality, Neighbourhood, OpeningHours, PopulationFigure, Room
 
 REQUIRED_PROPERTIES = ("buurtcode", "buurtnaam", "wijkcode", "wijknaam", "gemeentecode", "gemeentenaam")
 
@@ -53,7 +58,8 @@ def parse_area_features(data: dict) -> list[dict]:
             raise ImportError_(_("%(where)s: properties ontbreken.") % {"where": where})
         for name in REQUIRED_PROPERTIES:
             if not str(props.get(name) or "").strip():
-                raise ImportError_(_("%(where)s: veld %(field)s ontbreekt of is leeg.") % {"where": where, "field": name})
+                raise ImportError_(_("%(where)s: veld %(field)s ontbreekt of is leeg.")
+                                   % {"where": where, "field": name})
         row = {
             "gm_code": _clean_code(props["gemeentecode"], "GM", 6, where, "gemeentecode"),
             "gm_name": str(props["gemeentenaam"]).strip(),
@@ -66,15 +72,20 @@ def parse_area_features(data: dict) -> list[dict]:
             raise ImportError_(_("%(where)s: buurtcode, wijkcode en gemeentecode passen niet bij elkaar.")
                                % {"where": where})
         if row["bu_code"] in seen:
-            raise ImportError_(_("%(where)s: buurtcode %(code)s komt twee keer voor.") % {"where": where, "code": row["bu_code"]})
+            raise ImportError_(_("%(where)s: buurtcode %(code)s komt twee keer voor.")
+                               % {"where": where, "code": row["bu_code"]})
         seen.add(row["bu_code"])
         try:
-            geometry.polygons_of(feature.get("geometry"))
+            row["shape"] = _shape([feature.get("geometry")])
         except geometry.GeometryError as exc:
-            raise ImportError_(_("%(where)s: veld geometry is ongeldig: %(error)s") % {"where": where, "error": exc}) from exc
+            raise ImportError_(_("%(where)s: veld geometry is ongeldig: %(error)s")
+                               % {"where": where, "error": exc}) from exc
         row["geometry"] = feature["geometry"]
         rows.append(row)
     return rows
+
+
+SHAPE_FIELDS = ("boundary", "svg_path", "bbox")
 
 
 def _shape(geoms: list[dict]) -> dict:
@@ -93,9 +104,25 @@ def areas_import(*, data: dict, actor=None) -> AreaImportResult:
     rows = parse_area_features(data)
     result = AreaImportResult()
 
+    def save(obj, code: str):
+        try:
+            obj.full_clean()  # before save, so a bad value never reaches the database
+        except ValidationError as exc:
+            raise ImportError_(_("%(code)s: %(error)s") % {"code": code, "error": "; ".join(
+                f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items())}) from exc
+        obj.save()
+
     def upsert(model, code: str, values: dict):
-        obj, created = model.objects.update_or_create(cbs_code=code, defaults=values)
-        obj.full_clean()
+        shape_values = {name: values.pop(name) for name in SHAPE_FIELDS}
+        obj = model.objects.filter(cbs_code=code).first() or model(cbs_code=code)
+        created = obj.pk is None
+        for name, value in values.items():
+            setattr(obj, name, value)
+        save(obj, code)
+        shape = AreaShape.objects.filter(cbs_code=code).first() or AreaShape(cbs_code=code)
+        for name, value in shape_values.items():
+            setattr(shape, name, value)
+        save(shape, code)
         result.created += created
         result.updated += not created
         return obj
@@ -104,7 +131,8 @@ def areas_import(*, data: dict, actor=None) -> AreaImportResult:
     for row in rows:
         by_gm.setdefault(row["gm_code"], []).append(row)
     for gm_code, gm_rows in by_gm.items():
-        municipality = upsert(Municipality, gm_code, {"name": gm_rows[0]["gm_name"], **_shape([r["geometry"] for r in gm_rows])})
+        municipality = upsert(Municipality, gm_code,
+                              {"name": gm_rows[0]["gm_name"], **_shape([r["geometry"] for r in gm_rows])})
         result.municipalities += 1
         by_wk: dict[str, list[dict]] = {}
         for row in gm_rows:
@@ -116,11 +144,171 @@ def areas_import(*, data: dict, actor=None) -> AreaImportResult:
             })
             result.districts += 1
             for row in wk_rows:
-                upsert(Neighbourhood, row["bu_code"], {
-                    "name": row["bu_name"], "district": district, **_shape([row["geometry"]]),
-                })
+                upsert(Neighbourhood, row["bu_code"], {"name": row["bu_name"], "district": district, **row["shape"]})
                 result.neighbourhoods += 1
                 result.codes.append(row["bu_code"])
     audit_record(actor=actor, action="places.areas_import", object_type="places.area",
                  districts=result.districts, neighbourhoods=result.neighbourhoods)
     return result
+
+
+# --- CBS Kerncijfers wijken en buurten -------------------------------------------------------------------
+
+POPULATION_UPDATE_FIELDS = ["level", "name", *cbs.NUMBER_COLUMNS, "source", "synthetic"]
+POPULATION_BATCH = 2000
+
+
+@dataclass
+class PopulationImportResult:
+    loaded: int = 0
+    created: int = 0
+    updated: int = 0
+    years: list[int] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)  # reason key (see cbs.skip_reasons) -> count
+
+    def skipped_text(self) -> list[str]:
+        reasons = cbs.skip_reasons()
+        return [f"{reasons.get(key, key)}: {count}" for key, count in sorted(self.skipped.items())]
+
+
+def population_figures_import(
+    *,
+    path: Path | str,
+    year: int | None = None,
+    source: str = "",
+    synthetic: bool = False,
+    actor=None,
+    progress=None,
+) -> PopulationImportResult:
+    """Load a CBS Kerncijfers file (OData JSON or CSV) into PopulationFigure. Idempotent per (code, year).
+
+    The whole file is checked before anything is written, then written in one transaction: bad input
+    raises ImportError_ and changes nothing. `progress(n)`, if given, is called as records are handled."""
+    try:
+        parsed = cbs.parse_kwb(path, year=year, progress=progress)
+    except cbs.CbsFormatError as exc:
+        raise ImportError_(str(exc)) from exc
+    result = PopulationImportResult(skipped=parsed.skipped)
+    objects = []
+    for row in parsed.rows:
+        figure = PopulationFigure(
+            **row,
+            source=source or _("CBS, Kerncijfers wijken en buurten %(year)d") % {"year": row["year"]},
+            synthetic=synthetic,
+        )
+        # Field checks only: uniqueness is what update_conflicts resolves.
+        try:
+            figure.full_clean(validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            raise ImportError_(_("regio %(code)s: %(error)s") % {"code": row["cbs_code"], "error": "; ".join(
+                f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items())}) from exc
+        objects.append(figure)
+    result.years = sorted({o.year for o in objects})
+    with transaction.atomic():
+        existing = set(
+            PopulationFigure.objects.filter(year__in=result.years).values_list("cbs_code", "year")
+        ) if objects else set()
+        for start in range(0, len(objects), POPULATION_BATCH):
+            PopulationFigure.objects.bulk_create(
+                objects[start:start + POPULATION_BATCH],
+                update_conflicts=True,
+                unique_fields=["cbs_code", "year"],
+                update_fields=POPULATION_UPDATE_FIELDS,
+            )
+        result.loaded = len(objects)
+        result.updated = sum((o.cbs_code, o.year) in existing for o in objects)
+        result.created = result.loaded - result.updated
+        audit_record(actor=actor, action="places.population_figures_import", object_type="places.populationfigure",
+                     years=result.years, loaded=result.loaded, created=result.created, updated=result.updated,
+                     skipped=dict(result.skipped), synthetic=synthetic)
+    return result
+
+
+# --- Centre management ------------------------------------------------------------------------------------
+
+CENTRE_FIELDS = ("profile", "focus", "street", "postcode", "city", "phone", "email")
+
+
+@transaction.atomic
+def centre_update(
+    *, centre: CommunityCentre, actor, profile: str, focus: str, street: str, postcode: str, city: str,
+    phone: str, email: str,
+) -> CommunityCentre:
+    """Change a centre's details. Raises ValidationError and changes nothing on bad input."""
+    values = {"profile": profile, "focus": focus, "street": street, "postcode": postcode, "city": city,
+              "phone": phone, "email": email}
+    stored = CommunityCentre.objects.filter(pk=centre.pk).values(*values).get()
+    changed = sorted(name for name, value in values.items() if stored[name] != value)
+    for name, value in values.items():
+        setattr(centre, name, value)
+    centre.full_clean()
+    if changed:
+        centre.save(update_fields=changed)
+        audit_record(actor=actor, action="places.centre_update", obj=centre, fields=changed)
+    return centre
+
+
+@transaction.atomic
+def opening_hours_replace(
+    *, centre: CommunityCentre, hours: list[tuple[int, time, time]], actor
+) -> list[OpeningHours]:
+    """Make `hours` (weekday, opens, closes) the centre's opening hours. All or nothing."""
+    hours = sorted(hours)
+    for (day, _opens, closes), (next_day, next_opens, _next_closes) in zip(hours, hours[1:], strict=False):
+        if day == next_day and next_opens < closes:
+            raise ValidationError(_("Twee openingstijden op dezelfde dag vallen samen."), code="overlap")
+    before = [(h.weekday, h.opens, h.closes) for h in centre.opening_hours.order_by("weekday", "opens")]
+    if before == hours:
+        return list(centre.opening_hours.order_by("weekday", "opens"))
+    centre.opening_hours.all().delete()
+    created = []
+    for weekday, opens, closes in hours:
+        row = OpeningHours(centre=centre, weekday=weekday, opens=opens, closes=closes)
+        row.full_clean()
+        row.save()
+        created.append(row)
+    audit_record(actor=actor, action="places.opening_hours_replace", obj=centre,
+                 hours=[[d, o.strftime("%H:%M"), c.strftime("%H:%M")] for d, o, c in hours])
+    return created
+
+
+@transaction.atomic
+def room_create(
+    *, centre: CommunityCentre, actor, name: str, capacity: int, wheelchair_accessible: bool = False,
+    description: str = "",
+) -> Room:
+    room = Room(centre=centre, name=name, capacity=capacity, wheelchair_accessible=wheelchair_accessible,
+                description=description)
+    room.full_clean()
+    room.save()
+    audit_record(actor=actor, action="places.room_create", obj=room, centre=str(centre.public_id), name=name)
+    return room
+
+
+@transaction.atomic
+def room_update(
+    *, room: Room, actor, name: str, capacity: int, wheelchair_accessible: bool, description: str,
+) -> Room:
+    values = {"name": name, "capacity": capacity, "wheelchair_accessible": wheelchair_accessible,
+              "description": description}
+    stored = Room.objects.filter(pk=room.pk).values(*values).get()
+    changed = sorted(n for n, v in values.items() if stored[n] != v)
+    for n, v in values.items():
+        setattr(room, n, v)
+    room.full_clean()
+    if changed:
+        room.save(update_fields=changed)
+        audit_record(actor=actor, action="places.room_update", obj=room, fields=changed)
+    return room
+
+
+@transaction.atomic
+def room_delete(*, room: Room, actor) -> None:
+    """Remove a room. A room still in use elsewhere (bookings) is refused with a ValidationError."""
+    public_id, name, centre = str(room.public_id), room.name, str(room.centre.public_id)
+    try:
+        room.delete()
+    except (ProtectedError, RestrictedError) as exc:
+        raise ValidationError(_("Deze zaal is nog in gebruik en kan niet worden verwijderd."), code="in_use") from exc
+    audit_record(actor=actor, action="places.room_delete", object_type="places.room", object_id=public_id,
+                 centre=centre, name=name)

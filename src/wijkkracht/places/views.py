@@ -1,10 +1,16 @@
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
-from . import geometry
-from .models import CommunityCentre, District, Municipality, OpeningHours, PopulationFigure
+from . import geometry, services
+from .forms import CentreForm, OpeningHoursFormSet, RoomForm
+from .models import CommunityCentre, District, Municipality, OpeningHours, PopulationFigure, Room
+from .query import attach_shapes
 from .permissions import can
 
 
@@ -23,14 +29,12 @@ def home(request):
     centres = []
     view_box = ""
     if municipality:
-        districts = list(
-            District.objects.filter(municipality=municipality).only("public_id", "name", "cbs_code", "svg_path", "bbox")
-        )
+        districts = attach_shapes(list(District.objects.filter(municipality=municipality)))
         centres = list(
             CommunityCentre.objects.filter(district__municipality=municipality).select_related("district")
             .only("public_id", "name", "focus", "district__name", "district__public_id")
         )
-        if districts:
+        if any(d.bbox for d in districts):
             view_box = geometry.view_box(geometry.union_bbox(d.bbox for d in districts))
     return render(request, "places/home.html", {
         "municipality": municipality, "districts": districts, "centres": centres, "view_box": view_box,
@@ -40,7 +44,8 @@ def home(request):
 @require_GET
 def district_detail(request, public_id):
     district = get_object_or_404(District.objects.select_related("municipality"), public_id=public_id)
-    neighbourhoods = list(district.neighbourhoods.only("public_id", "name", "cbs_code", "svg_path", "bbox", "district_id"))
+    neighbourhoods = attach_shapes(list(district.neighbourhoods.all()))
+    attach_shapes([district])
     centres = list(district.centres.all())
     figures = _latest_figures([district.cbs_code] + [n.cbs_code for n in neighbourhoods])
     for n in neighbourhoods:
@@ -71,7 +76,10 @@ def centre_detail(request, public_id):
 @require_GET
 def figures(request):
     municipality = Municipality.objects.filter(cbs_code=settings.WIJKKRACHT_MUNICIPALITY).first()
-    districts = list(District.objects.filter(municipality=municipality).only("public_id", "name", "cbs_code")) if municipality else []
+    districts = (
+        list(District.objects.filter(municipality=municipality).only("public_id", "name", "cbs_code"))
+        if municipality else []
+    )
     latest = _latest_figures([d.cbs_code for d in districts] + ([municipality.cbs_code] if municipality else []))
     rows = [(d, latest.get(d.cbs_code)) for d in districts]
     return render(request, "places/figures.html", {
@@ -80,3 +88,119 @@ def figures(request):
         "total": latest.get(municipality.cbs_code) if municipality else None,
         "any_synthetic": any(f.synthetic for f in latest.values()),
     })
+
+
+# --- Centre management: professionals serving the centre, and administrators --------------------------------
+
+def _centre_to_change(request, public_id) -> CommunityCentre:
+    centre = get_object_or_404(CommunityCentre.objects.select_related("district"), public_id=public_id)
+    if not can(request.user, "change_centre", centre):
+        raise PermissionDenied
+    return centre
+
+
+def _room_to_change(request, public_id, room_id) -> Room:
+    centre = _centre_to_change(request, public_id)
+    room = get_object_or_404(Room.objects.filter(centre=centre), public_id=room_id)
+    room.centre = centre
+    return room
+
+
+def _data(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form, on its field where the form has that field."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def centre_edit(request, public_id):
+    centre = _centre_to_change(request, public_id)
+    form = CentreForm(_data(request), instance=centre)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.centre_update(centre=centre, actor=request.user,
+                                   **{name: form.cleaned_data[name] for name in services.CENTRE_FIELDS})
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("De gegevens van het wijkcentrum zijn opgeslagen."))
+            return redirect(centre.url)
+    return render(request, "places/centre_form.html", {"centre": centre, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def centre_hours(request, public_id):
+    centre = _centre_to_change(request, public_id)
+    initial = [{"weekday": h.weekday, "opens": h.opens, "closes": h.closes}
+               for h in centre.opening_hours.order_by("weekday", "opens")]
+    formset = OpeningHoursFormSet(_data(request), initial=initial, prefix="hours")
+    if request.method == "POST" and formset.is_valid():
+        try:
+            services.opening_hours_replace(centre=centre, hours=formset.hours(), actor=request.user)
+        except ValidationError as error:
+            formset._non_form_errors = formset.error_class(error.messages)
+        else:
+            messages.success(request, _("De openingstijden zijn opgeslagen."))
+            return redirect(centre.url)
+    return render(request, "places/opening_hours_form.html", {"centre": centre, "formset": formset})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def room_create(request, public_id):
+    centre = _centre_to_change(request, public_id)
+    form = RoomForm(_data(request), instance=Room(centre=centre), centre=centre)
+    if request.method == "POST" and form.is_valid():
+        try:
+            room = services.room_create(centre=centre, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Zaal %(name)s is toegevoegd.") % {"name": room.name})
+            return redirect(centre.url)
+    return render(request, "places/room_form.html", {"centre": centre, "form": form, "room": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def room_edit(request, public_id, room_id):
+    room = _room_to_change(request, public_id, room_id)
+    centre, room_name = room.centre, room.name
+    form = RoomForm(_data(request), instance=room, centre=centre)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.room_update(room=room, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Zaal %(name)s is opgeslagen.") % {"name": room.name})
+            return redirect(centre.url)
+    return render(request, "places/room_form.html",
+                  {"centre": centre, "form": form, "room": room, "room_name": room_name})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def room_delete(request, public_id, room_id):
+    room = _room_to_change(request, public_id, room_id)
+    centre = room.centre
+    error = None
+    if request.method == "POST":
+        name = room.name
+        try:
+            services.room_delete(room=room, actor=request.user)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, _("Zaal %(name)s is verwijderd.") % {"name": name})
+            return redirect(centre.url)
+    return render(request, "places/room_confirm_delete.html", {"centre": centre, "room": room, "error": error})

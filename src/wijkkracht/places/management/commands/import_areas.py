@@ -18,6 +18,11 @@ class Command(BaseCommand):
             data = json.loads(file.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
             raise CommandError(_("Bestand niet gevonden: %(file)s") % {"file": file}) from exc
+        except UnicodeDecodeError as exc:
+            raise CommandError(_("%(file)s: het bestand is geen UTF-8-tekst.") % {"file": file}) from exc
+        except OSError as exc:
+            raise CommandError(_("Bestand %(file)s kan niet worden gelezen: %(error)s")
+                               % {"file": file, "error": exc.strerror or exc}) from exc
         except json.JSONDecodeError as exc:
             raise CommandError(_("%(file)s, regel %(line)d: geen geldige JSON (%(error)s).")
                                % {"file": file, "line": exc.lineno, "error": exc.msg}) from exc

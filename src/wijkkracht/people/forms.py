@@ -1,0 +1,97 @@
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijkkracht.places.models import Neighbourhood
+
+from .models import Person
+
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-.]{5,18}$")
+
+
+def neighbourhood_choices(municipality=None) -> list:
+    """[("", "—"), (district name, [(id, neighbourhood name), ...]), ...] for a select with <optgroup>s."""
+    rows = Neighbourhood.objects.select_related("district").order_by("district__name", "name")
+    if municipality is not None:
+        rows = rows.filter(district__municipality=municipality)
+    groups: dict[str, list] = {}
+    for nb in rows:
+        groups.setdefault(nb.district.name, []).append((str(nb.pk), nb.name))
+    return [("", _("Kies uw buurt"))] + list(groups.items())
+
+
+class ProfileForm(forms.ModelForm):
+    birth_year = forms.IntegerField(
+        label=_("Geboortejaar"), required=False,
+        help_text=_("Alleen het jaar, bijvoorbeeld 1975. Zo weten we de leeftijdsgroep."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year", "size": 4}),
+        error_messages={"invalid": _("Vul een jaartal in met 4 cijfers, bijvoorbeeld 1975.")},
+    )
+    neighbourhood = forms.ChoiceField(label=_("Buurt"), required=False, help_text=_("De buurt waar u woont."))
+
+    class Meta:
+        model = Person
+        fields = ("first_name", "last_name", "birth_year", "neighbourhood", "languages", "contact_preference",
+                  "phone", "consent_contact")
+        labels = {
+            "first_name": _("Voornaam"),
+            "last_name": _("Achternaam"),
+            "languages": _("Talen"),
+            "contact_preference": _("Hoe wilt u dat wij contact opnemen?"),
+            "phone": _("Telefoonnummer"),
+            "consent_contact": _("Wijkkracht mag contact met mij opnemen"),
+        }
+        help_texts = {
+            "last_name": _("Niet verplicht."),
+            "languages": _("Welke talen spreekt u? Zet een komma tussen de talen, bijvoorbeeld: Nederlands, Turks."),
+            "phone": _("Niet verplicht. Bijvoorbeeld 06 12345678."),
+            "consent_contact": _("U kunt dit altijd weer uitzetten."),
+        }
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "languages": forms.TextInput(attrs={"autocomplete": "off"}),
+            "contact_preference": forms.RadioSelect,
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
+        }
+        error_messages = {"first_name": {"required": _("Vul uw voornaam in.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhood"].choices = neighbourhood_choices()
+        if self.instance.neighbourhood_id:
+            self.initial["neighbourhood"] = str(self.instance.neighbourhood_id)
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        this_year = timezone.localdate().year
+        if year is not None and not 1900 <= year <= this_year:
+            raise forms.ValidationError(
+                _("Vul een geboortejaar in tussen 1900 en %(year)s.") % {"year": this_year}, code="range"
+            )
+        return year
+
+    def clean_neighbourhood(self):
+        value = self.cleaned_data.get("neighbourhood")
+        if not value:
+            return None
+        return Neighbourhood.objects.filter(pk=value).first()  # the choices already checked that it exists
+
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data.get("phone", "").split())
+        if phone and not PHONE_RE.match(phone):
+            raise forms.ValidationError(_("Dit lijkt geen telefoonnummer. Gebruik alleen cijfers, spaties en +."),
+                                        code="phone")
+        return phone
+
+    def clean_languages(self):
+        parts = [p.strip() for p in self.cleaned_data.get("languages", "").split(",") if p.strip()]
+        return ", ".join(parts)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("contact_preference") == "phone" and not cleaned.get("phone") and "phone" not in self.errors:
+            self.add_error("phone", _("U wilt contact via de telefoon. Vul dan ook uw telefoonnummer in."))
+        return cleaned
