@@ -112,23 +112,64 @@ def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple
     return [p for p, k in zip(points, keep, strict=True) if k]
 
 
-def svg_path(geometries: Iterable[dict], tolerance_m: float = 3.0) -> tuple[str, list[float]]:
-    """An SVG path (metres, rounded) and its bounding box [min_x, min_y, max_x, max_y]."""
-    parts: list[str] = []
-    xs: list[float] = []
-    ys: list[float] = []
+def outline(geometries: Iterable[dict]) -> list[list[tuple[float, float]]]:
+    """The outer outline of adjoining polygons (a district from its neighbourhoods): every edge that two
+    polygons share cancels out, and the edges left are chained into closed rings. CBS boundaries are
+    topologically exact (neighbours share their vertices), so no GIS library is needed."""
+    count: dict[frozenset, int] = {}
     for geometry in geometries:
         for polygon in polygons_of(geometry):
             for ring in polygon:
-                pts = _simplify([project(x, y) for x, y, *_ in ring], tolerance_m)
-                if len(pts) < 3:
-                    continue
-                xs.extend(p[0] for p in pts)
-                ys.extend(p[1] for p in pts)
-                head, *tail = pts
-                parts.append(
-                    f"M{head[0]:.0f} {head[1]:.0f}" + "".join(f"L{x:.0f} {y:.0f}" for x, y in tail) + "Z"
-                )
+                pts = [(round(x, 7), round(y, 7)) for x, y, *_ in ring]
+                for a, b in zip(pts, pts[1:], strict=False):
+                    if a != b:
+                        edge = frozenset((a, b))
+                        count[edge] = count.get(edge, 0) + 1
+    neighbours: dict[tuple, list[tuple]] = {}
+    for edge, n in count.items():
+        if n % 2 == 1:
+            a, b = tuple(edge)
+            neighbours.setdefault(a, []).append(b)
+            neighbours.setdefault(b, []).append(a)
+    rings = []
+    for start in list(neighbours):
+        while neighbours.get(start):
+            ring, here = [start], start
+            while True:
+                nxt = neighbours[here].pop()
+                neighbours[nxt].remove(here)
+                ring.append(nxt)
+                here = nxt
+                if here == start or not neighbours[here]:
+                    break
+            if len(ring) >= 4 and ring[0] == ring[-1]:
+                rings.append(ring)
+    return rings
+
+
+def svg_path(
+    geometries: Iterable[dict], tolerance_m: float = 3.0, *, dissolve: bool = False
+) -> tuple[str, list[float]]:
+    """An SVG path (metres, rounded) and its bounding box [min_x, min_y, max_x, max_y].
+    With `dissolve`, adjoining polygons are drawn as one shape (see `outline`)."""
+    parts: list[str] = []
+    xs: list[float] = []
+    ys: list[float] = []
+    geometries = list(geometries)
+    if dissolve:
+        rings = outline(geometries)
+    else:
+        rings = [ring for geometry in geometries for polygon in polygons_of(geometry) for ring in polygon]
+    for ring in rings:
+        pts = _simplify([project(x, y) for x, y, *_ in ring], tolerance_m)
+        if len(pts) < 3:
+            continue
+        xs.extend(p[0] for p in pts)
+        ys.extend(p[1] for p in pts)
+        head, *tail = pts
+        parts.append(
+            f"M{head[0]:.0f} {head[1]:.0f}" + "".join(f"L{x:.0f} {y:.0f}" for x, y in tail) + "Z"
+        )
     if not parts:
         raise GeometryError("nothing left to draw")
     return "".join(parts), [min(xs), min(ys), max(xs), max(ys)]

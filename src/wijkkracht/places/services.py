@@ -90,7 +90,7 @@ SHAPE_FIELDS = ("boundary", "svg_path", "bbox")
 
 def _shape(geoms: list[dict]) -> dict:
     lon, lat = geometry.centroid(geoms)
-    path, bbox = geometry.svg_path(geoms)
+    path, bbox = geometry.svg_path(geoms, dissolve=len(geoms) > 1)
     boundary = geoms[0] if len(geoms) == 1 else {
         "type": "MultiPolygon",
         "coordinates": [poly for g in geoms for poly in geometry.polygons_of(g)],
