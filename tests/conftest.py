@@ -14,8 +14,16 @@ from tests import factories as f
 from wijkkracht.accounts.constants import Role
 
 PERSONAS = (
-    "anonymous", "resident", "volunteer", "council_a", "council_b", "professional_a", "professional_b",
-    "coordinator", "analyst", "administrator",
+    "anonymous",
+    "resident",
+    "volunteer",
+    "council_a",
+    "council_b",
+    "professional_a",
+    "professional_b",
+    "coordinator",
+    "analyst",
+    "administrator",
 )
 PASSWORD = "correct horse battery"
 
@@ -67,18 +75,38 @@ def world(db) -> World:
         "anonymous": None,
         "resident": _account("resident@example.org", "Ria", nb_a, {"role": Role.RESIDENT}),
         "volunteer": _account("volunteer@example.org", "Vera", nb_a, {"role": Role.RESIDENT}, {"role": Role.VOLUNTEER}),
-        "council_a": _account("council.a@example.org", "Kees", nb_a, {"role": Role.RESIDENT},
-                              {"role": Role.COUNCIL_MEMBER, "council": w.council_a}),
-        "council_b": _account("council.b@example.org", "Karin", nb_b, {"role": Role.RESIDENT},
-                              {"role": Role.COUNCIL_MEMBER, "council": w.council_b}),
-        "professional_a": _account("pro.a@example.org", "Priya", None,
-                                   {"role": Role.PROFESSIONAL, "organisation": w.organisation, "centre": w.centre_a}),
-        "professional_b": _account("pro.b@example.org", "Peter", None,
-                                   {"role": Role.PROFESSIONAL, "organisation": w.organisation, "district": w.district_b}),
-        "coordinator": _account("coordinator@example.org", "Cor", None,
-                                {"role": Role.COORDINATOR, "organisation": w.organisation}),
-        "analyst": _account("analyst@example.org", "Anna", None,
-                            {"role": Role.ANALYST, "municipality": w.municipality}),
+        "council_a": _account(
+            "council.a@example.org",
+            "Kees",
+            nb_a,
+            {"role": Role.RESIDENT},
+            {"role": Role.COUNCIL_MEMBER, "council": w.council_a},
+        ),
+        "council_b": _account(
+            "council.b@example.org",
+            "Karin",
+            nb_b,
+            {"role": Role.RESIDENT},
+            {"role": Role.COUNCIL_MEMBER, "council": w.council_b},
+        ),
+        "professional_a": _account(
+            "pro.a@example.org",
+            "Priya",
+            None,
+            {"role": Role.PROFESSIONAL, "organisation": w.organisation, "centre": w.centre_a},
+        ),
+        "professional_b": _account(
+            "pro.b@example.org",
+            "Peter",
+            None,
+            {"role": Role.PROFESSIONAL, "organisation": w.organisation, "district": w.district_b},
+        ),
+        "coordinator": _account(
+            "coordinator@example.org", "Cor", None, {"role": Role.COORDINATOR, "organisation": w.organisation}
+        ),
+        "analyst": _account(
+            "analyst@example.org", "Anna", None, {"role": Role.ANALYST, "municipality": w.municipality}
+        ),
         "administrator": _account("admin@example.org", "Ad", None, {"role": Role.ADMINISTRATOR}, superuser=True),
     }
     return w

@@ -10,7 +10,10 @@ from wijkkracht.organisations.models import Organisation
 from wijkkracht.people.models import Person
 from wijkkracht.places.models import AreaShape, CommunityCentre, District, Municipality, Neighbourhood, Room
 
-SQUARE = {"type": "Polygon", "coordinates": [[[4.85, 52.30], [4.86, 52.30], [4.86, 52.31], [4.85, 52.31], [4.85, 52.30]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[4.85, 52.30], [4.86, 52.30], [4.86, 52.31], [4.85, 52.31], [4.85, 52.30]]],
+}
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):

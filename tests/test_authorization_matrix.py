@@ -8,8 +8,8 @@ A URL pattern missing from MATRIX fails `test_every_url_is_in_the_matrix`. For e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import pytest
 from django.apps import apps
@@ -44,25 +44,47 @@ MATRIX: dict[str, Entry] = {
     "places:district": Entry(get=ALL, args=lambda w: [w.district_a.public_id]),
     "places:centre": Entry(get=ALL, args=lambda w: [w.centre_a.public_id]),
     "places:centre_edit": Entry(
-        get=CENTRE_A_MANAGERS, post=CENTRE_A_MANAGERS, args=lambda w: [w.centre_a.public_id],
-        data=lambda w: {"profile": "Ontmoeten en leren", "focus": "taal", "street": "Laan 1", "postcode": "1181 AA",
-                        "city": "Amstelveen", "phone": "020 123 4567", "email": "info@example.org"},
+        get=CENTRE_A_MANAGERS,
+        post=CENTRE_A_MANAGERS,
+        args=lambda w: [w.centre_a.public_id],
+        data=lambda w: {
+            "profile": "Ontmoeten en leren",
+            "focus": "taal",
+            "street": "Laan 1",
+            "postcode": "1181 AA",
+            "city": "Amstelveen",
+            "phone": "020 123 4567",
+            "email": "info@example.org",
+        },
     ),
     "places:centre_hours": Entry(
-        get=CENTRE_A_MANAGERS, post=CENTRE_A_MANAGERS, args=lambda w: [w.centre_a.public_id],
-        data=lambda w: {"hours-TOTAL_FORMS": "1", "hours-INITIAL_FORMS": "0", "hours-0-weekday": "0",
-                        "hours-0-opens": "09:00", "hours-0-closes": "17:00"},
+        get=CENTRE_A_MANAGERS,
+        post=CENTRE_A_MANAGERS,
+        args=lambda w: [w.centre_a.public_id],
+        data=lambda w: {
+            "hours-TOTAL_FORMS": "1",
+            "hours-INITIAL_FORMS": "0",
+            "hours-0-weekday": "0",
+            "hours-0-opens": "09:00",
+            "hours-0-closes": "17:00",
+        },
     ),
     "places:room_create": Entry(
-        get=CENTRE_A_MANAGERS, post=CENTRE_A_MANAGERS, args=lambda w: [w.centre_a.public_id],
+        get=CENTRE_A_MANAGERS,
+        post=CENTRE_A_MANAGERS,
+        args=lambda w: [w.centre_a.public_id],
         data=lambda w: {"name": "Tuinkamer", "capacity": "12"},
     ),
     "places:room_edit": Entry(
-        get=CENTRE_A_MANAGERS, post=CENTRE_A_MANAGERS, args=lambda w: [w.centre_a.public_id, w.room_a.public_id],
+        get=CENTRE_A_MANAGERS,
+        post=CENTRE_A_MANAGERS,
+        args=lambda w: [w.centre_a.public_id, w.room_a.public_id],
         data=lambda w: {"name": "Grote zaal", "capacity": "40"},
     ),
     "places:room_delete": Entry(
-        get=CENTRE_A_MANAGERS, post=CENTRE_A_MANAGERS, args=lambda w: [w.centre_a.public_id, w.room_a.public_id],
+        get=CENTRE_A_MANAGERS,
+        post=CENTRE_A_MANAGERS,
+        args=lambda w: [w.centre_a.public_id, w.room_a.public_id],
     ),
     "accounts:login": Entry(get=ALL - {"anonymous"} | {"anonymous"}, notes="logged-in users are redirected"),
     "accounts:logout": Entry(skip_get=True, post=ALL, notes="POST only"),
@@ -70,17 +92,26 @@ MATRIX: dict[str, Entry] = {
     "accounts:otp_setup": Entry(get=ALL, skip_get=True, notes="tested in tests/accounts"),
     "accounts:password_reset": Entry(get=ALL),
     "accounts:password_reset_done": Entry(get=ALL),
-    "accounts:password_reset_confirm": Entry(get=ALL, args=lambda w: ["MQ", "set-password"], skip_get=True,
-                                             notes="token flow tested in tests/accounts"),
+    "accounts:password_reset_confirm": Entry(
+        get=ALL, args=lambda w: ["MQ", "set-password"], skip_get=True, notes="token flow tested in tests/accounts"
+    ),
     "accounts:password_reset_complete": Entry(get=ALL),
     "people:profile": Entry(get=LOGGED_IN),
     "people:export": Entry(skip_get=True, post=LOGGED_IN, post_ok=200, notes="POST only (audited); own data"),
-    "accounts:language": Entry(skip_get=True, post=ALL, data=lambda w: {"language": "en", "next": "/"},
-                               notes="POST only; also stores preferred_language when logged in"),
-    "councils:mine": Entry(get=frozenset({"council_a", "council_b", "professional_a", "professional_b",
-                                          "administrator"}), skip_get=True, notes="redirect or list; below"),
-    "councils:detail": Entry(get=frozenset({"council_a", "professional_a", "administrator"}),
-                             args=lambda w: [w.council_a.public_id]),
+    "accounts:language": Entry(
+        skip_get=True,
+        post=ALL,
+        data=lambda w: {"language": "en", "next": "/"},
+        notes="POST only; also stores preferred_language when logged in",
+    ),
+    "councils:mine": Entry(
+        get=frozenset({"council_a", "council_b", "professional_a", "professional_b", "administrator"}),
+        skip_get=True,
+        notes="redirect or list; below",
+    ),
+    "councils:detail": Entry(
+        get=frozenset({"council_a", "professional_a", "administrator"}), args=lambda w: [w.council_a.public_id]
+    ),
     "organisations:workplace": Entry(get=frozenset({"professional_a", "professional_b"})),
     "organisations:mine": Entry(get=frozenset({"coordinator"})),
     "set_language": Entry(skip_get=True, post=ALL, data=lambda w: {"language": "en", "next": "/"}),
@@ -172,8 +203,9 @@ def test_councils_mine_sends_a_member_to_their_council(world, client_for):
     assert response["Location"] == reverse("councils:detail", args=[world.council_a.public_id])
 
 
-@pytest.mark.parametrize("persona", sorted(ALL - {"council_a", "council_b", "professional_a", "professional_b",
-                                                    "administrator"}))
+@pytest.mark.parametrize(
+    "persona", sorted(ALL - {"council_a", "council_b", "professional_a", "professional_b", "administrator"})
+)
 def test_councils_mine_denied(world, client_for, persona):
     _assert_denied(client_for(persona).get(reverse("councils:mine")), persona)
 

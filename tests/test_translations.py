@@ -22,12 +22,34 @@ def _ids(catalogue) -> set[tuple[str, str]]:
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext is not installed")
 def test_every_string_in_the_code_is_in_the_english_catalogue(tmp_path):
     shutil.copytree(LOCALE, tmp_path / "locale")
-    env = {**os.environ, "WIJKKRACHT_LOCALE_DIR": str(tmp_path / "locale"),
-           "DJANGO_SETTINGS_MODULE": "wijkkracht.conf.test"}
+    env = {
+        **os.environ,
+        "WIJKKRACHT_LOCALE_DIR": str(tmp_path / "locale"),
+        "DJANGO_SETTINGS_MODULE": "wijkkracht.conf.test",
+    }
     subprocess.run(
-        [sys.executable, str(REPO / "manage.py"), "makemessages", "-l", "en", "--no-location", "--no-obsolete",
-         "--ignore", "tests/*", "--ignore", "bench/*", "--ignore", ".venv/*", "--ignore", ".tools/*"],
-        cwd=REPO / "src" / "wijkkracht", env=env, check=True, capture_output=True, timeout=120,
+        [
+            sys.executable,
+            str(REPO / "manage.py"),
+            "makemessages",
+            "-l",
+            "en",
+            "--no-location",
+            "--no-obsolete",
+            "--ignore",
+            "tests/*",
+            "--ignore",
+            "bench/*",
+            "--ignore",
+            ".venv/*",
+            "--ignore",
+            ".tools/*",
+        ],
+        cwd=REPO / "src" / "wijkkracht",
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     fresh = _ids(polib.pofile(str(tmp_path / "locale" / "en" / "LC_MESSAGES" / "django.po")))
     committed = _ids(polib.pofile(str(PO)))
@@ -41,8 +63,10 @@ def test_every_entry_is_translated_and_not_fuzzy():
 
 
 def test_the_compiled_catalogue_matches_the_source():
-    po = {(e.msgctxt or "", e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-          for e in polib.pofile(str(PO)) if e.translated() and not e.obsolete}
-    mo = {(e.msgctxt or "", e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-          for e in polib.mofile(str(MO))}
+    po = {
+        (e.msgctxt or "", e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in polib.pofile(str(PO))
+        if e.translated() and not e.obsolete
+    }
+    mo = {(e.msgctxt or "", e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in polib.mofile(str(MO))}
     assert po == mo, "run `make messages` to compile the catalogue"

@@ -36,9 +36,15 @@ def test_admin_grants_a_role_through_the_service(world, client_for):
     from wijkkracht.audit.models import AuditEvent
 
     user = world.users["resident"]
-    response = client_for("administrator").post(reverse("admin:accounts_membership_add"), {
-        "user": user.pk, "role": "council_member", "council": world.council_b.pk, "starts_on": "2026-01-01",
-    })
+    response = client_for("administrator").post(
+        reverse("admin:accounts_membership_add"),
+        {
+            "user": user.pk,
+            "role": "council_member",
+            "council": world.council_b.pk,
+            "starts_on": "2026-01-01",
+        },
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     m = Membership.objects.get(user=user, role="council_member")
     assert m.council == world.council_b
@@ -47,8 +53,13 @@ def test_admin_grants_a_role_through_the_service(world, client_for):
 
 def test_admin_refuses_a_role_without_its_scope(world, client_for):
     user = world.users["resident"]
-    response = client_for("administrator").post(reverse("admin:accounts_membership_add"), {
-        "user": user.pk, "role": "council_member", "starts_on": "2026-01-01",
-    })
+    response = client_for("administrator").post(
+        reverse("admin:accounts_membership_add"),
+        {
+            "user": user.pk,
+            "role": "council_member",
+            "starts_on": "2026-01-01",
+        },
+    )
     assert response.status_code == 200
     assert not Membership.objects.filter(user=user, role="council_member").exists()

@@ -47,12 +47,19 @@ def test_base_settings_list_it_first():
 
 def test_production_settings_list_it_first():
     # A fresh interpreter: production settings read the environment at import time and fail closed.
-    env = {**os.environ, "DJANGO_SECRET_KEY": "x" * 40, "DJANGO_ALLOWED_HOSTS": "wijkkracht.example",
-           "DATABASE_URL": "sqlite:///:memory:"}
-    code = ("import wijkkracht.conf.production as p; "
-            "print(p.PASSWORD_HASHERS[0]); print(p.WIJKKRACHT_REQUIRE_STAFF_2FA)")
+    env = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "wijkkracht.example",
+        "DATABASE_URL": "sqlite:///:memory:",
+    }
+    code = "import wijkkracht.conf.production as p; print(p.PASSWORD_HASHERS[0]); print(p.WIJKKRACHT_REQUIRE_STAFF_2FA)"
     out = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
         cwd=Path(__file__).resolve().parents[2] / "src",
     )
     assert out.stdout.split() == [TUNED, "True"]

@@ -52,8 +52,9 @@ def test_inactive_user_cannot_log_in(world, client):
 
 
 def test_login_follows_a_local_next(world, client):
-    response = client.post(LOGIN, {"username": "resident@example.org", "password": PASSWORD,
-                                   "next": "/mijn/gegevens/?a=1"})
+    response = client.post(
+        LOGIN, {"username": "resident@example.org", "password": PASSWORD, "next": "/mijn/gegevens/?a=1"}
+    )
     assert response["Location"] == "/mijn/gegevens/?a=1"
 
 

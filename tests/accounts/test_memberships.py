@@ -29,10 +29,15 @@ def grant(**kwargs):
 
 
 def test_professional_with_organisation_and_centre(world, admin, newcomer):
-    m = grant(user=newcomer, role=Role.PROFESSIONAL, organisation=world.organisation, centre=world.centre_b,
-              actor=admin)
+    m = grant(
+        user=newcomer, role=Role.PROFESSIONAL, organisation=world.organisation, centre=world.centre_b, actor=admin
+    )
     assert (m.role, m.organisation, m.centre, m.district) == (
-        Role.PROFESSIONAL, world.organisation, world.centre_b, None)
+        Role.PROFESSIONAL,
+        world.organisation,
+        world.centre_b,
+        None,
+    )
     event = AuditEvent.objects.get(action="membership.granted")
     assert event.actor == admin
     assert event.detail == {"role": "professional", "user": str(newcomer.public_id)}
@@ -40,8 +45,9 @@ def test_professional_with_organisation_and_centre(world, admin, newcomer):
 
 
 def test_professional_with_organisation_and_district(world, admin, newcomer):
-    m = grant(user=newcomer, role=Role.PROFESSIONAL, organisation=world.organisation, district=world.district_a,
-              actor=admin)
+    m = grant(
+        user=newcomer, role=Role.PROFESSIONAL, organisation=world.organisation, district=world.district_a, actor=admin
+    )
     assert m.district == world.district_a
 
 
@@ -50,10 +56,13 @@ def test_professional_with_organisation_and_district(world, admin, newcomer):
     [
         pytest.param(lambda w: {"centre": w.centre_a}, id="no-organisation"),
         pytest.param(lambda w: {"organisation": w.organisation}, id="no-centre-or-district"),
-        pytest.param(lambda w: {"organisation": w.organisation, "centre": w.centre_a, "district": w.district_a},
-                     id="centre-and-district"),
-        pytest.param(lambda w: {"organisation": w.organisation, "centre": w.centre_a, "council": w.council_a},
-                     id="with-council"),
+        pytest.param(
+            lambda w: {"organisation": w.organisation, "centre": w.centre_a, "district": w.district_a},
+            id="centre-and-district",
+        ),
+        pytest.param(
+            lambda w: {"organisation": w.organisation, "centre": w.centre_a, "council": w.council_a}, id="with-council"
+        ),
     ],
 )
 def test_professional_scope_errors_change_nothing(world, admin, newcomer, scope):

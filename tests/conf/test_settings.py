@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
-BASE_ENV = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": SRC, "DJANGO_SETTINGS_MODULE": "wijkkracht.conf.production"}
+BASE_ENV = {
+    "PATH": os.environ.get("PATH", ""),
+    "PYTHONPATH": SRC,
+    "DJANGO_SETTINGS_MODULE": "wijkkracht.conf.production",
+}
 GOOD = {
     "DJANGO_SECRET_KEY": "x" * 50,
     "DJANGO_ALLOWED_HOSTS": "wijkkracht.example.org",
@@ -18,8 +22,9 @@ GOOD = {
 
 def _load(env: dict) -> subprocess.CompletedProcess:
     code = "from django.conf import settings; print(settings.WIJKKRACHT_REQUIRE_STAFF_2FA, settings.DEBUG)"
-    return subprocess.run([sys.executable, "-c", code], env={**BASE_ENV, **env}, capture_output=True, text=True,
-                          timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", code], env={**BASE_ENV, **env}, capture_output=True, text=True, timeout=60, check=False
+    )
 
 
 @pytest.mark.parametrize("missing", sorted(GOOD))

@@ -20,8 +20,12 @@ def test_the_professional_of_another_district_is_denied(world, client_for):
 
 
 def test_a_professional_serving_two_councils_districts_gets_a_list(world, client_for):
-    f.MembershipFactory(user=world.users["professional_a"], role=Role.PROFESSIONAL,
-                        organisation=world.organisation, district=world.district_b)
+    f.MembershipFactory(
+        user=world.users["professional_a"],
+        role=Role.PROFESSIONAL,
+        organisation=world.organisation,
+        district=world.district_b,
+    )
     response = client_for("professional_a").get(reverse("councils:mine"))
     assert response.status_code == 200
     assert response.text.count('href="/raden/') == 2

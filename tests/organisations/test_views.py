@@ -74,11 +74,18 @@ def test_the_coordinator_sees_names_and_where_each_professional_works(world, cli
 
 def test_professionals_of_other_organisations_and_ended_memberships_are_not_listed(world, client_for):
     outsider = f.UserFactory(display_name="Olga")
-    f.MembershipFactory(user=outsider, role=Role.PROFESSIONAL, organisation=world.other_organisation,
-                        centre=world.centre_a)
+    f.MembershipFactory(
+        user=outsider, role=Role.PROFESSIONAL, organisation=world.other_organisation, centre=world.centre_a
+    )
     former = f.UserFactory(display_name="Fred")
-    f.MembershipFactory(user=former, role=Role.PROFESSIONAL, organisation=world.organisation,
-                        centre=world.centre_a, starts_on=dt.date(2020, 1, 1), ends_on=dt.date(2021, 1, 1))
+    f.MembershipFactory(
+        user=former,
+        role=Role.PROFESSIONAL,
+        organisation=world.organisation,
+        centre=world.centre_a,
+        starts_on=dt.date(2020, 1, 1),
+        ends_on=dt.date(2021, 1, 1),
+    )
     text = client_for("coordinator").get(reverse("organisations:mine")).text
     assert "Olga" not in text and "Fred" not in text
 

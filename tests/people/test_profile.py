@@ -18,8 +18,14 @@ LOGGED_IN = [p for p in PERSONAS if p != "anonymous"]
 
 def valid_data(world, **overrides):
     data = {
-        "first_name": "Nieuw", "last_name": "", "birth_year": "1975", "neighbourhood": str(world.neighbourhood_b.pk),
-        "languages": " Nederlands ,Turks,, ", "contact_preference": "email", "phone": "", "consent_contact": "",
+        "first_name": "Nieuw",
+        "last_name": "",
+        "birth_year": "1975",
+        "neighbourhood": str(world.neighbourhood_b.pk),
+        "languages": " Nederlands ,Turks,, ",
+        "contact_preference": "email",
+        "phone": "",
+        "consent_contact": "",
     }
     data.update(overrides)
     return data
@@ -56,7 +62,11 @@ def test_every_persona_changes_own_data_only(world, client_for, persona):
     assert response["Location"] == URL
     person = Person.objects.get(user=user)
     assert (person.first_name, person.birth_year, person.neighbourhood, person.languages) == (
-        "Nieuw", 1975, world.neighbourhood_b, "Nederlands, Turks")
+        "Nieuw",
+        1975,
+        world.neighbourhood_b,
+        "Nederlands, Turks",
+    )
     assert sorted(map(repr, Person.objects.exclude(user=user).order_by("pk").values())) == others_before
     event = AuditEvent.objects.get(action="person.updated")
     assert event.object_id == str(person.public_id)
@@ -113,7 +123,8 @@ def test_phone_is_required_for_contact_by_phone_and_loosely_checked(world, clien
     client = client_for("resident")
     response = client.post(URL, valid_data(world, contact_preference="phone"))
     assert response.context["form"].errors["phone"] == [
-        "U wilt contact via de telefoon. Vul dan ook uw telefoonnummer in."]
+        "U wilt contact via de telefoon. Vul dan ook uw telefoonnummer in."
+    ]
     assert client.post(URL, valid_data(world, contact_preference="phone", phone="+31 6 1234-5678")).status_code == 302
     assert Person.objects.get(user=world.users["resident"]).phone == "+31 6 1234-5678"
 
@@ -156,8 +167,16 @@ def test_page_shows_role_names_and_asks_no_address_or_birth_date(world, client_f
     response = client_for("council_a").get(URL)
     assert response.context["roles"] == ["bewoner", "lid gebruikersraad"]
     fields = set(response.context["form"].fields)
-    assert fields == {"first_name", "last_name", "birth_year", "neighbourhood", "languages", "contact_preference",
-                      "phone", "consent_contact"}
+    assert fields == {
+        "first_name",
+        "last_name",
+        "birth_year",
+        "neighbourhood",
+        "languages",
+        "contact_preference",
+        "phone",
+        "consent_contact",
+    }
     html = response.content.decode()
     assert 'autocomplete="given-name"' in html and 'autocomplete="tel"' in html
     assert "Gebruikersraad Villa Randwijck" not in html  # role names only, no scope

@@ -6,8 +6,17 @@ import json
 from pathlib import Path
 
 
-def record(code: str, kind: str, inhabitants, *, municipality="Amstelveen", households=100, index=0,
-           period=None, bands=(10, 20, 30, 25, 15)) -> dict:
+def record(
+    code: str,
+    kind: str,
+    inhabitants,
+    *,
+    municipality="Amstelveen",
+    households=100,
+    index=0,
+    period=None,
+    bands=(10, 20, 30, 25, 15),
+) -> dict:
     """One TypedDataSet record; codes and kinds padded with spaces like CBS does."""
     row = {
         "ID": index,
@@ -37,19 +46,26 @@ def country(n_regions: int, *, period=None) -> list[dict]:
     gm = 0
     while len(records) < n_regions:
         gm += 1
-        records.append(record(f"GM{gm:04d}", "Gemeente", 50_000 + gm, municipality=f"Gemeente {gm}",
-                              index=len(records), period=period))
+        records.append(
+            record(
+                f"GM{gm:04d}", "Gemeente", 50_000 + gm, municipality=f"Gemeente {gm}", index=len(records), period=period
+            )
+        )
         for wk in range(1, 6):
             records.append(record(f"WK{gm:04d}{wk:02d}", "Wijk", 5_000 + wk, index=len(records), period=period))
             for bu in range(1, 6):
-                records.append(record(f"BU{gm:04d}{wk:02d}{bu:02d}", "Buurt", 1_000 + bu, index=len(records),
-                                      period=period))
+                records.append(
+                    record(f"BU{gm:04d}{wk:02d}{bu:02d}", "Buurt", 1_000 + bu, index=len(records), period=period)
+                )
     return records[:n_regions]
 
 
 def write_json(path: Path, records: list[dict], *, bare: bool = False) -> Path:
-    payload = records if bare else {"odata.metadata": "https://opendata.cbs.nl/ODataApi/OData/85618NED/$metadata",
-                                    "value": records}
+    payload = (
+        records
+        if bare
+        else {"odata.metadata": "https://opendata.cbs.nl/ODataApi/OData/85618NED/$metadata", "value": records}
+    )
     path.write_text(json.dumps(payload, indent=1), encoding="utf-8")
     return path
 

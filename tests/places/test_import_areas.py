@@ -78,6 +78,7 @@ def test_the_service_writes_an_audit_event(geojson, world):
 
 # --- bad input: a CommandError with a clear message, nothing written ---------------------------------------
 
+
 @pytest.fixture
 def loaded():
     run(BUURTEN)
@@ -127,15 +128,18 @@ def test_a_bad_code_names_the_field(tmp_path, geojson, loaded):
     assert snapshot() == loaded
 
 
-@pytest.mark.parametrize("geometry", [
-    None,
-    {"type": "Point", "coordinates": [4.85, 52.3]},
-    {"type": "Polygon", "coordinates": [[[4.85, 52.3], [4.86, 52.3], [4.85, 52.3]]]},
-    {"type": "Polygon", "coordinates": [[[4.85, 52.3], [4.86, "x"], [4.86, 52.31], [4.85, 52.3]]]},
-    {"type": "Polygon", "coordinates": [[[400, 52.3], [4.86, 52.3], [4.86, 52.31], [400, 52.3]]]},
-    # four positions but no area: passes the shape checks, fails on the centroid
-    {"type": "Polygon", "coordinates": [[[4.85, 52.3], [4.86, 52.3], [4.87, 52.3], [4.85, 52.3]]]},
-])
+@pytest.mark.parametrize(
+    "geometry",
+    [
+        None,
+        {"type": "Point", "coordinates": [4.85, 52.3]},
+        {"type": "Polygon", "coordinates": [[[4.85, 52.3], [4.86, 52.3], [4.85, 52.3]]]},
+        {"type": "Polygon", "coordinates": [[[4.85, 52.3], [4.86, "x"], [4.86, 52.31], [4.85, 52.3]]]},
+        {"type": "Polygon", "coordinates": [[[400, 52.3], [4.86, 52.3], [4.86, 52.31], [400, 52.3]]]},
+        # four positions but no area: passes the shape checks, fails on the centroid
+        {"type": "Polygon", "coordinates": [[[4.85, 52.3], [4.86, 52.3], [4.87, 52.3], [4.85, 52.3]]]},
+    ],
+)
 def test_invalid_geometry_names_the_feature_and_writes_nothing(tmp_path, geojson, loaded, geometry):
     data = copy.deepcopy(geojson)
     data["features"][0]["properties"]["buurtnaam"] = "Veranderd"

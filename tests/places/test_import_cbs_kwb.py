@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def amstelveen(period=None):
     return [
-        kwb.record("GM0362", "Gemeente", 94435, households=44000, period=period,
-                   bands=(15000, 11000, 24000, 26000, 18435)),
+        kwb.record(
+            "GM0362", "Gemeente", 94435, households=44000, period=period, bands=(15000, 11000, 24000, 26000, 18435)
+        ),
         kwb.record("WK036201", "Wijk", 4200, period=period),
         kwb.record("BU03620101", "Buurt", None, period=period, bands=(None, None, None, None, None), households=None),
     ]
@@ -61,13 +62,16 @@ def test_a_bare_list_is_accepted(tmp_path):
 def test_csv_with_semicolons_or_commas_and_an_optional_bom(tmp_path, sep, bom):
     run(kwb.write_csv(tmp_path / "kwb.csv", amstelveen(), sep=sep, bom=bom), "--year", "2024")
     assert sorted(PopulationFigure.objects.values_list("cbs_code", "inhabitants")) == [
-        ("BU03620101", None), ("GM0362", 94435), ("WK036201", 4200),
+        ("BU03620101", None),
+        ("GM0362", 94435),
+        ("WK036201", 4200),
     ]
 
 
 def test_household_column_is_found_by_prefix_whatever_its_number(tmp_path):
-    records = [{("HuishoudensTotaal_28" if k == "HuishoudensTotaal_29" else k): v for k, v in r.items()}
-               for r in amstelveen()]
+    records = [
+        {("HuishoudensTotaal_28" if k == "HuishoudensTotaal_29" else k): v for k, v in r.items()} for r in amstelveen()
+    ]
     run(kwb.write_json(tmp_path / "kwb.json", records), "--year", "2022")
     assert PopulationFigure.objects.get(cbs_code="GM0362").households == 44000
 
@@ -124,8 +128,9 @@ def test_rows_that_cannot_be_placed_are_skipped_and_counted(tmp_path):
 
 def test_service_result_and_audit_event(tmp_path, world):
     path = kwb.write_json(tmp_path / "kwb.json", amstelveen())
-    result = population_figures_import(path=path, year=2023, synthetic=True, source="demo",
-                                       actor=world.users["administrator"])
+    result = population_figures_import(
+        path=path, year=2023, synthetic=True, source="demo", actor=world.users["administrator"]
+    )
     assert (result.loaded, result.created, result.updated, result.years) == (3, 3, 0, [2023])
     assert set(PopulationFigure.objects.values_list("synthetic", "source")) == {(True, "demo")}
     event = AuditEvent.objects.get(action="places.population_figures_import")
@@ -145,6 +150,7 @@ def test_a_country_sized_file_loads_completely(tmp_path):
 
 # --- bad input: a clear message, nothing written ----------------------------------------------------------
 
+
 def _existing():
     PopulationFigure.objects.create(cbs_code="GM0362", year=2023, level="municipality", inhabitants=1)
 
@@ -153,12 +159,15 @@ def _assert_unchanged():
     assert list(PopulationFigure.objects.values_list("cbs_code", "year", "inhabitants")) == [("GM0362", 2023, 1)]
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('{"value": [\n{"Codering_3": "GM0362",\n', r"regel 3: geen geldige JSON"),
-    ('{"odata.metadata": "x"}', r"geen lijst 'value'"),
-    ('{"value": [1, 2]}', r"record 1: is geen object"),
-    ("", r"leeg"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"value": [\n{"Codering_3": "GM0362",\n', r"regel 3: geen geldige JSON"),
+        ('{"odata.metadata": "x"}', r"geen lijst 'value'"),
+        ('{"value": [1, 2]}', r"record 1: is geen object"),
+        ("", r"leeg"),
+    ],
+)
 def test_malformed_json_names_the_line_and_writes_nothing(tmp_path, content, message):
     _existing()
     path = tmp_path / "kwb.json"

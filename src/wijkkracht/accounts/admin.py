@@ -37,8 +37,17 @@ class UserAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("user", "role", "council", "organisation", "municipality", "centre", "district", "starts_on",
-                    "ends_on")
+    list_display = (
+        "user",
+        "role",
+        "council",
+        "organisation",
+        "municipality",
+        "centre",
+        "district",
+        "starts_on",
+        "ends_on",
+    )
     list_filter = ("role",)
     search_fields = ("user__email",)
     list_select_related = ("user", "council", "organisation", "municipality", "centre", "district")
@@ -49,8 +58,14 @@ class MembershipAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             return
         granted = membership_grant(
-            user=obj.user, role=obj.role, council=obj.council, organisation=obj.organisation,
-            municipality=obj.municipality, centre=obj.centre, district=obj.district, starts_on=obj.starts_on,
+            user=obj.user,
+            role=obj.role,
+            council=obj.council,
+            organisation=obj.organisation,
+            municipality=obj.municipality,
+            centre=obj.centre,
+            district=obj.district,
+            starts_on=obj.starts_on,
             actor=request.user,
         )
         obj.pk = granted.pk

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
-        label=_("E-mailadres"), max_length=254,
+        label=_("E-mailadres"),
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     password = forms.CharField(
@@ -43,9 +44,13 @@ class OTPTokenForm(forms.Form):
             "required": _("Vul de code in."),
             "max_length": _("De code heeft 6 cijfers."),
         },
-        widget=forms.TextInput(attrs={
-            "autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True,
-        }),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autofocus": True,
+            }
+        ),
     )
 
     def clean_token(self):

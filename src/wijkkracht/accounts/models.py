@@ -60,24 +60,44 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("account"))
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     council = models.ForeignKey(
-        "councils.Council", on_delete=models.CASCADE, null=True, blank=True, related_name="memberships",
+        "councils.Council",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
         verbose_name=_("gebruikersraad"),
     )
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.CASCADE, null=True, blank=True,
-        related_name="memberships", verbose_name=_("organisatie"),
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("organisatie"),
         help_text=_("Bij een beroepskracht: de werkgever."),
     )
     municipality = models.ForeignKey(
-        "places.Municipality", on_delete=models.CASCADE, null=True, blank=True, related_name="memberships",
+        "places.Municipality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
         verbose_name=_("gemeente"),
     )
     centre = models.ForeignKey(
-        "places.CommunityCentre", on_delete=models.CASCADE, null=True, blank=True, related_name="memberships",
+        "places.CommunityCentre",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
         verbose_name=_("wijkcentrum"),
     )
     district = models.ForeignKey(
-        "places.District", on_delete=models.CASCADE, null=True, blank=True, related_name="memberships",
+        "places.District",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
         verbose_name=_("wijk"),
     )
     starts_on = models.DateField(_("vanaf"), default=timezone.localdate)
@@ -89,20 +109,37 @@ class Membership(models.Model):
         constraints = [
             # One membership per user, role and scope (partial constraints: they work on SQLite and PostgreSQL).
             models.UniqueConstraint(
-                fields=["user", "role"], name="membership_unique_unscoped",
-                condition=models.Q(council__isnull=True, organisation__isnull=True, municipality__isnull=True,
-                                   centre__isnull=True, district__isnull=True),
+                fields=["user", "role"],
+                name="membership_unique_unscoped",
+                condition=models.Q(
+                    council__isnull=True,
+                    organisation__isnull=True,
+                    municipality__isnull=True,
+                    centre__isnull=True,
+                    district__isnull=True,
+                ),
             ),
-            models.UniqueConstraint(fields=["user", "council"], name="membership_unique_council",
-                                    condition=models.Q(role="council_member")),
-            models.UniqueConstraint(fields=["user", "organisation", "centre"], name="membership_unique_centre",
-                                    condition=models.Q(role="professional", centre__isnull=False)),
-            models.UniqueConstraint(fields=["user", "organisation", "district"], name="membership_unique_district",
-                                    condition=models.Q(role="professional", district__isnull=False)),
-            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique_coordinator",
-                                    condition=models.Q(role="coordinator")),
-            models.UniqueConstraint(fields=["user", "municipality"], name="membership_unique_analyst",
-                                    condition=models.Q(role="analyst")),
+            models.UniqueConstraint(
+                fields=["user", "council"], name="membership_unique_council", condition=models.Q(role="council_member")
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation", "centre"],
+                name="membership_unique_centre",
+                condition=models.Q(role="professional", centre__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation", "district"],
+                name="membership_unique_district",
+                condition=models.Q(role="professional", district__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                name="membership_unique_coordinator",
+                condition=models.Q(role="coordinator"),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "municipality"], name="membership_unique_analyst", condition=models.Q(role="analyst")
+            ),
         ]
 
     def __str__(self) -> str:

@@ -63,12 +63,18 @@ def scope_of(user) -> Scope:
     rows = (
         Membership.objects.filter(user=user, starts_on__lte=today)
         .exclude(ends_on__lt=today)
-        .values_list("role", "council_id", "council__district_id", "centre_id", "centre__district_id",
-                     "district_id", "organisation_id", "municipality_id")
+        .values_list(
+            "role",
+            "council_id",
+            "council__district_id",
+            "centre_id",
+            "centre__district_id",
+            "district_id",
+            "organisation_id",
+            "municipality_id",
+        )
     )
-    roles, councils, council_districts, centres, districts, coordinated, employers, munis = (
-        set() for _ in range(8)
-    )
+    roles, councils, council_districts, centres, districts, coordinated, employers, munis = (set() for _ in range(8))
     for role, council, council_district, centre, centre_district, district, org, muni in rows:
         roles.add(role)
         if role == Role.COUNCIL_MEMBER and council:

@@ -25,15 +25,28 @@ def _check(actor, action: str, obj=None) -> None:
 
 @transaction.atomic
 def membership_grant(
-    *, user: User, role: str, council=None, organisation=None, municipality=None, centre=None, district=None,
-    starts_on: datetime.date | None = None, actor: User | None,
+    *,
+    user: User,
+    role: str,
+    council=None,
+    organisation=None,
+    municipality=None,
+    centre=None,
+    district=None,
+    starts_on: datetime.date | None = None,
+    actor: User | None,
 ) -> Membership:
     """Give `user` a role in a scope. Raises ValidationError when the scope does not fit the role
     (see constants.ROLE_SCOPE and Membership.clean) or the same membership exists already."""
     _check(actor, "membership_grant")
     membership = Membership(
-        user=user, role=role, council=council, organisation=organisation, municipality=municipality,
-        centre=centre, district=district,
+        user=user,
+        role=role,
+        council=council,
+        organisation=organisation,
+        municipality=municipality,
+        centre=centre,
+        district=district,
     )
     if starts_on is not None:
         membership.starts_on = starts_on
@@ -54,8 +67,13 @@ def membership_end(*, membership: Membership, ends_on: datetime.date | None = No
     membership.ends_on = ends_on
     membership.full_clean()
     membership.save(update_fields=["ends_on"])
-    audit_record(actor=actor, action="membership.ended", obj=membership, role=membership.role,
-                 user=str(membership.user.public_id))
+    audit_record(
+        actor=actor,
+        action="membership.ended",
+        obj=membership,
+        role=membership.role,
+        user=str(membership.user.public_id),
+    )
     return membership
 
 
@@ -81,8 +99,12 @@ def totp_device_pending(*, user: User) -> TOTPDevice:
             device = TOTPDevice(user=user, name="Wijkkracht", confirmed=False)
             device.full_clean()
             device.save()
-            audit_record(actor=user, action="totp_device.created", object_type="otp_totp.totpdevice",
-                         object_id=device.persistent_id)
+            audit_record(
+                actor=user,
+                action="totp_device.created",
+                object_type="otp_totp.totpdevice",
+                object_id=device.persistent_id,
+            )
     return device
 
 
@@ -94,8 +116,12 @@ def totp_device_confirm(*, user: User, token: str) -> TOTPDevice | None:
             return None
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        audit_record(actor=user, action="totp_device.confirmed", object_type="otp_totp.totpdevice",
-                     object_id=device.persistent_id)
+        audit_record(
+            actor=user,
+            action="totp_device.confirmed",
+            object_type="otp_totp.totpdevice",
+            object_id=device.persistent_id,
+        )
     return device
 
 

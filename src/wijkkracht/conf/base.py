@@ -3,13 +3,12 @@
 Fails closed: production refuses to start without a secret key, allowed hosts and a database.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-
-import os
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/wijkkracht
 REPO_DIR = BASE_DIR.parent.parent

@@ -13,8 +13,12 @@ class Council(models.Model):
         "places.District", on_delete=models.PROTECT, related_name="councils", verbose_name=_("wijk")
     )
     centre = models.ForeignKey(
-        "places.CommunityCentre", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="councils", verbose_name=_("wijkcentrum"),
+        "places.CommunityCentre",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="councils",
+        verbose_name=_("wijkcentrum"),
         help_text=_("Leeg als de raad voor de hele wijk is."),
     )
 

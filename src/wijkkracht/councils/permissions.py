@@ -21,4 +21,6 @@ def visible_to(user, qs):
         return qs
     from django.db.models import Q
 
-    return qs.filter(Q(pk__in=scope.council_ids) | Q(district_id__in=scope.district_ids if "professional" in scope.roles else []))
+    return qs.filter(
+        Q(pk__in=scope.council_ids) | Q(district_id__in=scope.district_ids if "professional" in scope.roles else [])
+    )

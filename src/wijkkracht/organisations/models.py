@@ -13,7 +13,9 @@ class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=160, unique=True)
     kind = models.CharField(_("soort"), max_length=16, choices=OrganisationKind.choices)
     municipality = models.ForeignKey(
-        "places.Municipality", on_delete=models.PROTECT, related_name="organisations",
+        "places.Municipality",
+        on_delete=models.PROTECT,
+        related_name="organisations",
         verbose_name=_("gemeente"),
     )
     website = models.URLField(_("website"), blank=True)

@@ -23,7 +23,8 @@ def workplace(request):
     scope = scope_of(request.user)
     centres = list(
         CommunityCentre.objects.filter(Q(pk__in=scope.centre_ids) | Q(district_id__in=scope.district_ids))
-        .select_related("district").order_by("name")
+        .select_related("district")
+        .order_by("name")
     )
     for centre in centres:
         centre.can_change = places_permissions.can(request.user, "change_centre", centre)
@@ -41,15 +42,27 @@ def mine(request):
     memberships = (
         permissions.staff_memberships(organisations, Membership.objects.all())
         .select_related("user", "centre", "district")
-        .only("organisation_id", "user__display_name", "user__public_id",
-              "centre__name", "centre__public_id", "district__name", "district__public_id")
+        .only(
+            "organisation_id",
+            "user__display_name",
+            "user__public_id",
+            "centre__name",
+            "centre__public_id",
+            "district__name",
+            "district__public_id",
+        )
         .order_by("user__display_name", "user_id")
     )
     staff: dict[int, dict] = {o.pk: {} for o in organisations}
     for m in memberships:
-        person = staff[m.organisation_id].setdefault(m.user_id, {
-            "name": m.user.display_name or _("(naam onbekend)"), "centres": [], "districts": [],
-        })
+        person = staff[m.organisation_id].setdefault(
+            m.user_id,
+            {
+                "name": m.user.display_name or _("(naam onbekend)"),
+                "centres": [],
+                "districts": [],
+            },
+        )
         if m.centre_id:
             person["centres"].append(m.centre)
         if m.district_id:

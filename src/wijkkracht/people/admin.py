@@ -11,5 +11,18 @@ class PersonAdmin(admin.ModelAdmin):
     list_select_related = ("neighbourhood",)
     readonly_fields = ("public_id", "consent_given_at", "created_at")
     raw_id_fields = ("user",)
-    fields = ("public_id", "user", "first_name", "last_name", "birth_year", "neighbourhood", "languages",
-              "contact_preference", "phone", "consent_contact", "consent_given_at", "synthetic", "created_at")
+    fields = (
+        "public_id",
+        "user",
+        "first_name",
+        "last_name",
+        "birth_year",
+        "neighbourhood",
+        "languages",
+        "contact_preference",
+        "phone",
+        "consent_contact",
+        "consent_given_at",
+        "synthetic",
+        "created_at",
+    )

@@ -24,7 +24,8 @@ def neighbourhood_choices(municipality=None) -> list:
 
 class ProfileForm(forms.ModelForm):
     birth_year = forms.IntegerField(
-        label=_("Geboortejaar"), required=False,
+        label=_("Geboortejaar"),
+        required=False,
         help_text=_("Alleen het jaar, bijvoorbeeld 1975. Zo weten we de leeftijdsgroep."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year", "size": 4}),
         error_messages={"invalid": _("Vul een jaartal in met 4 cijfers, bijvoorbeeld 1975.")},
@@ -33,8 +34,16 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ("first_name", "last_name", "birth_year", "neighbourhood", "languages", "contact_preference",
-                  "phone", "consent_contact")
+        fields = (
+            "first_name",
+            "last_name",
+            "birth_year",
+            "neighbourhood",
+            "languages",
+            "contact_preference",
+            "phone",
+            "consent_contact",
+        )
         labels = {
             "first_name": _("Voornaam"),
             "last_name": _("Achternaam"),
@@ -82,8 +91,9 @@ class ProfileForm(forms.ModelForm):
     def clean_phone(self):
         phone = " ".join(self.cleaned_data.get("phone", "").split())
         if phone and not PHONE_RE.match(phone):
-            raise forms.ValidationError(_("Dit lijkt geen telefoonnummer. Gebruik alleen cijfers, spaties en +."),
-                                        code="phone")
+            raise forms.ValidationError(
+                _("Dit lijkt geen telefoonnummer. Gebruik alleen cijfers, spaties en +."), code="phone"
+            )
         return phone
 
     def clean_languages(self):

@@ -18,17 +18,28 @@ class Person(models.Model):
 
     public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="person",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
         verbose_name=_("account"),
     )
     first_name = models.CharField(_("voornaam"), max_length=80)
     last_name = models.CharField(_("achternaam"), max_length=120, blank=True)
     birth_year = models.PositiveSmallIntegerField(
-        _("geboortejaar"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        _("geboortejaar"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
         help_text=_("Alleen het jaar; zo weten we de leeftijdsgroep."),
     )
     neighbourhood = models.ForeignKey(
-        "places.Neighbourhood", on_delete=models.PROTECT, null=True, blank=True, related_name="people",
+        "places.Neighbourhood",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
         verbose_name=_("buurt"),
     )
     languages = models.CharField(

@@ -12,8 +12,16 @@ from wijkkracht.audit.services import audit_record
 from .models import Person
 
 # The fields a resident may change on their own Person ("Mijn gegevens").
-OWN_FIELDS = ("first_name", "last_name", "birth_year", "neighbourhood", "languages", "contact_preference", "phone",
-              "consent_contact")
+OWN_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_year",
+    "neighbourhood",
+    "languages",
+    "contact_preference",
+    "phone",
+    "consent_contact",
+)
 
 
 @transaction.atomic

@@ -49,8 +49,11 @@ CODE_PATTERNS = {
     PopulationFigure.Level.DISTRICT: re.compile(r"WK\d{6}"),
     PopulationFigure.Level.NEIGHBOURHOOD: re.compile(r"BU\d{8}"),
 }
-PREFIX_LEVEL = {"GM": PopulationFigure.Level.MUNICIPALITY, "WK": PopulationFigure.Level.DISTRICT,
-                "BU": PopulationFigure.Level.NEIGHBOURHOOD}
+PREFIX_LEVEL = {
+    "GM": PopulationFigure.Level.MUNICIPALITY,
+    "WK": PopulationFigure.Level.DISTRICT,
+    "BU": PopulationFigure.Level.NEIGHBOURHOOD,
+}
 PERIOD = re.compile(r"\s*(\d{4})(JJ\d\d)?\s*")
 MAX_COUNT = 2_147_483_647  # PositiveIntegerField on PostgreSQL
 
@@ -86,8 +89,9 @@ def _records(path: Path) -> tuple[list[str], Iterator[tuple[str, dict]], int]:
     except FileNotFoundError as exc:
         raise CbsFormatError(_("Bestand niet gevonden: %(file)s") % {"file": path}) from exc
     except OSError as exc:
-        raise CbsFormatError(_("Bestand %(file)s kan niet worden gelezen: %(error)s")
-                             % {"file": path, "error": exc.strerror or exc}) from exc
+        raise CbsFormatError(
+            _("Bestand %(file)s kan niet worden gelezen: %(error)s") % {"file": path, "error": exc.strerror or exc}
+        ) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -104,8 +108,9 @@ def _json_records(text: str):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CbsFormatError(_("regel %(line)d: geen geldige JSON (%(error)s).")
-                             % {"line": exc.lineno, "error": exc.msg}) from exc
+        raise CbsFormatError(
+            _("regel %(line)d: geen geldige JSON (%(error)s).") % {"line": exc.lineno, "error": exc.msg}
+        ) from exc
     records = data.get("value") if isinstance(data, dict) else data
     if not isinstance(records, list):
         raise CbsFormatError(_("Het JSON-bestand heeft geen lijst 'value' met records."))
@@ -134,12 +139,15 @@ def _csv_records(text: str):
             if not any(v.strip() for v in values):
                 continue
             if len(values) != len(header):
-                raise CbsFormatError(_("regel %(line)d: %(got)d kolommen, de kop heeft er %(want)d.")
-                                     % {"line": reader.line_num, "got": len(values), "want": len(header)})
+                raise CbsFormatError(
+                    _("regel %(line)d: %(got)d kolommen, de kop heeft er %(want)d.")
+                    % {"line": reader.line_num, "got": len(values), "want": len(header)}
+                )
             rows.append((reader.line_num, dict(zip(header, values, strict=True))))
     except csv.Error as exc:
-        raise CbsFormatError(_("regel %(line)d: geen geldige CSV (%(error)s).")
-                             % {"line": reader.line_num, "error": exc}) from exc
+        raise CbsFormatError(
+            _("regel %(line)d: geen geldige CSV (%(error)s).") % {"line": reader.line_num, "error": exc}
+        ) from exc
     where = _("regel %(n)d")
     return header, ((where % {"n": line}, r) for line, r in rows), len(rows)
 
@@ -164,16 +172,19 @@ def _count(value, where: str, column: str) -> int | None:
             return None
         number = int(text) if re.fullmatch(r"\d+", text) else None
     if number is None or not 0 <= number <= MAX_COUNT:
-        raise CbsFormatError(_("%(where)s: veld %(field)s is geen aantal (%(value)r).")
-                             % {"where": where, "field": column, "value": value})
+        raise CbsFormatError(
+            _("%(where)s: veld %(field)s is geen aantal (%(value)r).")
+            % {"where": where, "field": column, "value": value}
+        )
     return number
 
 
 def _year(value, where: str, column: str) -> int:
     match = PERIOD.fullmatch(_text(value))
     if not match:
-        raise CbsFormatError(_("%(where)s: veld %(field)s is geen jaar (%(value)r).")
-                             % {"where": where, "field": column, "value": value})
+        raise CbsFormatError(
+            _("%(where)s: veld %(field)s is geen jaar (%(value)r).") % {"where": where, "field": column, "value": value}
+        )
     return int(match.group(1))
 
 
@@ -186,8 +197,10 @@ def parse_kwb(path: Path | str, *, year: int | None = None, progress=None) -> Cb
         raise CbsFormatError(_("Het bestand bevat geen regio's."))
     region_columns = [c for c in (_column(header, p) for p in REGION_PREFIXES) if c]
     if not region_columns:
-        raise CbsFormatError(_("Kolom %(field)s ontbreekt: zonder regiocode kan niets worden geladen.")
-                             % {"field": "WijkenEnBuurten / Codering"})
+        raise CbsFormatError(
+            _("Kolom %(field)s ontbreekt: zonder regiocode kan niets worden geladen.")
+            % {"field": "WijkenEnBuurten / Codering"}
+        )
     kind_column = _column(header, KIND_PREFIX)
     municipality_name_column = _column(header, MUNICIPALITY_NAME_PREFIX)
     region_name_column = _column(header, "WijkenEnBuurten")
@@ -207,8 +220,10 @@ def parse_kwb(path: Path | str, *, year: int | None = None, progress=None) -> Cb
             progress(pending)
             pending = 0
         # Validate every value first: a bad number is an error even in a row that is skipped later.
-        values = {name: _count(record.get(column), where, column) if column else None
-                  for name, column in number_columns.items()}
+        values = {
+            name: _count(record.get(column), where, column) if column else None
+            for name, column in number_columns.items()
+        }
         row_year = year if year is not None else _year(record.get(period_column), where, period_column)
         code = ""
         for column in region_columns:

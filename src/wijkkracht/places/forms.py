@@ -37,8 +37,9 @@ class CentreForm(forms.ModelForm):
 
 
 class RoomForm(forms.ModelForm):
-    capacity = forms.IntegerField(label=_("aantal personen"), min_value=1, max_value=10_000,
-                                  help_text=_("Hoeveel mensen passen er in deze zaal?"))
+    capacity = forms.IntegerField(
+        label=_("aantal personen"), min_value=1, max_value=10_000, help_text=_("Hoeveel mensen passen er in deze zaal?")
+    )
 
     class Meta:
         model = Room
@@ -61,7 +62,10 @@ class RoomForm(forms.ModelForm):
 
 class OpeningHoursForm(forms.Form):
     weekday = forms.TypedChoiceField(
-        label=_("Dag"), choices=[("", "—"), *OpeningHours.Weekday.choices], coerce=int, empty_value=None,
+        label=_("Dag"),
+        choices=[("", "—"), *OpeningHours.Weekday.choices],
+        coerce=int,
+        empty_value=None,
     )
     opens = forms.TimeField(label=_("Open vanaf"), widget=TIME_WIDGET, help_text=_("Bijvoorbeeld 09:00"))
     closes = forms.TimeField(label=_("Open tot"), widget=TIME_WIDGET, help_text=_("Bijvoorbeeld 17:00"))
@@ -70,8 +74,12 @@ class OpeningHoursForm(forms.Form):
         data = super().clean()
         opens, closes = data.get("opens"), data.get("closes")
         if opens and closes and closes <= opens:
-            self.add_error("closes", forms.ValidationError(
-                _("De sluittijd moet later zijn dan de openingstijd."), code="closes_before_opens"))
+            self.add_error(
+                "closes",
+                forms.ValidationError(
+                    _("De sluittijd moet later zijn dan de openingstijd."), code="closes_before_opens"
+                ),
+            )
         return data
 
 
@@ -84,8 +92,12 @@ class BaseOpeningHoursFormSet(forms.BaseFormSet):
             data = form.cleaned_data
             for opens, closes in by_day.get(data["weekday"], []):
                 if data["opens"] < closes and opens < data["closes"]:
-                    form.add_error("opens", forms.ValidationError(
-                        _("Deze tijd valt samen met een andere openingstijd op dezelfde dag."), code="overlap"))
+                    form.add_error(
+                        "opens",
+                        forms.ValidationError(
+                            _("Deze tijd valt samen met een andere openingstijd op dezelfde dag."), code="overlap"
+                        ),
+                    )
                     break
             else:
                 by_day.setdefault(data["weekday"], []).append((data["opens"], data["closes"]))
@@ -98,10 +110,16 @@ class BaseOpeningHoursFormSet(forms.BaseFormSet):
 
     def hours(self) -> list[tuple[int, object, object]]:
         """(weekday, opens, closes) of every kept row."""
-        return sorted((f.cleaned_data["weekday"], f.cleaned_data["opens"], f.cleaned_data["closes"])
-                      for f in self._kept_forms())
+        return sorted(
+            (f.cleaned_data["weekday"], f.cleaned_data["opens"], f.cleaned_data["closes"]) for f in self._kept_forms()
+        )
 
 
 OpeningHoursFormSet = forms.formset_factory(
-    OpeningHoursForm, formset=BaseOpeningHoursFormSet, extra=3, can_delete=True, max_num=42, validate_max=True,
+    OpeningHoursForm,
+    formset=BaseOpeningHoursFormSet,
+    extra=3,
+    can_delete=True,
+    max_num=42,
+    validate_max=True,
 )

@@ -167,9 +167,7 @@ def svg_path(
         xs.extend(p[0] for p in pts)
         ys.extend(p[1] for p in pts)
         head, *tail = pts
-        parts.append(
-            f"M{head[0]:.0f} {head[1]:.0f}" + "".join(f"L{x:.0f} {y:.0f}" for x, y in tail) + "Z"
-        )
+        parts.append(f"M{head[0]:.0f} {head[1]:.0f}" + "".join(f"L{x:.0f} {y:.0f}" for x, y in tail) + "Z")
     if not parts:
         raise GeometryError("nothing left to draw")
     return "".join(parts), [min(xs), min(ys), max(xs), max(ys)]

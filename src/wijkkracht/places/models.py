@@ -115,9 +115,7 @@ class PopulationFigure(models.Model):
 class CommunityCentre(models.Model):
     public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("naam"), max_length=120)
-    district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="centres", verbose_name=_("wijk")
-    )
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="centres", verbose_name=_("wijk"))
     street = models.CharField(_("straat en huisnummer"), max_length=160, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     city = models.CharField(_("plaats"), max_length=80, default="Amstelveen")

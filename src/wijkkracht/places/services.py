@@ -15,7 +15,16 @@ from django.utils.translation import gettext as _
 from wijkkracht.audit.services import audit_record
 
 from . import cbs, geometry
-from .models import AreaShape, CommunityCentre, District, Municipality, Neighbourhood, OpeningHours, PopulationFigure, Room
+from .models import (
+    AreaShape,
+    CommunityCentre,
+    District,
+    Municipality,
+    Neighbourhood,
+    OpeningHours,
+    PopulationFigure,
+    Room,
+)
 
 REQUIRED_PROPERTIES = ("buurtcode", "buurtnaam", "wijkcode", "wijknaam", "gemeentecode", "gemeentenaam")
 
@@ -37,8 +46,10 @@ class AreaImportResult:
 def _clean_code(value, prefix: str, length: int, where: str, name: str) -> str:
     code = str(value or "").strip().upper()
     if not code.startswith(prefix) or len(code) != length or not code[2:].isdigit():
-        raise ImportError_(_("%(where)s: veld %(field)s heeft geen geldige CBS-code (%(value)r).")
-                           % {"where": where, "field": name, "value": value})
+        raise ImportError_(
+            _("%(where)s: veld %(field)s heeft geen geldige CBS-code (%(value)r).")
+            % {"where": where, "field": name, "value": value}
+        )
     return code
 
 
@@ -58,8 +69,9 @@ def parse_area_features(data: dict) -> list[dict]:
             raise ImportError_(_("%(where)s: properties ontbreken.") % {"where": where})
         for name in REQUIRED_PROPERTIES:
             if not str(props.get(name) or "").strip():
-                raise ImportError_(_("%(where)s: veld %(field)s ontbreekt of is leeg.")
-                                   % {"where": where, "field": name})
+                raise ImportError_(
+                    _("%(where)s: veld %(field)s ontbreekt of is leeg.") % {"where": where, "field": name}
+                )
         row = {
             "gm_code": _clean_code(props["gemeentecode"], "GM", 6, where, "gemeentecode"),
             "gm_name": str(props["gemeentenaam"]).strip(),
@@ -69,17 +81,20 @@ def parse_area_features(data: dict) -> list[dict]:
             "bu_name": str(props["buurtnaam"]).strip(),
         }
         if not (row["wk_code"][2:6] == row["gm_code"][2:] and row["bu_code"][2:8] == row["wk_code"][2:]):
-            raise ImportError_(_("%(where)s: buurtcode, wijkcode en gemeentecode passen niet bij elkaar.")
-                               % {"where": where})
+            raise ImportError_(
+                _("%(where)s: buurtcode, wijkcode en gemeentecode passen niet bij elkaar.") % {"where": where}
+            )
         if row["bu_code"] in seen:
-            raise ImportError_(_("%(where)s: buurtcode %(code)s komt twee keer voor.")
-                               % {"where": where, "code": row["bu_code"]})
+            raise ImportError_(
+                _("%(where)s: buurtcode %(code)s komt twee keer voor.") % {"where": where, "code": row["bu_code"]}
+            )
         seen.add(row["bu_code"])
         try:
             row["shape"] = _shape([feature.get("geometry")])
         except geometry.GeometryError as exc:
-            raise ImportError_(_("%(where)s: veld geometry is ongeldig: %(error)s")
-                               % {"where": where, "error": exc}) from exc
+            raise ImportError_(
+                _("%(where)s: veld geometry is ongeldig: %(error)s") % {"where": where, "error": exc}
+            ) from exc
         row["geometry"] = feature["geometry"]
         rows.append(row)
     return rows
@@ -91,10 +106,14 @@ SHAPE_FIELDS = ("boundary", "svg_path", "bbox")
 def _shape(geoms: list[dict]) -> dict:
     lon, lat = geometry.centroid(geoms)
     path, bbox = geometry.svg_path(geoms, dissolve=len(geoms) > 1)
-    boundary = geoms[0] if len(geoms) == 1 else {
-        "type": "MultiPolygon",
-        "coordinates": [poly for g in geoms for poly in geometry.polygons_of(g)],
-    }
+    boundary = (
+        geoms[0]
+        if len(geoms) == 1
+        else {
+            "type": "MultiPolygon",
+            "coordinates": [poly for g in geoms for poly in geometry.polygons_of(g)],
+        }
+    )
     return {"boundary": boundary, "centroid_lon": lon, "centroid_lat": lat, "svg_path": path, "bbox": bbox}
 
 
@@ -108,8 +127,13 @@ def areas_import(*, data: dict, actor=None) -> AreaImportResult:
         try:
             obj.full_clean()  # before save, so a bad value never reaches the database
         except ValidationError as exc:
-            raise ImportError_(_("%(code)s: %(error)s") % {"code": code, "error": "; ".join(
-                f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items())}) from exc
+            raise ImportError_(
+                _("%(code)s: %(error)s")
+                % {
+                    "code": code,
+                    "error": "; ".join(f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items()),
+                }
+            ) from exc
         obj.save()
 
     def upsert(model, code: str, values: dict):
@@ -131,24 +155,35 @@ def areas_import(*, data: dict, actor=None) -> AreaImportResult:
     for row in rows:
         by_gm.setdefault(row["gm_code"], []).append(row)
     for gm_code, gm_rows in by_gm.items():
-        municipality = upsert(Municipality, gm_code,
-                              {"name": gm_rows[0]["gm_name"], **_shape([r["geometry"] for r in gm_rows])})
+        municipality = upsert(
+            Municipality, gm_code, {"name": gm_rows[0]["gm_name"], **_shape([r["geometry"] for r in gm_rows])}
+        )
         result.municipalities += 1
         by_wk: dict[str, list[dict]] = {}
         for row in gm_rows:
             by_wk.setdefault(row["wk_code"], []).append(row)
         for wk_code, wk_rows in by_wk.items():
-            district = upsert(District, wk_code, {
-                "name": wk_rows[0]["wk_name"], "municipality": municipality,
-                **_shape([r["geometry"] for r in wk_rows]),
-            })
+            district = upsert(
+                District,
+                wk_code,
+                {
+                    "name": wk_rows[0]["wk_name"],
+                    "municipality": municipality,
+                    **_shape([r["geometry"] for r in wk_rows]),
+                },
+            )
             result.districts += 1
             for row in wk_rows:
                 upsert(Neighbourhood, row["bu_code"], {"name": row["bu_name"], "district": district, **row["shape"]})
                 result.neighbourhoods += 1
                 result.codes.append(row["bu_code"])
-    audit_record(actor=actor, action="places.areas_import", object_type="places.area",
-                 districts=result.districts, neighbourhoods=result.neighbourhoods)
+    audit_record(
+        actor=actor,
+        action="places.areas_import",
+        object_type="places.area",
+        districts=result.districts,
+        neighbourhoods=result.neighbourhoods,
+    )
     return result
 
 
@@ -200,17 +235,24 @@ def population_figures_import(
         try:
             figure.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
-            raise ImportError_(_("regio %(code)s: %(error)s") % {"code": row["cbs_code"], "error": "; ".join(
-                f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items())}) from exc
+            raise ImportError_(
+                _("regio %(code)s: %(error)s")
+                % {
+                    "code": row["cbs_code"],
+                    "error": "; ".join(f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items()),
+                }
+            ) from exc
         objects.append(figure)
     result.years = sorted({o.year for o in objects})
     with transaction.atomic():
-        existing = set(
-            PopulationFigure.objects.filter(year__in=result.years).values_list("cbs_code", "year")
-        ) if objects else set()
+        existing = (
+            set(PopulationFigure.objects.filter(year__in=result.years).values_list("cbs_code", "year"))
+            if objects
+            else set()
+        )
         for start in range(0, len(objects), POPULATION_BATCH):
             PopulationFigure.objects.bulk_create(
-                objects[start:start + POPULATION_BATCH],
+                objects[start : start + POPULATION_BATCH],
                 update_conflicts=True,
                 unique_fields=["cbs_code", "year"],
                 update_fields=POPULATION_UPDATE_FIELDS,
@@ -218,9 +260,17 @@ def population_figures_import(
         result.loaded = len(objects)
         result.updated = sum((o.cbs_code, o.year) in existing for o in objects)
         result.created = result.loaded - result.updated
-        audit_record(actor=actor, action="places.population_figures_import", object_type="places.populationfigure",
-                     years=result.years, loaded=result.loaded, created=result.created, updated=result.updated,
-                     skipped=dict(result.skipped), synthetic=synthetic)
+        audit_record(
+            actor=actor,
+            action="places.population_figures_import",
+            object_type="places.populationfigure",
+            years=result.years,
+            loaded=result.loaded,
+            created=result.created,
+            updated=result.updated,
+            skipped=dict(result.skipped),
+            synthetic=synthetic,
+        )
     return result
 
 
@@ -231,12 +281,27 @@ CENTRE_FIELDS = ("profile", "focus", "street", "postcode", "city", "phone", "ema
 
 @transaction.atomic
 def centre_update(
-    *, centre: CommunityCentre, actor, profile: str, focus: str, street: str, postcode: str, city: str,
-    phone: str, email: str,
+    *,
+    centre: CommunityCentre,
+    actor,
+    profile: str,
+    focus: str,
+    street: str,
+    postcode: str,
+    city: str,
+    phone: str,
+    email: str,
 ) -> CommunityCentre:
     """Change a centre's details. Raises ValidationError and changes nothing on bad input."""
-    values = {"profile": profile, "focus": focus, "street": street, "postcode": postcode, "city": city,
-              "phone": phone, "email": email}
+    values = {
+        "profile": profile,
+        "focus": focus,
+        "street": street,
+        "postcode": postcode,
+        "city": city,
+        "phone": phone,
+        "email": email,
+    }
     stored = CommunityCentre.objects.filter(pk=centre.pk).values(*values).get()
     changed = sorted(name for name, value in values.items() if stored[name] != value)
     for name, value in values.items():
@@ -249,9 +314,7 @@ def centre_update(
 
 
 @transaction.atomic
-def opening_hours_replace(
-    *, centre: CommunityCentre, hours: list[tuple[int, time, time]], actor
-) -> list[OpeningHours]:
+def opening_hours_replace(*, centre: CommunityCentre, hours: list[tuple[int, time, time]], actor) -> list[OpeningHours]:
     """Make `hours` (weekday, opens, closes) the centre's opening hours. All or nothing."""
     hours = sorted(hours)
     for (day, _opens, closes), (next_day, next_opens, _next_closes) in zip(hours, hours[1:], strict=False):
@@ -267,18 +330,32 @@ def opening_hours_replace(
         row.full_clean()
         row.save()
         created.append(row)
-    audit_record(actor=actor, action="places.opening_hours_replace", obj=centre,
-                 hours=[[d, o.strftime("%H:%M"), c.strftime("%H:%M")] for d, o, c in hours])
+    audit_record(
+        actor=actor,
+        action="places.opening_hours_replace",
+        obj=centre,
+        hours=[[d, o.strftime("%H:%M"), c.strftime("%H:%M")] for d, o, c in hours],
+    )
     return created
 
 
 @transaction.atomic
 def room_create(
-    *, centre: CommunityCentre, actor, name: str, capacity: int, wheelchair_accessible: bool = False,
+    *,
+    centre: CommunityCentre,
+    actor,
+    name: str,
+    capacity: int,
+    wheelchair_accessible: bool = False,
     description: str = "",
 ) -> Room:
-    room = Room(centre=centre, name=name, capacity=capacity, wheelchair_accessible=wheelchair_accessible,
-                description=description)
+    room = Room(
+        centre=centre,
+        name=name,
+        capacity=capacity,
+        wheelchair_accessible=wheelchair_accessible,
+        description=description,
+    )
     room.full_clean()
     room.save()
     audit_record(actor=actor, action="places.room_create", obj=room, centre=str(centre.public_id), name=name)
@@ -287,10 +364,20 @@ def room_create(
 
 @transaction.atomic
 def room_update(
-    *, room: Room, actor, name: str, capacity: int, wheelchair_accessible: bool, description: str,
+    *,
+    room: Room,
+    actor,
+    name: str,
+    capacity: int,
+    wheelchair_accessible: bool,
+    description: str,
 ) -> Room:
-    values = {"name": name, "capacity": capacity, "wheelchair_accessible": wheelchair_accessible,
-              "description": description}
+    values = {
+        "name": name,
+        "capacity": capacity,
+        "wheelchair_accessible": wheelchair_accessible,
+        "description": description,
+    }
     stored = Room.objects.filter(pk=room.pk).values(*values).get()
     changed = sorted(n for n, v in values.items() if stored[n] != v)
     for n, v in values.items():
@@ -310,5 +397,11 @@ def room_delete(*, room: Room, actor) -> None:
         room.delete()
     except (ProtectedError, RestrictedError) as exc:
         raise ValidationError(_("Deze zaal is nog in gebruik en kan niet worden verwijderd."), code="in_use") from exc
-    audit_record(actor=actor, action="places.room_delete", object_type="places.room", object_id=public_id,
-                 centre=centre, name=name)
+    audit_record(
+        actor=actor,
+        action="places.room_delete",
+        object_type="places.room",
+        object_id=public_id,
+        centre=centre,
+        name=name,
+    )

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import geometry, services
 from .forms import CentreForm, OpeningHoursFormSet, RoomForm
 from .models import CommunityCentre, District, Municipality, OpeningHours, PopulationFigure, Room
-from .query import attach_shapes
 from .permissions import can
+from .query import attach_shapes
 
 
 def _latest_figures(codes: list[str]) -> dict[str, PopulationFigure]:
@@ -31,14 +31,22 @@ def home(request):
     if municipality:
         districts = attach_shapes(list(District.objects.filter(municipality=municipality)))
         centres = list(
-            CommunityCentre.objects.filter(district__municipality=municipality).select_related("district")
+            CommunityCentre.objects.filter(district__municipality=municipality)
+            .select_related("district")
             .only("public_id", "name", "focus", "district__name", "district__public_id")
         )
         if any(d.bbox for d in districts):
             view_box = geometry.view_box(geometry.union_bbox(d.bbox for d in districts))
-    return render(request, "places/home.html", {
-        "municipality": municipality, "districts": districts, "centres": centres, "view_box": view_box,
-    })
+    return render(
+        request,
+        "places/home.html",
+        {
+            "municipality": municipality,
+            "districts": districts,
+            "centres": centres,
+            "view_box": view_box,
+        },
+    )
 
 
 @require_GET
@@ -50,13 +58,17 @@ def district_detail(request, public_id):
     figures = _latest_figures([district.cbs_code] + [n.cbs_code for n in neighbourhoods])
     for n in neighbourhoods:
         n.figure = figures.get(n.cbs_code)
-    return render(request, "places/district.html", {
-        "district": district,
-        "neighbourhoods": neighbourhoods,
-        "centres": centres,
-        "figure": figures.get(district.cbs_code),
-        "view_box": geometry.view_box(district.bbox) if district.bbox else "",
-    })
+    return render(
+        request,
+        "places/district.html",
+        {
+            "district": district,
+            "neighbourhoods": neighbourhoods,
+            "centres": centres,
+            "figure": figures.get(district.cbs_code),
+            "view_box": geometry.view_box(district.bbox) if district.bbox else "",
+        },
+    )
 
 
 @require_GET
@@ -67,10 +79,14 @@ def centre_detail(request, public_id):
         ),
         public_id=public_id,
     )
-    return render(request, "places/centre.html", {
-        "centre": centre,
-        "can_change": can(request.user, "change_centre", centre),
-    })
+    return render(
+        request,
+        "places/centre.html",
+        {
+            "centre": centre,
+            "can_change": can(request.user, "change_centre", centre),
+        },
+    )
 
 
 @require_GET
@@ -78,19 +94,25 @@ def figures(request):
     municipality = Municipality.objects.filter(cbs_code=settings.WIJKKRACHT_MUNICIPALITY).first()
     districts = (
         list(District.objects.filter(municipality=municipality).only("public_id", "name", "cbs_code"))
-        if municipality else []
+        if municipality
+        else []
     )
     latest = _latest_figures([d.cbs_code for d in districts] + ([municipality.cbs_code] if municipality else []))
     rows = [(d, latest.get(d.cbs_code)) for d in districts]
-    return render(request, "places/figures.html", {
-        "municipality": municipality,
-        "rows": rows,
-        "total": latest.get(municipality.cbs_code) if municipality else None,
-        "any_synthetic": any(f.synthetic for f in latest.values()),
-    })
+    return render(
+        request,
+        "places/figures.html",
+        {
+            "municipality": municipality,
+            "rows": rows,
+            "total": latest.get(municipality.cbs_code) if municipality else None,
+            "any_synthetic": any(f.synthetic for f in latest.values()),
+        },
+    )
 
 
 # --- Centre management: professionals serving the centre, and administrators --------------------------------
+
 
 def _centre_to_change(request, public_id) -> CommunityCentre:
     centre = get_object_or_404(CommunityCentre.objects.select_related("district"), public_id=public_id)
@@ -126,8 +148,9 @@ def centre_edit(request, public_id):
     form = CentreForm(_data(request), instance=centre)
     if request.method == "POST" and form.is_valid():
         try:
-            services.centre_update(centre=centre, actor=request.user,
-                                   **{name: form.cleaned_data[name] for name in services.CENTRE_FIELDS})
+            services.centre_update(
+                centre=centre, actor=request.user, **{name: form.cleaned_data[name] for name in services.CENTRE_FIELDS}
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -140,8 +163,10 @@ def centre_edit(request, public_id):
 @require_http_methods(["GET", "POST"])
 def centre_hours(request, public_id):
     centre = _centre_to_change(request, public_id)
-    initial = [{"weekday": h.weekday, "opens": h.opens, "closes": h.closes}
-               for h in centre.opening_hours.order_by("weekday", "opens")]
+    initial = [
+        {"weekday": h.weekday, "opens": h.opens, "closes": h.closes}
+        for h in centre.opening_hours.order_by("weekday", "opens")
+    ]
     formset = OpeningHoursFormSet(_data(request), initial=initial, prefix="hours")
     if request.method == "POST" and formset.is_valid():
         try:
@@ -184,8 +209,9 @@ def room_edit(request, public_id, room_id):
         else:
             messages.success(request, _("Zaal %(name)s is opgeslagen.") % {"name": room.name})
             return redirect(centre.url)
-    return render(request, "places/room_form.html",
-                  {"centre": centre, "form": form, "room": room, "room_name": room_name})
+    return render(
+        request, "places/room_form.html", {"centre": centre, "form": form, "room": room, "room_name": room_name}
+    )
 
 
 @login_required

@@ -21,17 +21,27 @@ class Command(BaseCommand):
         except UnicodeDecodeError as exc:
             raise CommandError(_("%(file)s: het bestand is geen UTF-8-tekst.") % {"file": file}) from exc
         except OSError as exc:
-            raise CommandError(_("Bestand %(file)s kan niet worden gelezen: %(error)s")
-                               % {"file": file, "error": exc.strerror or exc}) from exc
+            raise CommandError(
+                _("Bestand %(file)s kan niet worden gelezen: %(error)s") % {"file": file, "error": exc.strerror or exc}
+            ) from exc
         except json.JSONDecodeError as exc:
-            raise CommandError(_("%(file)s, regel %(line)d: geen geldige JSON (%(error)s).")
-                               % {"file": file, "line": exc.lineno, "error": exc.msg}) from exc
+            raise CommandError(
+                _("%(file)s, regel %(line)d: geen geldige JSON (%(error)s).")
+                % {"file": file, "line": exc.lineno, "error": exc.msg}
+            ) from exc
         try:
             result = areas_import(data=data)
         except ImportError_ as exc:
             raise CommandError(f"{file}: {exc}") from exc
-        self.stdout.write(self.style.SUCCESS(
-            _("%(m)d gemeente(n), %(d)d wijken, %(n)d buurten geladen (%(c)d nieuw, %(u)d bijgewerkt).")
-            % {"m": result.municipalities, "d": result.districts, "n": result.neighbourhoods,
-               "c": result.created, "u": result.updated}
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("%(m)d gemeente(n), %(d)d wijken, %(n)d buurten geladen (%(c)d nieuw, %(u)d bijgewerkt).")
+                % {
+                    "m": result.municipalities,
+                    "d": result.districts,
+                    "n": result.neighbourhoods,
+                    "c": result.created,
+                    "u": result.updated,
+                }
+            )
+        )

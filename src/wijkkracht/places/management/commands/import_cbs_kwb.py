@@ -12,8 +12,10 @@ LARGE_FILE_BYTES = 200_000
 
 
 class Command(BaseCommand):
-    help = ("Load CBS 'Kerncijfers wijken en buurten' (OData JSON TypedDataSet or CSV) into population figures. "
-            "Idempotent per region and year; all or nothing.")
+    help = (
+        "Load CBS 'Kerncijfers wijken en buurten' (OData JSON TypedDataSet or CSV) into population figures. "
+        "Idempotent per region and year; all or nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -33,16 +35,24 @@ class Command(BaseCommand):
         started = time.perf_counter()
         with tqdm(desc=_("regio's"), unit="", file=sys.stderr, disable=not show, leave=False) as bar:
             try:
-                result = population_figures_import(path=file, year=year, source=source, synthetic=synthetic,
-                                                   progress=bar.update)
+                result = population_figures_import(
+                    path=file, year=year, source=source, synthetic=synthetic, progress=bar.update
+                )
             except ImportError_ as exc:
                 raise CommandError(f"{file}: {exc}") from exc
         seconds = time.perf_counter() - started
-        self.stdout.write(self.style.SUCCESS(
-            _("%(n)d regio's geladen voor %(years)s (%(c)d nieuw, %(u)d bijgewerkt) in %(s).1f s.")
-            % {"n": result.loaded, "years": ", ".join(map(str, result.years)) or "–",
-               "c": result.created, "u": result.updated, "s": seconds}
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("%(n)d regio's geladen voor %(years)s (%(c)d nieuw, %(u)d bijgewerkt) in %(s).1f s.")
+                % {
+                    "n": result.loaded,
+                    "years": ", ".join(map(str, result.years)) or "–",
+                    "c": result.created,
+                    "u": result.updated,
+                    "s": seconds,
+                }
+            )
+        )
         skipped = sum(result.skipped.values())
         if skipped:
             self.stdout.write(_("%(n)d rijen overgeslagen:") % {"n": skipped})
