@@ -17,7 +17,7 @@ FIND_PYTHON = for c in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$H
 	  $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { echo $$p; exit 0; }; \
 	done; echo "No Python 3.12 or newer found. Install one (e.g. pyenv install 3.13)." >&2; exit 1
 
-.PHONY: help install run test lint bench clean chromium messages
+.PHONY: help install run test lint bench clean test-tools messages
 
 help:
 	@echo "make run    install, migrate, load the demo and serve http://127.0.0.1:8000"
@@ -41,19 +41,23 @@ run: install
 	@echo "Serving http://127.0.0.1:8000 (stop with Ctrl+C)"
 	@$(MANAGE) runserver 127.0.0.1:8000 --insecure --noreload
 
-# Debian's Chromium for the browser tests; never a downloaded browser.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+# What the tests need from Debian: Chromium for the browser tests (never a downloaded browser) and GNU gettext
+# for the translation check.
+test-tools:
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
 	DJANGO_SETTINGS_MODULE=wijkkracht.conf.test $(MANAGE) makemigrations --check --dry-run
 
-test: install chromium lint
+test: install test-tools lint
 	@echo "== Tests on SQLite"
 	$(VENV)/bin/pytest
 	@echo "== Tests on PostgreSQL ($(PG_URL))"

@@ -1,6 +1,6 @@
 """Browser tests: Playwright driving Debian's Chromium (never a downloaded browser), axe-core on every page.
 
-Run: .venv/bin/pytest -m e2e tests/e2e   (Chromium: `make chromium`, i.e. apt-get install chromium)
+Run: .venv/bin/pytest -m e2e tests/e2e   (Chromium: `make test-tools`, i.e. apt-get install chromium)
 """
 
 import os
@@ -28,7 +28,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(
-            f"{CHROMIUM} is missing: install Debian's Chromium with `make chromium` (never a downloaded browser)."
+            f"{CHROMIUM} is missing: install Debian's Chromium with `make test-tools` (never a downloaded browser)."
         )
     from playwright.sync_api import sync_playwright
 
