@@ -59,10 +59,10 @@ lint: install
 
 test: install test-tools lint
 	@echo "== Tests on SQLite"
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -q
 	@echo "== Tests on PostgreSQL ($(PG_URL))"
 	@if $(PYTHON) -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-	  DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m "not e2e"; \
+	  DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q -m "not e2e"; \
 	elif [ -n "$$WIJKKRACHT_REQUIRE_POSTGRES" ]; then echo "PostgreSQL is required but not reachable at $(PG_URL)"; exit 1; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped (CI requires it)"; fi
 
