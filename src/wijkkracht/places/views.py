@@ -52,8 +52,8 @@ def home(request):
 @require_GET
 def district_detail(request, public_id):
     district = get_object_or_404(District.objects.select_related("municipality"), public_id=public_id)
-    neighbourhoods = attach_shapes(list(district.neighbourhoods.all()))
-    attach_shapes([district])
+    neighbourhoods = list(district.neighbourhoods.all())
+    attach_shapes([district, *neighbourhoods])
     centres = list(district.centres.all())
     figures = _latest_figures([district.cbs_code] + [n.cbs_code for n in neighbourhoods])
     for n in neighbourhoods:
