@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkkracht.places.models import Neighbourhood
 
 from .models import Person
+from .services import OWN_FIELDS
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-.]{5,18}$")
 
@@ -34,16 +35,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = (
-            "first_name",
-            "last_name",
-            "birth_year",
-            "neighbourhood",
-            "languages",
-            "contact_preference",
-            "phone",
-            "consent_contact",
-        )
+        fields = OWN_FIELDS
         labels = {
             "first_name": _("Voornaam"),
             "last_name": _("Achternaam"),

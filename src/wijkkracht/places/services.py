@@ -302,15 +302,20 @@ def centre_update(
         "phone": phone,
         "email": email,
     }
-    stored = CommunityCentre.objects.filter(pk=centre.pk).values(*values).get()
+    return _update_changed(centre, values, actor=actor, action="places.centre_update")
+
+
+def _update_changed(obj, values: dict, *, actor, action: str):
+    """Validate `values` on `obj`, save only the fields that changed and audit them (names, not values)."""
+    stored = type(obj).objects.filter(pk=obj.pk).values(*values).get()
     changed = sorted(name for name, value in values.items() if stored[name] != value)
     for name, value in values.items():
-        setattr(centre, name, value)
-    centre.full_clean()
+        setattr(obj, name, value)
+    obj.full_clean()
     if changed:
-        centre.save(update_fields=changed)
-        audit_record(actor=actor, action="places.centre_update", obj=centre, fields=changed)
-    return centre
+        obj.save(update_fields=changed)
+        audit_record(actor=actor, action=action, obj=obj, fields=changed)
+    return obj
 
 
 @transaction.atomic
@@ -378,15 +383,7 @@ def room_update(
         "wheelchair_accessible": wheelchair_accessible,
         "description": description,
     }
-    stored = Room.objects.filter(pk=room.pk).values(*values).get()
-    changed = sorted(n for n, v in values.items() if stored[n] != v)
-    for n, v in values.items():
-        setattr(room, n, v)
-    room.full_clean()
-    if changed:
-        room.save(update_fields=changed)
-        audit_record(actor=actor, action="places.room_update", obj=room, fields=changed)
-    return room
+    return _update_changed(room, values, actor=actor, action="places.room_update")
 
 
 @transaction.atomic
