@@ -96,7 +96,12 @@ MATRIX: dict[str, Entry] = {
         get=ALL, args=lambda w: ["MQ", "set-password"], skip_get=True, notes="token flow tested in tests/accounts"
     ),
     "accounts:password_reset_complete": Entry(get=ALL),
-    "people:profile": Entry(get=LOGGED_IN),
+    "people:profile": Entry(
+        get=LOGGED_IN,
+        post=LOGGED_IN,
+        data=lambda w: {"first_name": "Nieuw", "birth_year": "1970", "contact_preference": "email", "languages": ""},
+        notes="own data only",
+    ),
     "people:export": Entry(skip_get=True, post=LOGGED_IN, post_ok=200, notes="POST only (audited); own data"),
     "accounts:language": Entry(
         skip_get=True,
