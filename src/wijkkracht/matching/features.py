@@ -93,6 +93,12 @@ def _ids(ids: object, name: str) -> np.ndarray:
     return a
 
 
+def _objects(values: list[object]) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
 def _check_coordinates(lat: np.ndarray, lon: np.ndarray) -> None:
     if (np.abs(lat) > 90).any() or (np.abs(lon) > 180).any():
         raise ValueError("lat must be within [-90, 90] and lon within [-180, 180]")
@@ -153,7 +159,7 @@ class RequestTable:
             languages=np.array([m for m, _ in langs], dtype=np.uint64),
             n_languages=np.array([k for _, k in langs], dtype=np.int64),
             vog_required=np.array([bool(r.vog_required) for r in requests], dtype=np.bool_),
-            residents=np.array([r.resident for r in requests] + [None], dtype=object)[:-1],
+            residents=_objects([r.resident for r in requests]),
             vocab=vocab,
         )
 

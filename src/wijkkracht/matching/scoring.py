@@ -37,6 +37,15 @@ class History:
         ]
         self.keys = np.unique(np.asarray(keys, dtype=np.int64))
 
+    @classmethod
+    def of_one_request(cls, helpers: np.ndarray, n_helpers: int) -> History:
+        """History of a one-request table: `helpers` (positions) helped its resident before."""
+        self = cls.__new__(cls)
+        self.n_helpers = n_helpers
+        self.request_code = np.zeros(1, dtype=np.int64)
+        self.keys = np.unique(np.asarray(helpers, dtype=np.int64))
+        return self
+
     def __bool__(self) -> bool:
         return len(self.keys) > 0
 

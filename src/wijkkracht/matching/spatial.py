@@ -41,16 +41,24 @@ def great_circle_m(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: n
 class SpatialIndex:
     """k-d tree over helper locations; every query returns great-circle distances in metres."""
 
-    def __init__(self, lat: np.ndarray, lon: np.ndarray, max_distance_m: np.ndarray) -> None:
-        self.xyz = to_xyz(lat, lon)
-        self.n = len(self.xyz)
-        self.reach_m = float(np.max(max_distance_m)) if self.n else 0.0
+    def __init__(
+        self, lat: np.ndarray, lon: np.ndarray, max_distance_m: np.ndarray, members: np.ndarray | None = None
+    ) -> None:
+        """Index the helpers at positions `members` (all if None); queries return those positions."""
+        self.members = np.arange(len(lat), dtype=np.intp) if members is None else np.asarray(members, np.intp)
+        self.xyz = to_xyz(np.asarray(lat)[self.members], np.asarray(lon)[self.members])
+        self.n = len(self.members)
+        self.total = len(lat)  # positions run over all helpers; `total` marks a missing neighbour
+        self.reach_m = float(np.max(np.asarray(max_distance_m)[self.members])) if self.n else 0.0
         self.tree = cKDTree(self.xyz, balanced_tree=False, compact_nodes=False)
+
+    def _global(self, idx: np.ndarray) -> np.ndarray:
+        return np.append(self.members, self.total)[idx]
 
     def nearest(self, xyz: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The k nearest helpers within the largest helper distance, as (n, k) distance and index arrays.
 
-        Missing neighbours have distance inf and index `self.n`.
+        Missing neighbours have distance inf and index `self.total`.
         """
         k = min(k, self.n)
         if k == 0 or len(xyz) == 0:
@@ -59,7 +67,7 @@ class SpatialIndex:
         dist, idx = self.tree.query(xyz, k=k, distance_upper_bound=bound, workers=-1)
         dist = np.asarray(dist).reshape(len(xyz), k)
         idx = np.asarray(idx, dtype=np.intp).reshape(len(xyz), k)
-        return chord_to_arc(dist), idx
+        return chord_to_arc(dist), self._global(idx)
 
     def within_reach(self, xyz: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every (point, helper, distance) with the helper within the largest helper distance."""
@@ -70,8 +78,6 @@ class SpatialIndex:
         found = self.tree.query_ball_point(xyz, r=bound, workers=-1, return_sorted=False)
         counts = np.fromiter((len(f) for f in found), dtype=np.intp, count=len(found))
         points = np.repeat(np.arange(len(xyz), dtype=np.intp), counts)
-        helpers = np.fromiter(
-            (h for f in found for h in f), dtype=np.intp, count=int(counts.sum())
-        )
+        helpers = np.fromiter((h for f in found for h in f), dtype=np.intp, count=int(counts.sum()))
         chord = np.linalg.norm(xyz[points] - self.xyz[helpers], axis=1)
-        return points, helpers, chord_to_arc(chord)
+        return points, self.members[helpers], chord_to_arc(chord)

@@ -82,16 +82,25 @@ class MatchOptions:
                     spatial index returns before the hard constraints are applied; None = all helpers
                     whose own maximum distance reaches the request (exhaustive, slower in dense cities)
     max_candidates  per request, keep only this many best-scoring admissible pairs; None = keep all
+    crowd_factor    g requests at one location (e.g. a neighbourhood centroid) would all see the same
+                    nearest helpers, so the group examines crowd_factor x g more, shared out between
+                    its members (each keeps its share whatever the score)
+    max_neighbours  upper bound on the helpers one such group examines
     """
 
     neighbours: int | None = 128
     max_candidates: int | None = 50
+    crowd_factor: int = 4
+    max_neighbours: int = 4096
 
     def __post_init__(self) -> None:
-        for name in ("neighbours", "max_candidates"):
+        for name in ("neighbours", "max_candidates", "crowd_factor", "max_neighbours"):
             value = getattr(self, name)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-                raise ValueError(f"{name} must be a positive integer or None, got {value!r}")
+            optional = name in ("neighbours", "max_candidates")
+            if (value is None and not optional) or (
+                value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1)
+            ):
+                raise ValueError(f"{name} must be a positive integer{' or None' if optional else ''}, got {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
