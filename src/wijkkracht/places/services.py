@@ -8,7 +8,7 @@ from datetime import time
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
@@ -313,9 +313,22 @@ def _update_changed(obj, values: dict, *, actor, action: str):
         setattr(obj, name, value)
     obj.full_clean()
     if changed:
-        obj.save(update_fields=changed)
+        _save_unique(obj, update_fields=changed)
         audit_record(actor=actor, action=action, obj=obj, fields=changed)
     return obj
+
+
+def _save_unique(obj, **kwargs) -> None:
+    """Save; when a concurrent writer took the same unique value between our check and our save, raise the
+    same ValidationError that full_clean() gives (never an IntegrityError, which would be a 500)."""
+    try:
+        with transaction.atomic():
+            obj.save(**kwargs)
+    except IntegrityError as exc:
+        # The other write is visible now: these raise the usual field error.
+        obj.validate_constraints()
+        obj.validate_unique()
+        raise ValidationError(_("Iemand anders heeft dit net veranderd. Probeer het opnieuw.")) from exc
 
 
 @transaction.atomic
@@ -362,7 +375,7 @@ def room_create(
         description=description,
     )
     room.full_clean()
-    room.save()
+    _save_unique(room)
     audit_record(actor=actor, action="places.room_create", obj=room, centre=str(centre.public_id), name=name)
     return room
 
