@@ -1,5 +1,6 @@
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -29,3 +30,7 @@ class Council(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.centre_id and self.district_id and self.centre.district_id != self.district_id:
+            raise ValidationError({"centre": _("Het wijkcentrum ligt niet in de wijk van deze raad.")})

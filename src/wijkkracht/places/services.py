@@ -415,3 +415,13 @@ def room_delete(*, room: Room, actor) -> None:
         centre=centre,
         name=name,
     )
+
+
+@transaction.atomic
+def centre_save(*, centre: CommunityCentre, actor) -> CommunityCentre:
+    """Create or change a community centre as a whole (administrators, through the admin)."""
+    created = centre.pk is None
+    centre.full_clean()
+    _save_unique(centre)
+    audit_record(actor=actor, action="places.centre_create" if created else "places.centre_change", obj=centre)
+    return centre
