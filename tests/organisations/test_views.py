@@ -2,43 +2,14 @@
 
 import datetime as dt
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories as f
-from tests.conftest import PERSONAS
 from wijkkracht.accounts.constants import Role
 from wijkkracht.organisations import permissions
 from wijkkracht.organisations.models import Organisation
-
-WORKPLACE = {"professional_a", "professional_b"}
-COORDINATORS = {"coordinator"}
-
-
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_workplace_is_for_professionals(world, client_for, persona):
-    response = client_for(persona).get(reverse("organisations:workplace"))
-    if persona in WORKPLACE:
-        assert response.status_code == 200
-    elif persona == "anonymous":
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("accounts:login"))
-    else:
-        assert response.status_code == 403
-
-
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_the_organisation_page_is_for_coordinators(world, client_for, persona):
-    response = client_for(persona).get(reverse("organisations:mine"))
-    if persona in COORDINATORS:
-        assert response.status_code == 200
-    elif persona == "anonymous":
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("accounts:login"))
-    else:
-        assert response.status_code == 403
 
 
 def test_workplace_links_to_the_management_of_each_centre_served(world, client_for):
