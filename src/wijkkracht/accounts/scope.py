@@ -5,7 +5,7 @@ Every app's permissions.py asks this object; nothing else reads Membership for a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -25,7 +25,6 @@ class Scope:
     employer_organisation_ids: frozenset[int] = frozenset()
     municipality_ids: frozenset[int] = frozenset()
     is_superuser: bool = False
-    extra: dict = field(default_factory=dict, compare=False)
 
     def has(self, role: str) -> bool:
         return role in self.roles

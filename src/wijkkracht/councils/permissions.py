@@ -1,6 +1,9 @@
 """Policy for councils. A council's page is for its members, the professionals of its district and
 administrators. Aggregates only: no personal data of residents appears here."""
 
+from django.db.models import Q
+
+from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.scope import scope_of
 
 from .models import Council
@@ -19,8 +22,5 @@ def visible_to(user, qs):
     scope = scope_of(user)
     if scope.is_admin:
         return qs
-    from django.db.models import Q
-
-    return qs.filter(
-        Q(pk__in=scope.council_ids) | Q(district_id__in=scope.district_ids if "professional" in scope.roles else [])
-    )
+    served = scope.district_ids if scope.has(Role.PROFESSIONAL) else frozenset()
+    return qs.filter(Q(pk__in=scope.council_ids) | Q(district_id__in=served))

@@ -311,27 +311,27 @@ def read_instance(path: str | os.PathLike[str]) -> Instance:
 
 
 def _weights(rd: _Reader, data: dict[str, Any]) -> Weights:
-    given = data.get("weights", {})
-    if not isinstance(given, dict):
-        raise rd.fail("weights", "expected an object")
-    unknown = sorted(set(given) - set(Weights.__dataclass_fields__))
-    if unknown:
-        raise rd.fail("weights", f"unknown part {unknown[0]!r}")
-    values = {k: rd.get(given, k, "number", "weights") for k in given}
-    try:
-        return Weights(**values)
-    except ValueError as exc:
-        raise rd.fail("weights", str(exc)) from None
+    given = _section(rd, data, "weights", Weights, "unknown part")
+    return _build(rd, "weights", Weights, {k: rd.get(given, k, "number", "weights") for k in given})
 
 
 def _options(rd: _Reader, data: dict[str, Any]) -> MatchOptions:
-    given = data.get("options", {})
+    return _build(rd, "options", MatchOptions, _section(rd, data, "options", MatchOptions, "unknown option"))
+
+
+def _section(rd: _Reader, data: dict[str, Any], key: str, cls: type, unknown_label: str) -> dict[str, Any]:
+    """The object under `key`, whose names must all be fields of the dataclass `cls`."""
+    given = data.get(key, {})
     if not isinstance(given, dict):
-        raise rd.fail("options", "expected an object")
-    unknown = sorted(set(given) - set(MatchOptions.__dataclass_fields__))
+        raise rd.fail(key, "expected an object")
+    unknown = sorted(set(given) - set(cls.__dataclass_fields__))
     if unknown:
-        raise rd.fail("options", f"unknown option {unknown[0]!r}")
+        raise rd.fail(key, f"{unknown_label} {unknown[0]!r}")
+    return given
+
+
+def _build(rd: _Reader, key: str, cls: type, values: dict[str, Any]):
     try:
-        return MatchOptions(**given)
+        return cls(**values)
     except ValueError as exc:
-        raise rd.fail("options", str(exc)) from None
+        raise rd.fail(key, str(exc)) from None

@@ -29,7 +29,7 @@ def home(request):
     centres = []
     view_box = ""
     if municipality:
-        districts = attach_shapes(list(District.objects.filter(municipality=municipality)))
+        districts = attach_shapes(list(District.objects.in_municipality(municipality)))
         centres = list(
             CommunityCentre.objects.filter(district__municipality=municipality)
             .select_related("district")
@@ -93,7 +93,7 @@ def centre_detail(request, public_id):
 def figures(request):
     municipality = Municipality.objects.filter(cbs_code=settings.WIJKKRACHT_MUNICIPALITY).first()
     districts = (
-        list(District.objects.filter(municipality=municipality).only("public_id", "name", "cbs_code"))
+        list(District.objects.in_municipality(municipality).only("public_id", "name", "cbs_code"))
         if municipality
         else []
     )

@@ -25,8 +25,3 @@ def breadcrumbs(*pairs):
 def field(bound_field):
     """One form field with label, help text and errors tied to it through aria-describedby."""
     return {"field": bound_field}
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
