@@ -4,36 +4,18 @@ A URL pattern missing from MATRIX fails `test_every_url_is_in_the_matrix`. For e
 - `get`: the personas who may GET it (200, or the given `ok` status); every other persona is denied
   (anonymous: a redirect to the login page; others: 403 or 404).
 - `post`: for writes, the personas who may POST, with valid `data`; a denied POST must change nothing.
+
+Core entries are below; an app adds its own in `tests/<app>/matrix.py` (see tests/matrix.py).
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import PERSONAS
-
-ALL = frozenset(PERSONAS)
-LOGGED_IN = ALL - {"anonymous"}
-CENTRE_A_MANAGERS = frozenset({"professional_a", "administrator"})
-
-
-@dataclass
-class Entry:
-    get: frozenset[str] = frozenset()
-    args: Callable = lambda w: []  # noqa: E731
-    ok: int = 200
-    post: frozenset[str] | None = None
-    data: Callable = lambda w: {}  # noqa: E731
-    post_ok: int = 302
-    query: str = ""
-    skip_get: bool = False
-    notes: str = ""
-
+from tests.matrix import ALL, CENTRE_A_MANAGERS, LOGGED_IN, Entry, app_entries
 
 MATRIX: dict[str, Entry] = {
     "ui:health": Entry(get=ALL),
@@ -120,6 +102,8 @@ MATRIX: dict[str, Entry] = {
     "set_language": Entry(skip_get=True, post=ALL, data=lambda w: {"language": "en", "next": "/"}),
     "admin:index": Entry(get=frozenset({"administrator"})),
 }
+# Each app's own entries live in tests/<app>/matrix.py (a dict named MATRIX), so apps grow without one shared file.
+MATRIX.update(app_entries(MATRIX))
 
 # Namespaces covered by one representative entry: Django's admin checks is_staff on every page.
 COVERED_NAMESPACES = {"admin"}
