@@ -43,7 +43,7 @@ from wijkkracht.matching import (  # noqa: E402
 )
 from wijkkracht.matching.solver import quantize  # noqa: E402
 
-BUURTEN = REPO.parent / "shared" / "data" / "amstelveen" / "buurten.geojson"
+BUURTEN = REPO / "src" / "wijkkracht" / "places" / "data" / "amstelveen" / "buurten.geojson"
 NL_BOX = (3.36, 7.23, 50.75, 53.55)  # lon min, lon max, lat min, lat max
 REPORT = REPO / "docs" / "benchmarks.md"
 OUT = REPO / "bench" / "out"

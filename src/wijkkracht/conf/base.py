@@ -152,8 +152,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 MAILERS = {"default": {"BACKEND": env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "noreply@wijkkracht.invalid")
 
-# Where the real CBS data for Amstelveen lives (the shared folder beside the repository).
-WIJKKRACHT_SHARED_DATA = Path(env("WIJKKRACHT_SHARED_DATA", str(REPO_DIR.parent / "shared" / "data")))
+# Where the real CBS data lives: shipped in the repository (places/data/amstelveen, CBS, CC BY 4.0).
+WIJKKRACHT_SHARED_DATA = Path(env("WIJKKRACHT_SHARED_DATA", str(BASE_DIR / "places" / "data")))
 # The municipality shown on the home page (CBS code).
 WIJKKRACHT_MUNICIPALITY = env("WIJKKRACHT_MUNICIPALITY", "GM0362")
 # The municipality's theme: ui/static/ui/themes/<name>.css overrides the design tokens (docs/ui.md).
