@@ -55,6 +55,7 @@ test-tools:
 lint: install
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy
 	DJANGO_SETTINGS_MODULE=wijkkracht.conf.test $(MANAGE) makemigrations --check --dry-run
 
 test: install test-tools lint

@@ -149,9 +149,9 @@ class RequestTable:
         slots = [vocab.slots.encode(r.slots) for r in requests]
         langs = [vocab.languages.encode(r.languages) for r in requests]
         return cls(
-            ids=[r.id for r in requests],
-            lat=[r.lat for r in requests],
-            lon=[r.lon for r in requests],
+            ids=_objects([r.id for r in requests]),
+            lat=np.array([r.lat for r in requests], dtype=np.float64),
+            lon=np.array([r.lon for r in requests], dtype=np.float64),
             categories=np.array([m for m, _ in cats], dtype=np.uint64),
             n_categories=np.array([k for _, k in cats], dtype=np.int64),
             slots=np.array([m for m, _ in slots], dtype=np.uint64),
@@ -213,10 +213,10 @@ class HelperTable:
     @classmethod
     def from_records(cls, helpers: Sequence[Helper], vocab: Vocabularies) -> HelperTable:
         return cls(
-            ids=[h.id for h in helpers],
-            lat=[h.lat for h in helpers],
-            lon=[h.lon for h in helpers],
-            max_distance_m=[h.max_distance_m for h in helpers],
+            ids=_objects([h.id for h in helpers]),
+            lat=np.array([h.lat for h in helpers], dtype=np.float64),
+            lon=np.array([h.lon for h in helpers], dtype=np.float64),
+            max_distance_m=np.array([h.max_distance_m for h in helpers], dtype=np.float64),
             skills=np.array([vocab.skills.encode(h.skills)[0] for h in helpers], dtype=np.uint64),
             slots=np.array([vocab.slots.encode(h.slots)[0] for h in helpers], dtype=np.uint64),
             languages=np.array([vocab.languages.encode(h.languages)[0] for h in helpers], dtype=np.uint64),

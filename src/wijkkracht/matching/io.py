@@ -190,7 +190,11 @@ def write_assignment(path: str | os.PathLike[str], rows: Iterable[tuple[str, str
 
 
 def write_json(path: str | os.PathLike[str], data: object) -> None:
-    write_atomic(path, lambda handle: (json.dump(data, handle, indent=1, allow_nan=False), handle.write("\n")))
+    def write(handle: Any) -> None:
+        json.dump(data, handle, indent=1, allow_nan=False)
+        handle.write("\n")
+
+    write_atomic(path, write)
 
 
 # --- feature-level instances (JSON) ---------------------------------------------------------------
@@ -255,7 +259,7 @@ def read_instance(path: str | os.PathLike[str]) -> Instance:
         raise InputError(path, f"not UTF-8: {exc.reason}") from None
     if not isinstance(data, dict):
         raise InputError(path, "expected a JSON object with 'requests' and 'helpers'")
-    requests = []
+    requests: list[Request] = []
     for i, o in enumerate(rd.objects(data, "requests")):
         at = f"requests[{i}]"
         lat, lon = rd.get(o, "lat", "number", at), rd.get(o, "lon", "number", at)
@@ -274,7 +278,7 @@ def read_instance(path: str | os.PathLike[str]) -> Instance:
                 resident=resident,
             )
         )
-    helpers = []
+    helpers: list[Helper] = []
     for i, o in enumerate(rd.objects(data, "helpers")):
         at = f"helpers[{i}]"
         lat, lon = rd.get(o, "lat", "number", at), rd.get(o, "lon", "number", at)
@@ -297,12 +301,12 @@ def read_instance(path: str | os.PathLike[str]) -> Instance:
                 load=rd.get(o, "load", "count", at, 0),
             )
         )
-    for kind, items in (("requests", requests), ("helpers", helpers)):
+    for kind, ids in (("requests", [r.id for r in requests]), ("helpers", [h.id for h in helpers])):
         seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id in seen:
-                raise rd.fail(f"{kind}[{i}].id", f"duplicate id {item.id!r}")
-            seen.add(item.id)
+        for i, item_id in enumerate(ids):
+            if item_id in seen:
+                raise rd.fail(f"{kind}[{i}].id", f"duplicate id {item_id!r}")
+            seen.add(item_id)
     history = [
         (rd.get(o, "resident", "str", f"history[{i}]"), rd.get(o, "helper", "str", f"history[{i}]"))
         for i, o in enumerate(rd.objects(data, "history"))
@@ -319,7 +323,9 @@ def _options(rd: _Reader, data: dict[str, Any]) -> MatchOptions:
     return _build(rd, "options", MatchOptions, _section(rd, data, "options", MatchOptions, "unknown option"))
 
 
-def _section(rd: _Reader, data: dict[str, Any], key: str, cls: type, unknown_label: str) -> dict[str, Any]:
+def _section(
+    rd: _Reader, data: dict[str, Any], key: str, cls: type[Weights] | type[MatchOptions], unknown_label: str
+) -> dict[str, Any]:
     """The object under `key`, whose names must all be fields of the dataclass `cls`."""
     given = data.get(key, {})
     if not isinstance(given, dict):

@@ -41,7 +41,7 @@ def person_update_own(*, user, data: dict[str, Any]) -> Person:
     Consent: switching it on records the moment; switching it off clears it."""
     person = Person.objects.select_for_update().filter(user=user).first()
     created = person is None
-    if created:
+    if person is None:
         person = Person(user=user)
     changed = []
     for name in OWN_FIELDS:

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -72,7 +73,7 @@ def parse_area_features(data: dict) -> list[dict]:
                 raise ImportError_(
                     _("%(where)s: veld %(field)s ontbreekt of is leeg.") % {"where": where, "field": name}
                 )
-        row = {
+        row: dict[str, Any] = {
             "gm_code": _clean_code(props["gemeentecode"], "GM", 6, where, "gemeentecode"),
             "gm_name": str(props["gemeentenaam"]).strip(),
             "wk_code": _clean_code(props["wijkcode"], "WK", 8, where, "wijkcode"),
