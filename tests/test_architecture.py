@@ -10,6 +10,7 @@ SRC = Path(wijkkracht.__file__).parent
 ALLOWED = {
     "matching": set(),
     "audit": set(),
+    "workflow": {"audit"},
     "ui": {"accounts"},
     "places": {"audit", "accounts"},
     "organisations": {"places", "audit", "accounts"},

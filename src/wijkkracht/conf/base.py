@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "wijkkracht.ui",
     "wijkkracht.audit",
+    "wijkkracht.workflow",
     "wijkkracht.places",
     "wijkkracht.organisations",
     "wijkkracht.councils",

@@ -1,7 +1,7 @@
 """Tests: SQLite by default, PostgreSQL when DATABASE_URL points at one."""
 
 from .base import *  # noqa: F403
-from .base import database_from_env
+from .base import INSTALLED_APPS, database_from_env
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -14,3 +14,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# A tiny app with a model with states, to test the workflow rail (tests/workflow/testapp).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.workflow.testapp"]

@@ -1,0 +1,202 @@
+"""The workflow rail: one transition service over a transition map, with history, audit, refusals that change
+nothing, and a helper that walks any map."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection, connections
+from django.utils import translation
+
+from tests.workflow.testapp.models import Ticket
+from tests.workflow.testapp.models import TicketStatus as S
+from tests.workflow.testapp.workflows import TICKET_WORKFLOW
+from wijkkracht.audit.models import AuditEvent
+from wijkkracht.workflow import services as workflow_services
+from wijkkracht.workflow.maps import (
+    GuardFailed,
+    Move,
+    ReasonRequired,
+    TransitionConflict,
+    TransitionForbidden,
+    TransitionNotAllowed,
+    Workflow,
+    workflow_for,
+)
+from wijkkracht.workflow.models import StateChange
+from wijkkracht.workflow.services import available_moves, transition
+from wijkkracht.workflow.testing import walk_workflow
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_user(email="staff@example.org", password="x" * 12, is_staff=True)
+
+
+@pytest.fixture
+def resident(django_user_model):
+    return django_user_model.objects.create_user(email="res@example.org", password="x" * 12)
+
+
+def make(state, **kwargs):
+    return Ticket.objects.create(title="t", status=state, **kwargs)
+
+
+@pytest.mark.django_db
+def test_walking_the_map_tries_every_pair_of_states(staff, resident):
+    walk = walk_workflow(
+        TICKET_WORKFLOW,
+        make=make,
+        by=staff,
+        denied_by=resident,
+        blocked={(S.OPEN, S.DONE): lambda: make(S.OPEN, ready=False)},
+    )
+    # 4 states → 16 pairs: 5 moves in the map, 11 refused; every move refused to the resident, the 2 user-only
+    # moves also refused to the system; one guard.
+    assert (walk.allowed, walk.refused, walk.forbidden, walk.guarded) == (5, 11, 7, 1)
+
+
+@pytest.mark.django_db
+def test_a_move_writes_state_history_and_audit_in_one_go(staff):
+    ticket = make(S.NEW)
+    change = transition(ticket, to=S.OPEN, by=staff, reason="  opgepakt ")
+
+    assert ticket.status == S.OPEN
+    assert Ticket.objects.get(pk=ticket.pk).status == S.OPEN
+    row = StateChange.objects.for_object(ticket).get()
+    assert row == change
+    assert (row.field, row.source, row.target, row.actor, row.reason) == ("status", "new", "open", staff, "opgepakt")
+    event = AuditEvent.objects.get()
+    assert (event.action, event.actor, event.object_type, event.object_id) == (
+        "workflow_testapp.ticket_transition",
+        staff,
+        "workflow_testapp.ticket",
+        str(ticket.pk),
+    )
+    assert event.detail == {"source": "new", "target": "open"}  # never the reason
+
+
+@pytest.mark.django_db
+def test_a_forbidden_move_has_a_clear_translated_message_and_changes_nothing(staff):
+    ticket = make(S.DONE)
+    with pytest.raises(TransitionNotAllowed) as error:
+        transition(ticket, to=S.OPEN, by=staff)
+    assert error.value.messages == ["Dit kan niet: van ‘afgerond’ naar ‘in behandeling’ is geen toegestane stap."]
+    with translation.override("en"):
+        with pytest.raises(TransitionNotAllowed) as error:
+            transition(ticket, to=S.OPEN, by=staff)
+        assert error.value.messages == [
+            "Not possible: going from ‘afgerond’ to ‘in behandeling’ is not an allowed step."
+        ]
+    assert Ticket.objects.get(pk=ticket.pk).status == S.DONE
+    assert StateChange.objects.count() == 0
+    assert AuditEvent.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_policy_decides_who_may_move_and_the_system_only_where_the_map_says(staff, resident):
+    with pytest.raises(TransitionForbidden):
+        transition(make(S.NEW), to=S.OPEN, by=resident)
+    with pytest.raises(TransitionForbidden):
+        transition(make(S.NEW), to=S.OPEN, by=None)
+    transition(make(S.NEW), to=S.CANCELLED, by=None, reason="verlopen")  # system move
+    with pytest.raises(TransitionForbidden):
+        transition(make(S.CANCELLED), to=S.NEW, by=staff)  # system only
+    assert [c.actor for c in StateChange.objects.all()] == [None]
+
+
+@pytest.mark.django_db
+def test_a_guard_and_a_missing_reason_refuse_with_their_message(staff):
+    ticket = make(S.OPEN, ready=False)
+    with pytest.raises(GuardFailed) as error:
+        transition(ticket, to=S.DONE, by=staff)
+    assert error.value.messages == ["Het ticket is nog niet klaar."]
+    with pytest.raises(ReasonRequired) as error:
+        transition(ticket, to=S.CANCELLED, by=staff, reason="   ")
+    assert error.value.messages == ["Geef een reden op voor de stap naar ‘geannuleerd’."]
+    assert StateChange.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_stale_object_is_refused_even_when_its_move_would_be_allowed_from_the_new_state(staff):
+    ticket = make(S.NEW)
+    other_copy = Ticket.objects.get(pk=ticket.pk)
+    transition(other_copy, to=S.OPEN, by=staff)
+    with pytest.raises(TransitionConflict) as error:
+        transition(ticket, to=S.CANCELLED, by=staff, reason="dubbel")  # open → cancelled exists too
+    assert "intussen gewijzigd in ‘in behandeling’" in error.value.messages[0]
+    assert StateChange.objects.for_object(ticket).count() == 1
+
+
+@pytest.mark.django_db
+def test_available_moves_are_the_ones_the_user_may_make_from_here(staff, resident):
+    ticket = make(S.NEW)
+    assert [m.target for m in available_moves(ticket, by=staff)] == [S.OPEN, S.CANCELLED]
+    assert available_moves(ticket, by=resident) == []
+    assert [m.target for m in available_moves(ticket, by=None)] == [S.CANCELLED]
+
+
+def test_maps_are_checked_when_declared():
+    with pytest.raises(ImproperlyConfigured, match="unknown state"):
+        Workflow(model=Ticket, can=lambda *a: True, moves=[Move("new", "lost", "x")])
+    with pytest.raises(ImproperlyConfigured, match="twice"):
+        Workflow(model=Ticket, can=lambda *a: True, moves=[Move("new", "open", "x"), Move("new", "open", "y")])
+    with pytest.raises(ImproperlyConfigured, match="need `can`"):
+        Workflow(model=Ticket, moves=[Move("new", "open", "x")])
+    with pytest.raises(ImproperlyConfigured, match="needs an action or system"):
+        Move("new", "open")
+    assert workflow_for(Ticket) is TICKET_WORKFLOW
+
+
+@pytest.mark.django_db
+def test_the_walk_catches_a_service_that_forgets_the_history(staff, monkeypatch):
+    monkeypatch.setattr(workflow_services.StateChange.objects, "create", lambda **kw: StateChange(**kw))
+    with pytest.raises(AssertionError):
+        walk_workflow(TICKET_WORKFLOW, make=make, by=staff)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency tests run on PostgreSQL")
+def test_two_concurrent_movers_cannot_both_win(staff, monkeypatch):
+    ticket = make(S.NEW)
+    barrier = threading.Barrier(2, timeout=10)
+    real_get = workflow_services.workflow_for
+
+    def read_then_wait(obj):
+        barrier.wait()  # both movers have read the ticket as "new" before either locks it
+        return real_get(obj)
+
+    monkeypatch.setattr(workflow_services, "workflow_for", read_then_wait)
+    outcomes: list[str] = []
+
+    def move(target, reason):
+        try:
+            transition(Ticket.objects.get(pk=ticket.pk), to=target, by=staff, reason=reason)
+            outcomes.append("moved")
+        except TransitionConflict:
+            outcomes.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=move, args=(S.OPEN, "")),
+        threading.Thread(target=move, args=(S.CANCELLED, "weg")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+
+    assert sorted(outcomes) == ["conflict", "moved"]
+    assert StateChange.objects.for_object(ticket).count() == 1
+    assert Ticket.objects.get(pk=ticket.pk).status == StateChange.objects.get().target
+
+
+@pytest.mark.django_db
+def test_anonymising_the_history_blanks_reasons_and_keeps_the_moves(staff):
+    ticket, other = make(S.NEW), make(S.NEW)
+    transition(ticket, to=S.CANCELLED, by=staff, reason="mevrouw verhuist naar Zwolle")
+    transition(other, to=S.CANCELLED, by=staff, reason="dubbel")
+    assert workflow_services.history_anonymise(obj=ticket) == 1
+    assert list(StateChange.objects.for_object(ticket).values_list("target", "reason")) == [("cancelled", "")]
+    assert StateChange.objects.for_object(other).get().reason == "dubbel"
