@@ -1,5 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import set_language
+
+from wijkkracht.accounts.two_factor import second_factor_exempt
 
 urlpatterns = [
     path("", include("wijkkracht.places.urls")),
@@ -7,7 +10,7 @@ urlpatterns = [
     path("mijn/", include("wijkkracht.people.urls")),
     path("raden/", include("wijkkracht.councils.urls")),
     path("organisaties/", include("wijkkracht.organisations.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", second_factor_exempt(set_language), name="set_language"),
     path("gezond/", include("wijkkracht.ui.urls")),
     path("beheer/", admin.site.urls),
 ]

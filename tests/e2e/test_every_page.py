@@ -1,13 +1,11 @@
 """Every page of the site in the browser with axe-core, including forms in their error state: the centre
-management pages, password reset, two-step login set-up and check, and the error pages."""
+management pages, password reset and the error pages (two-step login: test_two_step_login.py)."""
 
 import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import PASSWORD
 from tests.e2e.test_journeys import log_in
@@ -75,28 +73,6 @@ def test_password_reset_pages_pass_axe_from_request_to_new_password(page, world,
     world.users["resident"].refresh_from_db()
     assert world.users["resident"].check_password("een heel nieuw wachtwoord 2026")
     assert not world.users["resident"].check_password(PASSWORD)
-
-
-def test_two_step_login_setup_and_check_pass_axe(page, world, axe_check, settings):
-    settings.WIJKKRACHT_REQUIRE_STAFF_2FA = True
-    log_in(page, world.users["professional_b"].email)
-    page.wait_for_url(re.compile(r"/twee-stappen/instellen/"))
-    assert page.locator("main svg").count() == 1  # the QR code, drawn inline
-    axe_check(page)
-    page.locator("main button[type=submit]").click()  # no code: a field error
-    page.wait_for_load_state()
-    axe_check(page)
-
-    device = TOTPDevice.objects.get(user=world.users["professional_b"])
-    page.locator("main input[name=token]").fill(f"{totp(device.bin_key):06d}")
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
-    assert "/twee-stappen/" not in page.url
-
-    page.context.clear_cookies()
-    log_in(page, world.users["professional_b"].email)
-    page.wait_for_url(re.compile(r"/twee-stappen/"))
-    axe_check(page)
 
 
 def test_error_pages_pass_axe(page, world, axe_check):

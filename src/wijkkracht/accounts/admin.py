@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Membership, User
-from .services import membership_grant
+from .services import membership_grant, second_factor_reset
 
 
 class MembershipInline(admin.TabularInline):
@@ -69,3 +70,32 @@ class MembershipAdmin(admin.ModelAdmin):
             actor=request.user,
         )
         obj.pk = granted.pk
+
+
+# Authenticator apps: django-otp's own admin shows each secret key and QR code to every administrator. Ours shows
+# who has one and lets an administrator remove it (both phone and recovery codes lost), never the key.
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class TOTPDeviceAdmin(admin.ModelAdmin):
+    list_display = ("user", "name", "confirmed", "created_at", "last_used_at")
+    list_filter = ("confirmed",)
+    search_fields = ("user__email",)
+    list_select_related = ("user",)
+    fields = ("user", "name", "confirmed", "created_at", "last_used_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def delete_model(self, request, obj):
+        second_factor_reset(user=obj.user, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for user in {device.user for device in queryset.select_related("user")}:
+            second_factor_reset(user=user, actor=request.user)

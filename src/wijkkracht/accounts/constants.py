@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,3 +27,11 @@ ROLE_SCOPE = {
     Role.ANALYST: ("municipality",),
     Role.ADMINISTRATOR: (),
 }
+
+# Two-step login (docs/accounts.md): an e-mailed setup link works this long, and at most one is sent a minute.
+ENROLMENT_LINK_VALID = datetime.timedelta(hours=1)
+ENROLMENT_RESEND_AFTER = datetime.timedelta(minutes=1)
+# Recovery codes: 10 codes of 12 characters (about 59 bits each), without look-alikes (0/o, 1/l/i).
+RECOVERY_CODE_COUNT = 10
+RECOVERY_CODE_LENGTH = 12
+RECOVERY_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"

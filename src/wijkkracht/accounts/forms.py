@@ -60,6 +60,20 @@ class OTPTokenForm(forms.Form):
         return token
 
 
+class RecoveryCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Herstelcode"),
+        max_length=40,
+        help_text=_(
+            "Een van de herstelcodes die u kreeg toen u inloggen in twee stappen instelde. Elke code werkt één keer."
+        ),
+        error_messages={"required": _("Vul een herstelcode in."), "max_length": _("Deze herstelcode is te lang.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false", "autofocus": True}
+        ),
+    )
+
+
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(choices=settings.LANGUAGES)
     next = forms.CharField(required=False, max_length=2000)

@@ -1,10 +1,13 @@
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin
 
 from .constants import ROLE_SCOPE, Role
 
@@ -160,3 +163,61 @@ class Membership(models.Model):
             raise ValidationError(_("Alleen een beroepskracht heeft een wijkcentrum of wijk."))
         if self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("De einddatum ligt voor de begindatum.")})
+
+
+class SecondFactorEnrolment(models.Model):
+    """One attempt to set up two-step login (docs/accounts.md).
+
+    It starts with a link sent by e-mail, so the password alone is not enough. The first browser session that
+    opens the link while logged in as the user claims it; only that session sees the new secret, which belongs to
+    this attempt alone (`device`). Completing it confirms the device and ends the user's other attempts.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="second_factor_enrolments", verbose_name=_("account")
+    )
+    token_hash = models.CharField(_("hash van de link"), max_length=64, unique=True, editable=False)
+    claim_hash = models.CharField(_("hash van de sessie"), max_length=64, blank=True, editable=False)
+    device = models.OneToOneField(
+        "otp_totp.TOTPDevice", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    expires_at = models.DateTimeField(_("geldig tot"))
+    completed_at = models.DateTimeField(_("afgerond"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("koppeling inloggen in twee stappen")
+        verbose_name_plural = _("koppelingen inloggen in twee stappen")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class RecoveryCodeSet(ThrottlingMixin, Device):
+    """The user's recovery codes as a django-otp device: logging in with one marks the session verified.
+
+    Each code works once; only their hashes are stored. Wrong codes are throttled like TOTP codes."""
+
+    class Meta:
+        verbose_name = _("herstelcodes")
+        verbose_name_plural = _("herstelcodes")
+        constraints = [models.UniqueConstraint(fields=["user"], name="recovery_code_set_one_per_user")]
+
+    def get_throttle_factor(self) -> int:
+        return getattr(settings, "OTP_TOTP_THROTTLE_FACTOR", 1)
+
+
+class RecoveryCode(models.Model):
+    code_set = models.ForeignKey(
+        RecoveryCodeSet, on_delete=models.CASCADE, related_name="codes", verbose_name=_("herstelcodes")
+    )
+    code_hash = models.CharField(_("hash"), max_length=128, editable=False)
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("herstelcode")
+        verbose_name_plural = _("herstelcodes")
+
+    def __str__(self) -> str:
+        return gettext("gebruikt") if self.used_at else gettext("ongebruikt")

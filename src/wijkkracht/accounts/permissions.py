@@ -9,7 +9,7 @@ def can(user, action: str, obj=None) -> bool:
     scope = scope_of(user)
     if action in SELF_ACTIONS:
         return bool(getattr(user, "is_authenticated", False)) and (obj is None or obj == user)
-    if action in {"membership_grant", "membership_end", "view_membership"}:
+    if action in {"membership_grant", "membership_end", "view_membership", "second_factor_reset"}:
         return scope.is_admin
     return False
 

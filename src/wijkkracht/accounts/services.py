@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import secrets
+from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkkracht.audit.services import audit_record
 
-from .models import Membership, User
+from .constants import (
+    ENROLMENT_LINK_VALID,
+    ENROLMENT_RESEND_AFTER,
+    RECOVERY_CODE_ALPHABET,
+    RECOVERY_CODE_COUNT,
+    RECOVERY_CODE_LENGTH,
+)
+from .models import Membership, RecoveryCode, RecoveryCodeSet, SecondFactorEnrolment, User
 from .permissions import can
 
 
@@ -91,38 +105,149 @@ def user_language_update(*, user: User, language: str) -> User:
     return user
 
 
-def totp_device_pending(*, user: User) -> TOTPDevice:
-    """The user's unconfirmed TOTP device for setting up two-step login; created once and reused."""
+# --- Two-step login (docs/accounts.md) -----------------------------------------------------------------------------
+
+
+class EnrolmentError(Exception):
+    """A setup link that cannot be used (unknown, expired, already used, or opened in another session)."""
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def has_second_factor(user: User) -> bool:
+    """Whether the user has a confirmed authenticator app: then every login asks for it (staff or not)."""
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+
+
+user_has_totp_device = has_second_factor
+
+
+def second_factor_enrolment_start(*, user: User, link_for: Callable[[str], str]) -> SecondFactorEnrolment:
+    """Start an attempt to set up two-step login: e-mail the user a link (`link_for(token)` makes its URL).
+
+    The password alone never shows a secret: only who also reads the user's mail can set up a second factor.
+    At most one link a minute (ValidationError), so a stolen password cannot flood the mailbox."""
+    now = timezone.now()
     with transaction.atomic():
-        device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-        if device is None:
-            device = TOTPDevice(user=user, name="Wijkkracht", confirmed=False)
-            device.full_clean()
-            device.save()
-            audit_record(
-                actor=user,
-                action="totp_device.created",
-                object_type="otp_totp.totpdevice",
-                object_id=device.persistent_id,
+        User.objects.select_for_update().filter(pk=user.pk).first()  # one start at a time per user
+        if SecondFactorEnrolment.objects.filter(
+            user=user, created_at__gt=now - ENROLMENT_RESEND_AFTER, completed_at__isnull=True
+        ).exists():
+            raise ValidationError(
+                _("We hebben u net een link gestuurd. Kijk in uw mailbox of probeer het over een minuut opnieuw."),
+                code="too_soon",
             )
-    return device
+        _enrolments_expired_delete(user=user, now=now)
+        token = secrets.token_urlsafe(32)
+        enrolment = SecondFactorEnrolment(
+            user=user, token_hash=_digest(token), created_at=now, expires_at=now + ENROLMENT_LINK_VALID
+        )
+        enrolment.full_clean()
+        enrolment.save()
+        audit_record(actor=user, action="second_factor.link_sent", obj=user)
+        # Sent inside the transaction: when sending fails, no attempt is left behind.
+        _enrolment_mail(user=user, link=link_for(token), language=user.preferred_language or settings.LANGUAGE_CODE)
+    return enrolment
 
 
-def totp_device_confirm(*, user: User, token: str) -> TOTPDevice | None:
-    """Confirm the pending device with a first valid code. Returns the device, or None for a wrong code."""
+def _enrolment_mail(*, user: User, link: str, language: str) -> None:
+    with translation.override(language):
+        context = {"user": user, "link": link, "minutes": int(ENROLMENT_LINK_VALID.total_seconds() // 60)}
+        subject = render_to_string("accounts/otp_enrol_subject.txt", context).strip()
+        body = render_to_string("accounts/otp_enrol_email.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+def _enrolments_expired_delete(*, user: User, now: datetime.datetime) -> None:
+    expired = SecondFactorEnrolment.objects.filter(user=user, completed_at__isnull=True, expires_at__lte=now)
+    _enrolments_delete(expired)
+
+
+def _enrolments_delete(enrolments: QuerySet[SecondFactorEnrolment]) -> None:
+    """Delete attempts with their secrets (pending devices); never a confirmed device."""
+    device_ids = [pk for pk in enrolments.values_list("device_id", flat=True) if pk is not None]
+    enrolments.delete()
+    TOTPDevice.objects.filter(pk__in=device_ids, confirmed=False).delete()
+
+
+def second_factor_enrolment_claim(*, user: User, token: str) -> tuple[SecondFactorEnrolment, str]:
+    """Open an e-mailed link: the attempt gets its own new secret and belongs from now on to this session only.
+
+    Returns the attempt and the claim the session keeps (only its hash is stored). Raises EnrolmentError when
+    the link is not the user's, has expired, was used, or was already opened (by any session)."""
+    now = timezone.now()
     with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).order_by("pk").first()
-        if device is None or not device.verify_token(token):
+        enrolment = (
+            SecondFactorEnrolment.objects.select_for_update().filter(user=user, token_hash=_digest(token)).first()
+        )
+        if enrolment is None or enrolment.completed_at is not None or enrolment.expires_at <= now:
+            raise EnrolmentError
+        if enrolment.claim_hash:
+            raise EnrolmentError
+        device = TOTPDevice(user=user, name="Wijkkracht", confirmed=False)
+        device.full_clean()
+        device.save()
+        claim = secrets.token_urlsafe(32)
+        enrolment.claim_hash = _digest(claim)
+        enrolment.device = device
+        enrolment.save(update_fields=["claim_hash", "device"])
+        audit_record(
+            actor=user,
+            action="totp_device.created",
+            object_type="otp_totp.totpdevice",
+            object_id=device.persistent_id,
+        )
+    return enrolment, claim
+
+
+def second_factor_enrolment_of_session(*, user: User, claim: str | None) -> SecondFactorEnrolment | None:
+    """The open attempt this session claimed, or None (none, someone else's, expired or done)."""
+    if not claim:
+        return None
+    return (
+        SecondFactorEnrolment.objects.select_related("device")
+        .filter(
+            user=user,
+            claim_hash=_digest(claim),
+            completed_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            device__isnull=False,
+        )
+        .first()
+    )
+
+
+def second_factor_enrolment_complete(
+    *, user: User, claim: str | None, token: str
+) -> tuple[TOTPDevice, list[str]] | None:
+    """Confirm this session's attempt with a first code from the app.
+
+    Returns the confirmed device and new recovery codes (shown once), or None for a wrong code or no open
+    attempt. Every other secret of the user ends here: other attempts, and an earlier app (a new phone)."""
+    with transaction.atomic():
+        enrolment = second_factor_enrolment_of_session(user=user, claim=claim)
+        if enrolment is None:
             return None
+        enrolment = SecondFactorEnrolment.objects.select_for_update().get(pk=enrolment.pk)
+        device = TOTPDevice.objects.select_for_update().filter(pk=enrolment.device_id, confirmed=False).first()
+        if enrolment.completed_at is not None or device is None or not device.verify_token(token):
+            return None
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
+        enrolment.completed_at = timezone.now()
+        enrolment.save(update_fields=["completed_at"])
+        _enrolments_delete(SecondFactorEnrolment.objects.filter(user=user, completed_at__isnull=True))
         audit_record(
             actor=user,
             action="totp_device.confirmed",
             object_type="otp_totp.totpdevice",
             object_id=device.persistent_id,
         )
-    return device
+        codes = recovery_codes_generate(user=user)
+    return device, codes
 
 
 def totp_device_verify(*, user: User, token: str) -> TOTPDevice | None:
@@ -135,5 +260,68 @@ def totp_device_verify(*, user: User, token: str) -> TOTPDevice | None:
     return None
 
 
-def user_has_totp_device(user: User) -> bool:
-    return TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+def _recovery_code_new() -> str:
+    raw = "".join(secrets.choice(RECOVERY_CODE_ALPHABET) for _ in range(RECOVERY_CODE_LENGTH))
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+def recovery_code_normalise(code: str) -> str:
+    """What the user typed, as stored: lower case, without spaces and dashes."""
+    return "".join(ch for ch in code.lower() if ch.isalnum())
+
+
+@transaction.atomic
+def recovery_codes_generate(*, user: User) -> list[str]:
+    """New recovery codes for the user, replacing every earlier one. Returns them in plain text, to be shown once;
+    only their hashes are stored."""
+    code_set, _created = RecoveryCodeSet.objects.select_for_update().get_or_create(
+        user=user, defaults={"name": "Herstelcodes", "confirmed": True}
+    )
+    code_set.codes.all().delete()
+    code_set.throttle_reset(commit=True)
+    codes = [_recovery_code_new() for _ in range(RECOVERY_CODE_COUNT)]
+    RecoveryCode.objects.bulk_create(
+        RecoveryCode(code_set=code_set, code_hash=make_password(recovery_code_normalise(code))) for code in codes
+    )
+    audit_record(actor=user, action="recovery_codes.generated", obj=user, count=len(codes))
+    return codes
+
+
+def recovery_codes_left(user: User) -> int:
+    return RecoveryCode.objects.filter(code_set__user=user, used_at__isnull=True).count()
+
+
+def recovery_code_use(*, user: User, code: str) -> RecoveryCodeSet | None:
+    """Log in with a recovery code instead of the app: the code is spent. The set (a django-otp device, for
+    `otp_login`) or None for a wrong or spent code. Throttled like TOTP codes; every attempt is audited."""
+    with transaction.atomic():
+        code_set = RecoveryCodeSet.objects.select_for_update().filter(user=user, confirmed=True).first()
+        if code_set is None or not user_has_totp_device(user):
+            audit_record(actor=user, action="recovery_code.failed", obj=user)
+            return None
+        allowed, _why = code_set.verify_is_allowed()
+        normalised = recovery_code_normalise(code)
+        if allowed:
+            for stored in code_set.codes.select_for_update().filter(used_at__isnull=True):
+                if check_password(normalised, stored.code_hash):
+                    stored.used_at = timezone.now()
+                    stored.save(update_fields=["used_at"])
+                    code_set.throttle_reset(commit=True)
+                    left = code_set.codes.filter(used_at__isnull=True).count()
+                    audit_record(actor=user, action="recovery_code.used", obj=user, left=left)
+                    return code_set
+            code_set.throttle_increment(commit=True)
+    audit_record(actor=user, action="recovery_code.failed", obj=user)
+    return None
+
+
+@transaction.atomic
+def second_factor_reset(*, user: User, actor: User | None) -> None:
+    """Remove the user's second factor (app, open attempts and recovery codes), e.g. when both the phone and the
+    recovery codes are lost. A staff user sets up a new one at the next login, again through an e-mailed link."""
+    if actor is not None and actor.pk != user.pk:
+        _check(actor, "second_factor_reset", user)
+    _enrolments_delete(SecondFactorEnrolment.objects.filter(user=user))
+    TOTPDevice.objects.filter(user=user).delete()
+    RecoveryCodeSet.objects.filter(user=user).delete()
+    audit_record(actor=actor, action="second_factor.reset", obj=user)

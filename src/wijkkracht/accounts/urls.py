@@ -3,14 +3,24 @@ from django.urls import path, reverse_lazy
 
 from . import views
 from .forms import EmailAuthenticationForm, PasswordResetRequestForm
+from .two_factor import second_factor_exempt
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("inloggen/", views.LoginView.as_view(authentication_form=EmailAuthenticationForm), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),  # POST only (Django ≥ 5)
+    path(
+        "inloggen/",
+        second_factor_exempt(views.LoginView.as_view(authentication_form=EmailAuthenticationForm)),
+        name="login",
+    ),
+    path("uitloggen/", second_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),  # POST only
     path("twee-stappen/", views.otp_verify, name="otp_verify"),
+    path("twee-stappen/herstelcode/", views.otp_recovery, name="otp_recovery"),
     path("twee-stappen/instellen/", views.otp_setup, name="otp_setup"),
+    path("twee-stappen/koppelen/<str:token>/", views.otp_enrol, name="otp_enrol"),
+    path("beveiliging/", views.security, name="security"),
+    path("beveiliging/herstelcodes/", views.recovery_codes, name="recovery_codes"),
+    path("beveiliging/uitzetten/", views.otp_disable, name="otp_disable"),
     path("taal/", views.language, name="language"),
     path(
         "wachtwoord-vergeten/",

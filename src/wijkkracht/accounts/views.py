@@ -1,6 +1,6 @@
 import base64
 import re
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import qrcode
 import qrcode.image.svg
@@ -8,18 +8,22 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from . import services
-from .forms import LanguageForm, OTPTokenForm
+from .forms import LanguageForm, OTPTokenForm, RecoveryCodeForm
 from .scope import scope_of
+from .two_factor import SETUP, VERIFY, is_exempt, is_verified, second_factor_exempt, second_factor_step
 
 
 def safe_next(request: HttpRequest, candidate: str | None, default: str | None = None) -> str:
@@ -46,21 +50,6 @@ def set_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
     return response
 
 
-def is_verified(user) -> bool:
-    # OTPMiddleware adds is_verified() per request; a user logged in during this request lacks it.
-    check = getattr(user, "is_verified", None)
-    return bool(check and check())
-
-
-def needs_second_factor(user) -> bool:
-    return bool(
-        settings.WIJKKRACHT_REQUIRE_STAFF_2FA
-        and user.is_authenticated
-        and not is_verified(user)
-        and scope_of(user).is_staff_role
-    )
-
-
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
@@ -68,25 +57,42 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         response = super().form_valid(form)  # logs in; the redirect target is a safe `next` or the home page
         user = self.request.user
-        if needs_second_factor(user):
-            step = "accounts:otp_verify" if services.user_has_totp_device(user) else "accounts:otp_setup"
+        step = second_factor_step(user)
+        if step is not None and not _is_exempt_path(response.url):
             response = HttpResponseRedirect(reverse(step) + "?" + urlencode({"next": response.url}))
         return set_language_cookie(response, user.preferred_language)
+
+
+def _is_exempt_path(url: str) -> bool:
+    """Whether `url` (on this site) is a view open before the second step, such as an e-mailed setup link."""
+    try:
+        return is_exempt(resolve(urlsplit(url).path).func)
+    except Resolver404:
+        return False
 
 
 def _next_of(request) -> str:
     return safe_next(request, request.POST.get("next") or request.GET.get("next"))
 
 
+def _with_next(name: str, next_url: str) -> str:
+    return reverse(name) + "?" + urlencode({"next": next_url})
+
+
+WRONG_CODE = _lazy("Deze code klopt niet. Kijk of u de nieuwste code gebruikt en probeer het opnieuw.")
+
+
+@second_factor_exempt
 @login_required
 @require_http_methods(["GET", "POST"])
 def otp_verify(request):
     """Second step of login: the 6-digit code from the user's authenticator app."""
     next_url = _next_of(request)
-    if is_verified(request.user):
+    step = second_factor_step(request.user)
+    if step is None:
         return redirect(next_url)
-    if not services.user_has_totp_device(request.user):
-        return redirect(reverse("accounts:otp_setup") + "?" + urlencode({"next": next_url}))
+    if step != VERIFY:
+        return redirect(_with_next(step, next_url))
     form = OTPTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = services.totp_device_verify(user=request.user, token=form.cleaned_data["token"])
@@ -94,8 +100,39 @@ def otp_verify(request):
             otp_login(request, device)
             request.session.cycle_key()
             return redirect(next_url)
-        form.add_error("token", _("Deze code klopt niet. Kijk of u de nieuwste code gebruikt en probeer het opnieuw."))
+        form.add_error("token", WRONG_CODE)
     return render(request, "accounts/otp_verify.html", {"form": form, "next": next_url})
+
+
+@second_factor_exempt
+@login_required
+@require_http_methods(["GET", "POST"])
+def otp_recovery(request):
+    """Second step of login with a recovery code instead of the app (phone lost). Each code works once."""
+    next_url = _next_of(request)
+    if second_factor_step(request.user) != VERIFY:
+        return redirect(next_url)
+    form = RecoveryCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code_set = services.recovery_code_use(user=request.user, code=form.cleaned_data["code"])
+        if code_set is not None:
+            otp_login(request, code_set)
+            request.session.cycle_key()
+            left = services.recovery_codes_left(request.user)
+            messages.warning(
+                request,
+                ngettext(
+                    "U bent ingelogd met een herstelcode. U heeft nog %(count)d herstelcode. "
+                    "Telefoon kwijt? Koppel hier een nieuwe telefoon.",
+                    "U bent ingelogd met een herstelcode. U heeft nog %(count)d herstelcodes. "
+                    "Telefoon kwijt? Koppel hier een nieuwe telefoon.",
+                    left,
+                )
+                % {"count": left},
+            )
+            return redirect("accounts:security")
+        form.add_error("code", _("Deze herstelcode klopt niet of is al gebruikt."))
+    return render(request, "accounts/otp_recovery.html", {"form": form, "next": next_url})
 
 
 def _qr_svg(uri: str) -> str:
@@ -108,37 +145,133 @@ def _qr_svg(uri: str) -> str:
     return svg.replace("<svg ", '<svg role="img" aria-labelledby="qr-title" ', 1)
 
 
+ENROLMENT_SESSION_KEY = "wijkkracht_otp_enrolment"
+
+
+@second_factor_exempt
 @login_required
 @require_http_methods(["GET", "POST"])
 def otp_setup(request):
-    """Set up two-step login: scan a QR code (or type the secret), then confirm with a first code."""
+    """Set up two-step login (docs/accounts.md). Without an opened e-mail link: a button that sends the link.
+    With the link opened in this session: the QR code and secret of this attempt, confirmed with a first code."""
     next_url = _next_of(request)
-    if services.user_has_totp_device(request.user):
-        # Adding another device needs the first one: otherwise a stolen password would be enough.
-        if not is_verified(request.user):
-            return redirect(reverse("accounts:otp_verify") + "?" + urlencode({"next": next_url}))
-        messages.info(request, _("Inloggen in twee stappen staat al aan."))
-        return redirect(next_url)
-    device = services.totp_device_pending(user=request.user)
+    user = request.user
+    if services.has_second_factor(user) and not is_verified(user):
+        # Replacing the app needs the current one (or a recovery code): otherwise a stolen password would be enough.
+        return redirect(_with_next(VERIFY, next_url))
+    enrolment = services.second_factor_enrolment_of_session(user=user, claim=request.session.get(ENROLMENT_SESSION_KEY))
+    if enrolment is None:
+        return _otp_setup_link(request, next_url)
     form = OTPTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        confirmed = services.totp_device_confirm(user=request.user, token=form.cleaned_data["token"])
-        if confirmed is not None:
-            otp_login(request, confirmed)
+        result = services.second_factor_enrolment_complete(
+            user=user, claim=request.session.get(ENROLMENT_SESSION_KEY), token=form.cleaned_data["token"]
+        )
+        if result is not None:
+            device, codes = result
+            request.session.pop(ENROLMENT_SESSION_KEY, None)
+            otp_login(request, device)
             request.session.cycle_key()
             messages.success(request, _("Inloggen in twee stappen staat nu aan."))
-            return redirect(next_url)
-        form.add_error("token", _("Deze code klopt niet. Kijk of u de nieuwste code gebruikt en probeer het opnieuw."))
-    secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+            # Shown once, in this answer only: the codes are not stored anywhere in readable form.
+            return render(request, "accounts/otp_recovery_codes.html", {"codes": codes, "next": next_url})
+        form.add_error("token", WRONG_CODE)
+    secret = base64.b32encode(enrolment.device.bin_key).decode("ascii").rstrip("=")
     context = {
         "form": form,
         "next": next_url,
         "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
-        "qr_svg": mark_safe(_qr_svg(device.config_url)),  # noqa: S308 - generated by qrcode, no user input
+        "qr_svg": mark_safe(_qr_svg(enrolment.device.config_url)),  # noqa: S308 - generated by qrcode, no user input
     }
     return render(request, "accounts/otp_setup.html", context)
 
 
+def _otp_setup_link(request, next_url: str):
+    user = request.user
+    if request.method == "POST":
+        try:
+            services.second_factor_enrolment_start(
+                user=user,
+                link_for=lambda token: request.build_absolute_uri(reverse("accounts:otp_enrol", args=[token])),
+            )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(
+                request,
+                _("We hebben een link gestuurd naar %(email)s. Open de link binnen een uur, in deze browser.")
+                % {"email": user.email},
+            )
+        return redirect(_with_next(SETUP, next_url))
+    context = {
+        "next": next_url,
+        "required": second_factor_step(user) == SETUP,
+        "replacing": services.has_second_factor(user),
+    }
+    return render(request, "accounts/otp_setup_link.html", context)
+
+
+@second_factor_exempt
+@login_required
+@require_GET
+def otp_enrol(request, token: str):
+    """The link from the e-mail: this session claims the setup attempt, then sets it up on the setup page."""
+    user = request.user
+    if services.has_second_factor(user) and not is_verified(user):
+        return redirect(VERIFY)
+    try:
+        _enrolment, claim = services.second_factor_enrolment_claim(user=user, token=token)
+    except services.EnrolmentError:
+        messages.error(
+            request,
+            _(
+                "Deze link werkt niet meer. Hij is verlopen, al gebruikt, of hoort bij een ander account. "
+                "Vraag hieronder een nieuwe link aan."
+            ),
+        )
+        return redirect(SETUP)
+    request.session[ENROLMENT_SESSION_KEY] = claim
+    return redirect(SETUP)
+
+
+@login_required
+@require_GET
+def security(request):
+    """The user's own page for two-step login: switch it on, link a new phone, make new recovery codes."""
+    user = request.user
+    has_factor = services.has_second_factor(user)
+    context = {
+        "has_second_factor": has_factor,
+        "required": bool(settings.WIJKKRACHT_REQUIRE_STAFF_2FA and scope_of(user).is_staff_role),
+        "codes_left": services.recovery_codes_left(user) if has_factor else 0,
+    }
+    return render(request, "accounts/security.html", context)
+
+
+@login_required
+@require_POST
+def recovery_codes(request):
+    """New recovery codes (the old ones stop working), shown once."""
+    if not services.has_second_factor(request.user):
+        return redirect("accounts:security")
+    codes = services.recovery_codes_generate(user=request.user)
+    return render(request, "accounts/otp_recovery_codes.html", {"codes": codes, "next": reverse("accounts:security")})
+
+
+@login_required
+@require_POST
+def otp_disable(request):
+    """Switch two-step login off, for a user whose role does not require it."""
+    user = request.user
+    if settings.WIJKKRACHT_REQUIRE_STAFF_2FA and scope_of(user).is_staff_role:
+        raise PermissionDenied
+    if services.has_second_factor(user):
+        services.second_factor_reset(user=user, actor=user)
+        messages.success(request, _("Inloggen in twee stappen staat nu uit."))
+    return redirect("accounts:security")
+
+
+@second_factor_exempt
 @require_POST
 def language(request):
     """Switch the language: a cookie for everyone, and for a logged-in user also their stored preference."""

@@ -1,0 +1,22 @@
+"""Authorization matrix entries for accounts' two-step login pages (the core login URLs are in the main matrix)."""
+
+from tests.matrix import LOGGED_IN, Entry
+
+MATRIX: dict[str, Entry] = {
+    "accounts:otp_recovery": Entry(
+        get=LOGGED_IN, ok=302, notes="without a second factor it goes on to next; flows in tests/accounts"
+    ),
+    "accounts:otp_enrol": Entry(
+        get=LOGGED_IN,
+        ok=302,
+        args=lambda w: ["geen-geldige-link"],
+        notes="an unknown link sends to the setup page and changes nothing; flows in tests/accounts",
+    ),
+    "accounts:security": Entry(get=LOGGED_IN, notes="own account only"),
+    "accounts:recovery_codes": Entry(
+        skip_get=True, post=LOGGED_IN, notes="POST only; without a second factor back to the security page"
+    ),
+    "accounts:otp_disable": Entry(
+        skip_get=True, post=LOGGED_IN, notes="POST only; own account; staff are refused when it is required"
+    ),
+}
