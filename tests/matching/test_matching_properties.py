@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
 from tests.matching.reference import brute_force, check_feasible, dense_assignment
-from wijkkracht.matching import solve
+from wijkkracht.matching import flow, solve
 from wijkkracht.matching.flow import available as ortools_available
+from wijkkracht.matching.solver import quantize
 
 BACKENDS = ["scipy", "ortools"] if ortools_available() else ["scipy"]
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -94,3 +96,47 @@ def test_stable_under_relabelling(inst, rnd, backend: str) -> None:
         backend=backend,
     )
     assert (other.matched, other.total_units) == (base.matched, base.total_units)
+
+
+@st.composite
+def square_instances(draw: st.DrawFn):
+    """Instances whose asking requests and usable slots are equally many, a perfect matching included by
+    construction (a random permutation), so the assignment solver's path is taken."""
+    n_hel = draw(st.integers(1, 5))
+    cap = np.array(draw(st.lists(st.integers(1, 2), min_size=n_hel, max_size=n_hel)), dtype=np.int64)
+    n_req = int(cap.sum())
+    slot_owner = np.repeat(np.arange(n_hel), cap)
+    perm = draw(st.permutations(range(n_req)))
+    pairs = {(int(perm[s]), int(slot_owner[s])) for s in range(n_req)}
+    extra = draw(st.lists(st.tuples(st.integers(0, n_req - 1), st.integers(0, n_hel - 1)), max_size=12))
+    pairs |= set(extra)
+    pairs = sorted(pairs)
+    score = draw(st.lists(st.integers(1, 20_000).map(lambda k: k / 1000), min_size=len(pairs), max_size=len(pairs)))
+    req = np.array([p[0] for p in pairs], dtype=np.intp)
+    hel = np.array([p[1] for p in pairs], dtype=np.intp)
+    return req, hel, np.array(score, dtype=float), cap, n_req, n_hel
+
+
+@pytest.mark.skipif(not ortools_available(), reason="ortools not installed")
+@SETTINGS
+@given(square_instances())
+def test_assignment_path_is_exact(inst) -> None:
+    # Every helper's usable slots taken exactly once in some assignment: the assignment solver answers
+    # (not the general min-cost flow), and its optimum is the brute-force one.
+    req, hel, score, cap, n_req, n_hel = inst
+    w, _ = quantize(score, n_req + n_hel)
+    chosen = flow.match_perfect(req, hel, w, cap, n_req, n_hel)
+    assert chosen is not None
+    check_feasible(req, hel, cap, chosen)
+    assert (len(chosen), int(w[chosen].sum())) == dense_assignment(req, hel, score, cap, n_req)
+    sol = solve(req, hel, score, capacity=cap, n_requests=n_req, n_helpers=n_hel, backend="ortools")
+    assert (sol.matched, sol.total_units) == (len(chosen), int(w[chosen].sum()))
+
+
+@pytest.mark.skipif(not ortools_available(), reason="ortools not installed")
+def test_assignment_path_declines_when_not_every_request_can_be_matched() -> None:
+    # Two requests and two helpers, but both requests only know helper 0: no perfect matching.
+    req, hel, w = np.array([0, 1, 1]), np.array([0, 0, 1]), np.array([5, 3, 1])
+    cap = np.array([1, 1])
+    assert flow.match_perfect(np.array([0, 1]), np.array([0, 0]), np.array([5, 3]), cap, 2, 2) is None
+    assert sorted(flow.match_perfect(req, hel, w, cap, 2, 2).tolist()) == [0, 2]

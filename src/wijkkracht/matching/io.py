@@ -103,45 +103,226 @@ def _codes(values: list[str]) -> tuple[list[str], list[int]]:
     return distinct, list(map(position.__getitem__, values))
 
 
+# Bytes that send a file to the general reader: quotes, CR, NUL, whitespace (fields are stripped there) and
+# anything outside ASCII (decoded and checked there).
+_SLOW_BYTES = tuple(bytes([b]) for b in (ord('"'), 0, 9, 11, 12, 13, 28, 29, 30, 31, 32))
+_POW10 = np.array([float(10**k) for k in range(23)])  # exact: 10**k < 2**53 * 2**k for k <= 22
+_FAST_DIGITS = 15  # mantissas below 10**15 < 2**53: mantissa / 10**k is the correctly rounded value
+
+
+_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [2**64 - 1], dtype=np.uint64)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Table:
+    """The columns of a plain CSV file as byte offsets into its body: field i of column c is
+    body[start[i, c]:end[i, c]]; data row i is on line i + 2."""
+
+    raw: bytes  # the file after its header line, with 8 zero bytes after it
+    body: np.ndarray  # the same bytes as an array
+    start: np.ndarray
+    end: np.ndarray
+    header: list[str]
+
+    def column(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        j = self.header.index(name)
+        return self.start[:, j], self.end[:, j] - self.start[:, j]
+
+    def chars(self, start: np.ndarray, width: np.ndarray, longest: int) -> np.ndarray:
+        """The first `longest` bytes of every field, zero past its end: (rows, 8k) uint8, built from
+        unaligned 8-byte loads (little-endian, so byte j of a word is byte j of the text)."""
+        words = np.ndarray((len(self.body) - 7,), dtype="<u8", buffer=self.body, strides=(1,))
+        n_words = max(1, -(-longest // 8))
+        out = np.empty((len(start), n_words), dtype="<u8")
+        for j in range(n_words):
+            left = np.clip(width - 8 * j, 0, 8)
+            out[:, j] = words[np.minimum(start + 8 * j, len(words) - 1)] & _LOW_BYTES[left]
+        return out.view(np.uint8)
+
+
+def _numpy_table(path: str | os.PathLike[str], columns: Sequence[str]) -> _Table | None:
+    """A plain ASCII CSV file (no quotes, CR, whitespace or blank lines; every row as wide as the header)
+    split with NumPy at C speed; None when the file needs the general reader."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.isascii() or any(b in raw for b in _SLOW_BYTES):
+        return None
+    eol = raw.find(b"\n")
+    if eol <= 0 or eol == len(raw) - 1:
+        return None
+    header = raw[:eol].decode("ascii").split(",")
+    if any(c not in header for c in columns) or len(set(header)) != len(header):
+        return None
+    raw = raw[eol + 1 :] + (b"" if raw.endswith(b"\n") else b"\n") + bytes(8)
+    body = np.frombuffer(raw, dtype=np.uint8)
+    width = len(header)
+    text = body[:-8]
+    sep = np.flatnonzero((text == ord(",")) | (text == ord("\n")))
+    if len(sep) % width:
+        return None
+    kinds = text[sep].reshape(-1, width)
+    if not (kinds[:, -1] == ord("\n")).all() or (width > 1 and not (kinds[:, :-1] == ord(",")).all()):
+        return None  # a row of another width or a blank line: the general reader names or skips it
+    end = sep.reshape(-1, width)
+    start = np.empty_like(sep)
+    start[0] = 0
+    start[1:] = sep[:-1] + 1
+    return _Table(raw, body, start.reshape(-1, width), end, header)
+
+
+def _first_appearance(values: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(position of each distinct value's first row, in order of first appearance; code of each row),
+    given `order`, a sorting permutation of `values`."""
+    ordered = values[order]
+    new = np.empty(len(values), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    first = np.minimum.reduceat(order, starts)  # the sort need not be stable
+    rank = np.empty(len(starts), dtype=np.intp)
+    by_first = np.argsort(first)
+    rank[by_first] = np.arange(len(starts))
+    code = np.empty(len(values), dtype=np.intp)
+    code[order] = rank[np.cumsum(new) - 1]
+    return first[by_first], code
+
+
+def _numpy_codes(table: _Table, name: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(distinct values in order of first appearance, code of each row, width of each row's value)."""
+    start, width = table.column(name)
+    chars = table.chars(start, width, int(width.max()))
+    # No NUL in the file, so the zero padding is unambiguous.
+    values = chars.view(np.uint64).ravel() if chars.shape[1] == 8 else chars.view(f"S{chars.shape[1]}").ravel()
+    first, code = _first_appearance(values, np.argsort(values))
+    raw = table.raw
+    return (
+        [raw[a : a + w].decode("ascii") for a, w in zip(start[first].tolist(), width[first].tolist(), strict=True)],
+        code,
+        width,
+    )
+
+
+def _text(table: _Table, start: int, width: int) -> str:
+    return table.raw[start : start + width].decode("ascii")
+
+
+def _numpy_numbers(table: _Table, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """(value of each field, whether it was parsed here): plain decimals (digits with at most one '.', at
+    most 15 digits) exactly as float() would; other fields are left for float() (ok False)."""
+    start, width = table.column(name)
+    n = len(start)
+    longest = min(int(width.max(initial=0)), _FAST_DIGITS + 1)
+    ok = (width > 0) & (width <= longest)
+    chars = table.chars(start, width, longest)
+    mantissa = np.zeros(n, dtype=np.int64)
+    digits = np.zeros(n, dtype=np.int8)
+    decimals = np.zeros(n, dtype=np.int8)
+    dots = np.zeros(n, dtype=np.int8)
+    for k in range(longest):
+        byte = chars[:, k]
+        value = byte - np.uint8(ord("0"))  # wraps for bytes below '0'
+        digit = value <= 9
+        dot = byte == ord(".")
+        ok &= digit | dot | (byte == 0)
+        mantissa = np.where(digit, mantissa * 10 + value, mantissa)
+        decimals += digit & (dots > 0)
+        digits += digit
+        dots += dot
+    ok &= (dots <= 1) & (digits >= 1) & (digits <= _FAST_DIGITS)
+    value = np.where(ok, mantissa, 0) / _POW10[np.where(ok, decimals, 0)]
+    return value, ok
+
+
+def _field_text(table: _Table, name: str, row: int) -> str:
+    start, width = table.column(name)
+    return _text(table, start[row], width[row])
+
+
+def _edges_numpy(path: str | os.PathLike[str]) -> EdgeList | None:
+    table = _numpy_table(path, ("request", "helper", "score"))
+    if table is None:
+        return None
+    req_ids, req, req_width = _numpy_codes(table, "request")
+    hel_ids, hel, hel_width = _numpy_codes(table, "helper")
+    for width, kind in ((req_width, "request"), (hel_width, "helper")):
+        empty = np.flatnonzero(width == 0)
+        if len(empty):
+            raise InputError(path, f"empty {kind} id", int(empty[0]) + 2)
+    score, parsed = _numpy_numbers(table, "score")
+    for i in np.flatnonzero(~parsed).tolist():
+        text = _field_text(table, "score", i)
+        try:
+            score[i] = float(text)
+        except ValueError:
+            raise InputError(path, f"score {text!r} is not a number", i + 2) from None
+    bad = np.flatnonzero(~((score > 0) & (score < np.inf)))
+    if len(bad):
+        i = int(bad[0])
+        raise InputError(path, f"score {_field_text(table, 'score', i)!r} must be a finite number > 0", i + 2)
+    lines = None  # row i is on line i + 2
+    _check_distinct(path, req_ids, hel_ids, req, hel, lines)
+    return EdgeList(req_ids, hel_ids, req, hel, score)
+
+
+def _check_distinct(
+    path: str | os.PathLike[str],
+    req_ids: list[str],
+    hel_ids: list[str],
+    req: np.ndarray,
+    hel: np.ndarray,
+    lines: np.ndarray | None,
+) -> None:
+    """Refuse a repeated request-helper pair, naming the line of its second occurrence and the first."""
+    keys = req.astype(np.int64) * max(len(hel_ids), 1) + hel
+    ordered = np.sort(keys)
+    if not (ordered[1:] == ordered[:-1]).any():
+        return
+    if lines is None:
+        lines = np.arange(2, len(req) + 2)
+    order = np.argsort(keys, kind="stable")
+    dup = np.flatnonzero(keys[order][1:] == keys[order][:-1])
+    second = order[dup + 1]
+    at = int(np.argmin(lines[second]))
+    i, j = int(order[dup[at]]), int(second[at])
+    raise InputError(
+        path, f"duplicate pair ({req_ids[req[j]]}, {hel_ids[hel[j]]}), first on line {lines[i]}", int(lines[j])
+    )
+
+
 def read_edges(path: str | os.PathLike[str]) -> EdgeList:
     """EDGES.csv: header request,helper,score; ids are non-empty strings; scores finite and > 0."""
-    fast = _fast_columns(path, ("request", "helper", "score"))
-    if fast is None:
+    fast = _edges_numpy(path)
+    if fast is not None:
+        return fast
+    columns = _fast_columns(path, ("request", "helper", "score"))
+    if columns is None:
         rows = list(_rows(path, ("request", "helper", "score")))
         lines = [n for n, _ in rows]
         reqs, hels, texts = ([f[i] for _, f in rows] for i in range(3))
     else:
-        lines, (reqs, hels, texts) = fast
+        lines, (reqs, hels, texts) = columns
     req_ids, req = _codes(reqs)
     hel_ids, hel = _codes(hels)
     for ids, kind in ((req_ids, "request"), (hel_ids, "helper")):
         if "" in ids:
             first = (reqs if kind == "request" else hels).index("")
             raise InputError(path, f"empty {kind} id", lines[first])
-    try:
-        score = np.asarray(texts, dtype=np.float64)
-    except ValueError:
-        for n, s in zip(lines, texts, strict=True):
-            try:
-                float(s)
-            except ValueError:
-                raise InputError(path, f"score {s!r} is not a number", n) from None
-        raise
+    score = np.empty(len(texts), dtype=np.float64)
+    for i, (n, s) in enumerate(zip(lines, texts, strict=True)):
+        try:
+            score[i] = float(s)
+        except ValueError:
+            raise InputError(path, f"score {s!r} is not a number", n) from None
     bad = np.flatnonzero(~((score > 0) & (score < np.inf)))
     if len(bad):
         raise InputError(path, f"score {texts[bad[0]]!r} must be a finite number > 0", lines[bad[0]])
     r_arr = np.asarray(req, dtype=np.intp)
     h_arr = np.asarray(hel, dtype=np.intp)
-    keys = r_arr.astype(np.int64) * max(len(hel_ids), 1) + h_arr
-    order = np.argsort(keys, kind="stable")
-    dup = np.flatnonzero(keys[order][1:] == keys[order][:-1])
-    if len(dup):
-        second = order[dup + 1]
-        at = int(np.argmin(np.asarray(lines)[second]))
-        i, j = int(order[dup[at]]), int(second[at])
-        raise InputError(
-            path, f"duplicate pair ({req_ids[req[j]]}, {hel_ids[hel[j]]}), first on line {lines[i]}", lines[j]
-        )
+    _check_distinct(path, req_ids, hel_ids, r_arr, h_arr, np.asarray(lines))
     return EdgeList(req_ids, hel_ids, r_arr, h_arr, score)
 
 

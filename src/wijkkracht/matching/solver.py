@@ -57,7 +57,8 @@ def _match(
     req: np.ndarray, hel: np.ndarray, w: np.ndarray, cap: np.ndarray, n_req: int, n_hel: int, backend: str
 ) -> np.ndarray:
     if backend == "ortools":
-        return flow.match_ortools(req, hel, w, cap, n_req, n_hel)
+        chosen = flow.match_perfect(req, hel, w, cap, n_req, n_hel)
+        return flow.match_ortools(req, hel, w, cap, n_req, n_hel) if chosen is None else chosen
     cost = (int(w.max(initial=0)) + 1 - w).astype(np.float64)  # >= 1: LAPJVsp ignores zero weights
     return match_scipy(req, hel, cost, cap, n_req, n_hel)
 
