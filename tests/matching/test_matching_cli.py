@@ -126,7 +126,7 @@ def test_match_writes_pairs_with_their_score_parts(tmp_path: Path, capsys: pytes
         (json.dumps({"requests": [{"id": "r1", "lon": 4.8}], "helpers": []}), "requests[0]: missing 'lat'"),
         (json.dumps({"requests": [], "helpers": [{"id": "h", "lat": 52, "lon": 4}]}), "missing 'max_distance_m'"),
         (json.dumps({**INSTANCE, "weights": {"skils": 1}}), "unknown part 'skils'"),
-        (json.dumps({**INSTANCE, "options": {"neighbours": 0}}), "options: neighbours must be a positive"),
+        (json.dumps({**INSTANCE, "options": {"neighbours": 0}}), "options: neighbours must be an integer from 1"),
         (json.dumps({"requests": [{"id": "r", "lat": True, "lon": 4}]}), "requests[0].lat: expected a finite"),
     ],
 )

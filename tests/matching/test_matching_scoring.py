@@ -242,7 +242,7 @@ def test_bad_tables_are_refused(requests: list[Request], message: str) -> None:
 
 
 def test_options_are_checked() -> None:
-    with pytest.raises(ValueError, match="positive integer"):
+    with pytest.raises(ValueError, match="integer from 1 to"):
         MatchOptions(neighbours=0)
     with pytest.raises(ValueError, match="weight base"):
         Weights(base=0.0)

@@ -6,6 +6,7 @@ import csv
 import json
 import math
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,14 @@ from typing import Any
 
 import numpy as np
 
-from wijkkracht.matching.types import Helper, MatchOptions, Request, Weights
+from wijkkracht.matching.types import MAX_COUNT, Helper, MatchOptions, Request, Weights
+
+MAX_CAPACITY = MAX_COUNT  # a helper's capacity in CAPS.csv (and capacity/load in INSTANCE.json)
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
 class InputError(Exception):
@@ -327,16 +335,17 @@ def read_edges(path: str | os.PathLike[str]) -> EdgeList:
 
 
 def read_capacities(path: str | os.PathLike[str]) -> dict[str, int]:
-    """CAPS.csv: header helper,capacity; capacity an integer >= 0; each helper at most once."""
+    """CAPS.csv: header helper,capacity; capacity an integer from 0 to MAX_CAPACITY; each helper at most once."""
     caps: dict[str, int] = {}
     first: dict[str, int] = {}
     for line, (h, c) in _rows(path, ("helper", "capacity")):
         if not h:
             raise InputError(path, "empty helper id", line)
-        try:
-            value = int(c)
-        except ValueError:
-            raise InputError(path, f"capacity {c!r} is not an integer", line) from None
+        if not c.isascii() or not c.lstrip("+-").isdigit():
+            raise InputError(path, f"capacity {_shorten(c)!r} is not an integer", line)
+        if len(c.lstrip("+-0")) > len(str(MAX_CAPACITY)) or int(c) > MAX_CAPACITY:
+            raise InputError(path, f"capacity {_shorten(c)!r} is larger than {MAX_CAPACITY:,}", line)
+        value = int(c)
         if value < 0:
             raise InputError(path, f"capacity {c!r} must be >= 0", line)
         if h in caps:
@@ -349,23 +358,39 @@ def read_capacities(path: str | os.PathLike[str]) -> dict[str, int]:
 def write_atomic(path: str | os.PathLike[str], write: Callable[[Any], None]) -> None:
     """Write through `write(handle)` to a temporary file beside `path`, then rename it into place."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    if target.is_dir():
+        raise InputError(path, "cannot write: it is a directory")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def spreadsheet_safe(value: str) -> str:
+    """`value` with a leading apostrophe if a spreadsheet would read it as a formula (it starts with =, +,
+    -, @, a tab or a carriage return): CSV injection is neutralised, the id stays readable."""
+    return "'" + value if value[:1] in _FORMULA_STARTS else value
+
+
 def write_assignment(path: str | os.PathLike[str], rows: Iterable[tuple[str, str, float]]) -> None:
+    """ASSIGNMENT.csv; ids that a spreadsheet would run as a formula get a leading apostrophe."""
+
     def write(handle: Any) -> None:
         out = csv.writer(handle, lineterminator="\n")
         out.writerow(("request", "helper", "score"))
-        out.writerows((r, h, repr(float(s))) for r, h, s in rows)
+        out.writerows((spreadsheet_safe(r), spreadsheet_safe(h), repr(float(s))) for r, h, s in rows)
 
     write_atomic(path, write)
 
@@ -379,6 +404,60 @@ def write_json(path: str | os.PathLike[str], data: object) -> None:
 
 
 # --- feature-level instances (JSON) ---------------------------------------------------------------
+
+MAX_JSON_DEPTH = 200  # where Python's parser runs out of stack, the message names the line past this depth
+MAX_INT_DIGITS = 18  # integers up to 10**18 - 1 (int64); longer ones are refused, not converted
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]|(?<![\w.+-])-?\d{' + str(MAX_INT_DIGITS + 1) + r",}(?![\w.])")
+
+
+class _LongInteger(ValueError):
+    pass
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _LongInteger(text)
+    return int(text)
+
+
+def _json_problem(text: str) -> tuple[int, str] | None:
+    """(line, message) of the first place where `text` nests deeper than MAX_JSON_DEPTH or has an
+    integer longer than MAX_INT_DIGITS (strings are skipped); None if there is none."""
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        kind = token.group()[0]
+        if kind in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return text.count("\n", 0, token.start()) + 1, f"nested more than {MAX_JSON_DEPTH} levels deep"
+        elif kind in "]}":
+            depth -= 1
+        elif kind != '"':
+            digits = len(token.group().lstrip("-"))
+            return text.count("\n", 0, token.start()) + 1, f"integer of {digits:,} digits is too large"
+    return None
+
+
+def load_json(path: str | os.PathLike[str]) -> Any:
+    """A JSON file, with every problem an InputError naming the file and line: unreadable or not UTF-8,
+    invalid, nested more than MAX_JSON_DEPTH levels, or an integer of more than MAX_INT_DIGITS digits."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise InputError(path, f"not UTF-8: {exc.reason}", line) from None
+    try:
+        data = json.loads(text, parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
+    except (RecursionError, _LongInteger):
+        problem = _json_problem(text)
+        if problem is None:  # pragma: no cover - the scan finds what the parser tripped over
+            raise InputError(path, "JSON nested too deeply or with too long an integer") from None
+        raise InputError(path, problem[1], problem[0]) from None
+    return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,8 +488,8 @@ class _Reader:
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
                 raise self.fail(at, "expected a finite number")
             return float(value)
-        if kind == "count" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-            raise self.fail(at, "expected an integer >= 0")
+        if kind == "count" and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT):
+            raise self.fail(at, f"expected an integer from 0 to {MAX_COUNT:,}")
         if kind == "bool" and not isinstance(value, bool):
             raise self.fail(at, "expected true or false")
         if kind == "terms":
@@ -429,15 +508,7 @@ class _Reader:
 def read_instance(path: str | os.PathLike[str]) -> Instance:
     """A feature-level instance; the format is described in docs/matching.md."""
     rd = _Reader(path)
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            data = json.load(handle)
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror}") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8: {exc.reason}") from None
+    data = load_json(path)
     if not isinstance(data, dict):
         raise InputError(path, "expected a JSON object with 'requests' and 'helpers'")
     requests: list[Request] = []

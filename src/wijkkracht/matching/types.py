@@ -6,6 +6,11 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 
+#: Largest capacity, load or option value accepted: far beyond any real use, and sums of it stay in int64.
+MAX_COUNT = 1_000_000_000
+#: Largest value of a MatchOptions field (neighbours, max_candidates, crowd_factor, max_neighbours).
+MAX_OPTION = 1_000_000
+
 #: Names of the score parts, in the order they are stored and shown.
 PART_NAMES: tuple[str, ...] = ("base", "distance", "skills", "time", "language", "load", "history")
 
@@ -98,9 +103,12 @@ class MatchOptions:
             value = getattr(self, name)
             optional = name in ("neighbours", "max_candidates")
             if (value is None and not optional) or (
-                value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1)
+                value is not None
+                and (not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_OPTION)
             ):
-                raise ValueError(f"{name} must be a positive integer{' or None' if optional else ''}, got {value!r}")
+                raise ValueError(
+                    f"{name} must be an integer from 1 to {MAX_OPTION:,}{' or None' if optional else ''}, got {value!r}"
+                )
 
 
 @dataclass(frozen=True, slots=True)
