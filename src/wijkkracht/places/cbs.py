@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from .importfile import YEAR_MAX, YEAR_MIN, FileFormatError, clean_name, element_line, load_json
 from .models import PopulationFigure
 
 
@@ -44,17 +44,17 @@ KINDS = {
     "wijk": PopulationFigure.Level.DISTRICT,
     "buurt": PopulationFigure.Level.NEIGHBOURHOOD,
 }
-CODE_PATTERNS = {
-    PopulationFigure.Level.MUNICIPALITY: re.compile(r"GM\d{4}"),
-    PopulationFigure.Level.DISTRICT: re.compile(r"WK\d{6}"),
-    PopulationFigure.Level.NEIGHBOURHOOD: re.compile(r"BU\d{8}"),
+CODE_PATTERNS = {  # [0-9], not \d: \d also matches '٣' or '３', which int() would quietly accept
+    PopulationFigure.Level.MUNICIPALITY: re.compile(r"GM[0-9]{4}"),
+    PopulationFigure.Level.DISTRICT: re.compile(r"WK[0-9]{6}"),
+    PopulationFigure.Level.NEIGHBOURHOOD: re.compile(r"BU[0-9]{8}"),
 }
 PREFIX_LEVEL = {
     "GM": PopulationFigure.Level.MUNICIPALITY,
     "WK": PopulationFigure.Level.DISTRICT,
     "BU": PopulationFigure.Level.NEIGHBOURHOOD,
 }
-PERIOD = re.compile(r"\s*(\d{4})(JJ\d\d)?\s*")
+PERIOD = re.compile(r"\s*([0-9]{4})(JJ[0-9][0-9])?\s*")
 MAX_COUNT = 2_147_483_647  # PositiveIntegerField on PostgreSQL
 
 
@@ -104,13 +104,26 @@ def _records(path: Path) -> tuple[list[str], Iterator[tuple[str, dict]], int]:
     return _csv_records(text)
 
 
+class _RecordWhere:
+    """'regel L, record N' in messages: the record's line is looked up only when a message needs it."""
+
+    __slots__ = ("number", "text", "key")
+
+    def __init__(self, number: int, text: str, key: str | None) -> None:
+        self.number, self.text, self.key = number, text, key
+
+    def __str__(self) -> str:
+        label = _("record %(n)d") % {"n": self.number}
+        line = element_line(self.text, self.number, self.key)
+        return f"{_('regel %(line)d') % {'line': line}}, {label}" if line else label
+
+
 def _json_records(text: str):
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CbsFormatError(
-            _("regel %(line)d: geen geldige JSON (%(error)s).") % {"line": exc.lineno, "error": exc.msg}
-        ) from exc
+        data = load_json(text)
+    except FileFormatError as exc:
+        raise CbsFormatError(str(exc)) from None
+    key = "value" if isinstance(data, dict) else None
     records = data.get("value") if isinstance(data, dict) else data
     if not isinstance(records, list):
         raise CbsFormatError(_("Het JSON-bestand heeft geen lijst 'value' met records."))
@@ -119,12 +132,11 @@ def _json_records(text: str):
     for index, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             raise CbsFormatError(_("record %(n)d: is geen object.") % {"n": index})
-        for key in record:
-            if key not in seen:
-                seen.add(key)
-                header.append(key)
-    where = _("record %(n)d")
-    return header, ((where % {"n": i}, r) for i, r in enumerate(records, start=1)), len(records)
+        for name in record:
+            if name not in seen:
+                seen.add(name)
+                header.append(name)
+    return header, ((_RecordWhere(i, text, key), r) for i, r in enumerate(records, start=1)), len(records)
 
 
 def _csv_records(text: str):
@@ -170,20 +182,22 @@ def _count(value, where: str, column: str) -> int | None:
         text = str(value).strip()
         if text in {"", "."}:
             return None
-        number = int(text) if re.fullmatch(r"\d+", text) else None
+        number = int(text) if re.fullmatch(r"[0-9]{1,18}", text) else None
     if number is None or not 0 <= number <= MAX_COUNT:
+        shown = value if len(str(value)) <= 40 else f"{str(value)[:40]}..."
         raise CbsFormatError(
             _("%(where)s: veld %(field)s is geen aantal (%(value)r).")
-            % {"where": where, "field": column, "value": value}
+            % {"where": where, "field": column, "value": shown}
         )
     return number
 
 
 def _year(value, where: str, column: str) -> int:
     match = PERIOD.fullmatch(_text(value))
-    if not match:
+    if not match or not YEAR_MIN <= int(match.group(1)) <= YEAR_MAX:
         raise CbsFormatError(
-            _("%(where)s: veld %(field)s is geen jaar (%(value)r).") % {"where": where, "field": column, "value": value}
+            _("%(where)s: veld %(field)s is geen jaar van %(min)d tot en met %(max)d (%(value)r).")
+            % {"where": where, "field": column, "value": value, "min": YEAR_MIN, "max": YEAR_MAX}
         )
     return int(match.group(1))
 
@@ -246,12 +260,15 @@ def parse_kwb(path: Path | str, *, year: int | None = None, progress=None) -> Cb
             continue
         seen.add((code, row_year))
         name = ""
-        if region_name_column:
-            candidate = _text(record.get(region_name_column))
-            if candidate.upper() != code:
-                name = candidate
-        if not name and level == PopulationFigure.Level.MUNICIPALITY and municipality_name_column:
-            name = _text(record.get(municipality_name_column))
+        try:
+            if region_name_column:
+                candidate = clean_name(record.get(region_name_column), where, region_name_column)
+                if candidate.upper() != code:
+                    name = candidate
+            if not name and level == PopulationFigure.Level.MUNICIPALITY and municipality_name_column:
+                name = clean_name(record.get(municipality_name_column), where, municipality_name_column)
+        except FileFormatError as exc:
+            raise CbsFormatError(str(exc)) from None
         result.rows.append({"cbs_code": code, "year": row_year, "level": level, "name": name[:120], **values})
     if progress and pending:
         progress(pending)

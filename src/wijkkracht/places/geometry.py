@@ -55,6 +55,18 @@ def polygons_of(geometry: dict) -> list[list[Ring]]:
     return polygons
 
 
+def polygon_key(polygon: list[Ring]) -> tuple:
+    """The outer ring of a polygon as a key that is the same for the same ring whatever vertex it starts at
+    and whichever way it runs (positions rounded to 1e-7 degrees, about 1 cm): equal keys, same polygon."""
+    pts = [(round(x, 7), round(y, 7)) for x, y, *_ in polygon[0]]
+    if len(pts) > 1 and pts[0] == pts[-1]:
+        pts = pts[:-1]
+    start = pts.index(min(pts))
+    forward = pts[start:] + pts[:start]
+    backward = forward[:1] + forward[1:][::-1]
+    return tuple(min(forward, backward))
+
+
 def _ring_area_centroid(ring: Ring) -> tuple[float, float, float]:
     """Signed area and centroid of a ring in projected metres (shoelace formula)."""
     pts = [project(x, y) for x, y, *_ in ring]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from wijkkracht.audit.services import audit_record
 
-from . import cbs, geometry
+from . import cbs, geometry, importfile
 from .models import (
     AreaShape,
     CommunityCentre,
@@ -31,7 +31,10 @@ REQUIRED_PROPERTIES = ("buurtcode", "buurtnaam", "wijkcode", "wijknaam", "gemeen
 
 
 class ImportError_(ValueError):
-    """Bad input file: the message names the feature or line and the field."""
+    """Bad input file: the message names the feature or line and the field; `feature` is the number of the
+    GeoJSON feature it is about, if any (the command adds its line in the file)."""
+
+    feature: int | None = None
 
 
 @dataclass
@@ -46,7 +49,7 @@ class AreaImportResult:
 
 def _clean_code(value, prefix: str, length: int, where: str, name: str) -> str:
     code = str(value or "").strip().upper()
-    if not code.startswith(prefix) or len(code) != length or not code[2:].isdigit():
+    if not code.startswith(prefix) or len(code) != length or not importfile.ascii_digits(code[2:]):
         raise ImportError_(
             _("%(where)s: veld %(field)s heeft geen geldige CBS-code (%(value)r).")
             % {"where": where, "field": name, "value": value}
@@ -61,46 +64,64 @@ def parse_area_features(data: dict) -> list[dict]:
     features = data.get("features")
     if not isinstance(features, list) or not features:
         raise ImportError_(_("Het bestand heeft geen features."))
-    rows = []
+    rows: list[dict] = []
     seen: set[str] = set()
+    polygons: dict[tuple, tuple[int, int]] = {}  # outline of a polygon -> (feature, polygon) it was first in
     for index, feature in enumerate(features, start=1):
-        where = _("feature %(n)d") % {"n": index}
-        props = feature.get("properties") if isinstance(feature, dict) else None
-        if not isinstance(props, dict):
-            raise ImportError_(_("%(where)s: properties ontbreken.") % {"where": where})
-        for name in REQUIRED_PROPERTIES:
-            if not str(props.get(name) or "").strip():
-                raise ImportError_(
-                    _("%(where)s: veld %(field)s ontbreekt of is leeg.") % {"where": where, "field": name}
-                )
-        row: dict[str, Any] = {
-            "gm_code": _clean_code(props["gemeentecode"], "GM", 6, where, "gemeentecode"),
-            "gm_name": str(props["gemeentenaam"]).strip(),
-            "wk_code": _clean_code(props["wijkcode"], "WK", 8, where, "wijkcode"),
-            "wk_name": str(props["wijknaam"]).strip(),
-            "bu_code": _clean_code(props["buurtcode"], "BU", 10, where, "buurtcode"),
-            "bu_name": str(props["buurtnaam"]).strip(),
-        }
-        if not (row["wk_code"][2:6] == row["gm_code"][2:] and row["bu_code"][2:8] == row["wk_code"][2:]):
-            raise ImportError_(
-                _("%(where)s: buurtcode, wijkcode en gemeentecode passen niet bij elkaar.") % {"where": where}
-            )
-        if row["bu_code"] in seen:
-            raise ImportError_(
-                _("%(where)s: buurtcode %(code)s komt twee keer voor.") % {"where": where, "code": row["bu_code"]}
-            )
-        seen.add(row["bu_code"])
         try:
-            row["shape"] = _shape([feature.get("geometry")])
-        except geometry.GeometryError as exc:
-            raise ImportError_(
-                _("%(where)s: veld geometry is ongeldig: %(error)s") % {"where": where, "error": exc}
-            ) from exc
-        row["geometry"] = feature["geometry"]
-        rows.append(row)
+            rows.append(_area_row(feature, _("feature %(n)d") % {"n": index}, index, seen, polygons))
+        except ImportError_ as exc:
+            exc.feature = index
+            raise
     return rows
 
 
+def _area_row(feature, where: str, index: int, seen: set[str], polygons: dict[tuple, tuple[int, int]]) -> dict:
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    if not isinstance(props, dict):
+        raise ImportError_(_("%(where)s: properties ontbreken.") % {"where": where})
+    for name in REQUIRED_PROPERTIES:
+        if not str(props.get(name) or "").strip():
+            raise ImportError_(_("%(where)s: veld %(field)s ontbreekt of is leeg.") % {"where": where, "field": name})
+    try:
+        names = {key: importfile.clean_name(props[field], where, field) for key, field in AREA_NAMES.items()}
+    except importfile.FileFormatError as exc:
+        raise ImportError_(str(exc)) from None
+    row: dict[str, Any] = {
+        "gm_code": _clean_code(props["gemeentecode"], "GM", 6, where, "gemeentecode"),
+        "wk_code": _clean_code(props["wijkcode"], "WK", 8, where, "wijkcode"),
+        "bu_code": _clean_code(props["buurtcode"], "BU", 10, where, "buurtcode"),
+        **names,
+    }
+    if not (row["wk_code"][2:6] == row["gm_code"][2:] and row["bu_code"][2:8] == row["wk_code"][2:]):
+        raise ImportError_(
+            _("%(where)s: buurtcode, wijkcode en gemeentecode passen niet bij elkaar.") % {"where": where}
+        )
+    if row["bu_code"] in seen:
+        raise ImportError_(
+            _("%(where)s: buurtcode %(code)s komt twee keer voor.") % {"where": where, "code": row["bu_code"]}
+        )
+    seen.add(row["bu_code"])
+    try:
+        row["shape"] = _shape([feature.get("geometry")])
+        for number, polygon in enumerate(geometry.polygons_of(feature["geometry"]), start=1):
+            key = geometry.polygon_key(polygon)
+            if key in polygons:
+                first_feature, first_polygon = polygons[key]
+                raise ImportError_(
+                    _("%(where)s: polygoon %(n)d is dezelfde als polygoon %(m)d van feature %(f)d.")
+                    % {"where": where, "n": number, "m": first_polygon, "f": first_feature}
+                )
+            polygons[key] = (index, number)
+    except geometry.GeometryError as exc:
+        raise ImportError_(
+            _("%(where)s: veld geometry is ongeldig: %(error)s") % {"where": where, "error": exc}
+        ) from exc
+    row["geometry"] = feature["geometry"]
+    return row
+
+
+AREA_NAMES = {"gm_name": "gemeentenaam", "wk_name": "wijknaam", "bu_name": "buurtnaam"}
 SHAPE_FIELDS = ("boundary", "svg_path", "bbox")
 
 
@@ -120,7 +141,12 @@ def _shape(geoms: list[dict]) -> dict:
 
 @transaction.atomic
 def areas_import(*, data: dict, actor=None) -> AreaImportResult:
-    """Load CBS neighbourhoods (and the districts and municipality they name). Idempotent; all or nothing."""
+    """Load CBS neighbourhoods (and the districts and municipality they name). Idempotent; all or nothing.
+
+    Only what the file covers changes: its neighbourhoods, and the names of the districts and municipalities
+    they lie in. The outline of every district and municipality the file touches is rebuilt from all of its
+    neighbourhoods in the database (those in the file and those loaded before), never from the file alone, so
+    a file with one neighbourhood does not shrink its district or municipality to that neighbourhood."""
     rows = parse_area_features(data)
     result = AreaImportResult()
 
@@ -137,47 +163,70 @@ def areas_import(*, data: dict, actor=None) -> AreaImportResult:
             ) from exc
         obj.save()
 
+    def save_shape(obj, shape: dict, *, centroid: bool = True):
+        if centroid:
+            obj.centroid_lon, obj.centroid_lat = shape["centroid_lon"], shape["centroid_lat"]
+            save(obj, obj.cbs_code)
+        area_shape = AreaShape.objects.filter(cbs_code=obj.cbs_code).first() or AreaShape(cbs_code=obj.cbs_code)
+        for name in SHAPE_FIELDS:
+            setattr(area_shape, name, shape[name])
+        save(area_shape, obj.cbs_code)
+
     def upsert(model, code: str, values: dict):
-        shape_values = {name: values.pop(name) for name in SHAPE_FIELDS}
         obj = model.objects.filter(cbs_code=code).first() or model(cbs_code=code)
         created = obj.pk is None
         for name, value in values.items():
             setattr(obj, name, value)
         save(obj, code)
-        shape = AreaShape.objects.filter(cbs_code=code).first() or AreaShape(cbs_code=code)
-        for name, value in shape_values.items():
-            setattr(shape, name, value)
-        save(shape, code)
         result.created += created
         result.updated += not created
         return obj
 
+    districts_touched: dict[int, District] = {}
+    municipalities_touched: dict[int, Municipality] = {}
     by_gm: dict[str, list[dict]] = {}
     for row in rows:
         by_gm.setdefault(row["gm_code"], []).append(row)
     for gm_code, gm_rows in by_gm.items():
-        municipality = upsert(
-            Municipality, gm_code, {"name": gm_rows[0]["gm_name"], **_shape([r["geometry"] for r in gm_rows])}
-        )
+        municipality = upsert(Municipality, gm_code, {"name": gm_rows[0]["gm_name"]})
+        municipalities_touched[municipality.pk] = municipality
         result.municipalities += 1
         by_wk: dict[str, list[dict]] = {}
         for row in gm_rows:
             by_wk.setdefault(row["wk_code"], []).append(row)
         for wk_code, wk_rows in by_wk.items():
-            district = upsert(
-                District,
-                wk_code,
-                {
-                    "name": wk_rows[0]["wk_name"],
-                    "municipality": municipality,
-                    **_shape([r["geometry"] for r in wk_rows]),
-                },
-            )
+            before = District.objects.filter(cbs_code=wk_code).select_related("municipality").first()
+            if before is not None and before.municipality_id != municipality.pk:
+                municipalities_touched[before.municipality_id] = before.municipality
+            district = upsert(District, wk_code, {"name": wk_rows[0]["wk_name"], "municipality": municipality})
+            districts_touched[district.pk] = district
             result.districts += 1
             for row in wk_rows:
-                upsert(Neighbourhood, row["bu_code"], {"name": row["bu_name"], "district": district, **row["shape"]})
+                before = Neighbourhood.objects.filter(cbs_code=row["bu_code"]).select_related("district").first()
+                if before is not None and before.district_id != district.pk:
+                    districts_touched[before.district_id] = before.district
+                shape = row["shape"]
+                neighbourhood = upsert(
+                    Neighbourhood,
+                    row["bu_code"],
+                    {
+                        "name": row["bu_name"],
+                        "district": district,
+                        "centroid_lon": shape["centroid_lon"],
+                        "centroid_lat": shape["centroid_lat"],
+                    },
+                )
+                save_shape(neighbourhood, shape, centroid=False)
                 result.neighbourhoods += 1
                 result.codes.append(row["bu_code"])
+    for district in districts_touched.values():
+        shape = _outline_of(district.cbs_code, Neighbourhood.objects.filter(district=district))
+        if shape is not None:
+            save_shape(district, shape)
+    for municipality in municipalities_touched.values():
+        shape = _outline_of(municipality.cbs_code, Neighbourhood.objects.filter(district__municipality=municipality))
+        if shape is not None:
+            save_shape(municipality, shape)
     audit_record(
         actor=actor,
         action="places.areas_import",
@@ -186,6 +235,22 @@ def areas_import(*, data: dict, actor=None) -> AreaImportResult:
         neighbourhoods=result.neighbourhoods,
     )
     return result
+
+
+def _outline_of(code: str, neighbourhoods) -> dict | None:
+    """The shape of an area made of `neighbourhoods` (all of them, from the database); None if it has none."""
+    codes = list(neighbourhoods.order_by("cbs_code").values_list("cbs_code", flat=True))
+    boundaries = list(
+        AreaShape.objects.filter(cbs_code__in=codes).order_by("cbs_code").values_list("boundary", flat=True)
+    )
+    if not boundaries:
+        return None
+    try:
+        return _shape(boundaries)
+    except geometry.GeometryError as exc:
+        raise ImportError_(
+            _("%(code)s: de vorm van de buurten samen is ongeldig: %(error)s") % {"code": code, "error": exc}
+        ) from exc
 
 
 # --- CBS Kerncijfers wijken en buurten -------------------------------------------------------------------

@@ -6,7 +6,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from wijkkracht.places.importfile import YEAR_MAX, YEAR_MIN
 from wijkkracht.places.services import ImportError_, population_figures_import
+
+EXIT_BAD_INPUT = 2
 
 LARGE_FILE_BYTES = 200_000
 
@@ -25,8 +28,12 @@ class Command(BaseCommand):
         parser.add_argument("--quiet", action="store_true", help="No progress bar.")
 
     def handle(self, *args, file: Path, year: int | None, source: str, synthetic: bool, quiet: bool, **options):
-        if year is not None and not 1900 <= year <= 2100:
-            raise CommandError(_("--year %(year)d is geen geldig jaar.") % {"year": year})
+        if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+            raise CommandError(
+                _("--year %(year)d is geen jaar van %(min)d tot en met %(max)d.")
+                % {"year": year, "min": YEAR_MIN, "max": YEAR_MAX},
+                returncode=EXIT_BAD_INPUT,
+            )
         try:
             large = file.stat().st_size >= LARGE_FILE_BYTES
         except OSError:
@@ -39,7 +46,7 @@ class Command(BaseCommand):
                     path=file, year=year, source=source, synthetic=synthetic, progress=bar.update
                 )
             except ImportError_ as exc:
-                raise CommandError(f"{file}: {exc}") from exc
+                raise CommandError(f"{file}: {exc}", returncode=EXIT_BAD_INPUT) from exc
         seconds = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(
