@@ -202,9 +202,9 @@ def areas_import(*, data: dict, actor=None) -> AreaImportResult:
             districts_touched[district.pk] = district
             result.districts += 1
             for row in wk_rows:
-                before = Neighbourhood.objects.filter(cbs_code=row["bu_code"]).select_related("district").first()
-                if before is not None and before.district_id != district.pk:
-                    districts_touched[before.district_id] = before.district
+                earlier = Neighbourhood.objects.filter(cbs_code=row["bu_code"]).select_related("district").first()
+                if earlier is not None and earlier.district_id != district.pk:
+                    districts_touched[earlier.district_id] = earlier.district
                 shape = row["shape"]
                 neighbourhood = upsert(
                     Neighbourhood,
