@@ -309,15 +309,26 @@ def case_baseline(name: str, which: str) -> dict[str, object]:
     if which == "greedy":
         chosen, secs = _timed(lambda: greedy(req, hel, score, cap, n_req))
     elif which == "mcf":
-        chosen, secs = _timed(lambda: min_cost_flow(req, hel, units, cap, n_req, n_hel))
-        if chosen is None:
-            return {"skipped": "ortools not installed"}
+        runs = []
+        for _ in range(REPEAT if name == "solve" else 1):  # the end-to-end comparison's reference
+            chosen, secs = _timed(lambda: min_cost_flow(req, hel, units, cap, n_req, n_hel))
+            if chosen is None:
+                return {"skipped": "ortools not installed"}
+            runs.append(secs)
+        secs = float(np.median(runs))
+        if len(runs) > 1:
+            return {"seconds": secs, "runs": runs, "rss_mb": _rss_mb(), **_objective(chosen, score)}
     else:
         chosen, secs = _timed(lambda: dense_lsa(req, hel, units, n_req, n_hel))
     return {"seconds": secs, "rss_mb": _rss_mb(), **_objective(chosen, score)}
 
 
+REPEAT = 5  # the end-to-end comparison runs this many times each; medians are reported (2 shared cores)
+
+
 def case_cli(_: str, __: str) -> dict[str, object]:
+    """`python -m wijkkracht.matching solve` on the 1M-pair CSV, REPEAT times: its printed `seconds`
+    (reading, solving and writing) and the wall time of the whole process (start-up and imports too)."""
     OUT.mkdir(parents=True, exist_ok=True)
     req, hel, score = solve_instance(20_000, 20_000, 50, seed=1)
     edges = OUT / "edges-20k.csv"
@@ -325,9 +336,21 @@ def case_cli(_: str, __: str) -> dict[str, object]:
         f.write("request,helper,score\n")
         f.writelines(f"r{r},h{h},{s!r}\n" for r, h, s in zip(req.tolist(), hel.tolist(), score.tolist(), strict=True))
     cmd = [sys.executable, "-m", "wijkkracht.matching", "solve", "--edges", str(edges), "--out", str(OUT / "a.csv")]
-    done, secs = _timed(lambda: subprocess.run(cmd, capture_output=True, text=True, check=True))  # noqa: S603
-    printed = json.loads(done.stdout)
-    return {"seconds": secs, "inner_seconds": printed["seconds"], "matched": printed["matched"]}
+    inner, wall = [], []
+    for _ in range(REPEAT):
+        done, secs = _timed(lambda: subprocess.run(cmd, capture_output=True, text=True, check=True))  # noqa: S603
+        printed = json.loads(done.stdout)
+        inner.append(printed["seconds"])
+        wall.append(secs)
+    units, _ = quantize(score, 10**6)
+    keys = {(f"r{r}", f"h{h}"): u for r, h, u in zip(req.tolist(), hel.tolist(), units.tolist(), strict=True)}
+    with (OUT / "a.csv").open(encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split(",") for line in f][1:]
+    return {
+        "seconds": float(np.median(wall)), "inner_seconds": float(np.median(inner)), "inner_runs": inner,
+        "wall_runs": wall, "matched": printed["matched"], "total_score": printed["total_score"],
+        "units": int(sum(keys[(r, h)] for r, h, _ in rows)),
+    }  # fmt: skip
 
 
 def case_match(name: str, backend: str) -> dict[str, object]:
@@ -417,7 +440,9 @@ def _machine() -> dict[str, str]:
         ortools = "not installed"
     from wijkkracht.matching.flow import available
 
+    load = os.getloadavg()
     return {
+        "load": f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}",
         "cpu": cpu, "cores": str(os.cpu_count()), "python": platform.python_version(), "numpy": np.__version__,
         "scipy": scipy.__version__, "ortools": ortools, "backend": "ortools" if available() else "scipy",
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -467,6 +492,13 @@ def render(results: dict[tuple[str, str, str], dict[str, object]], machine: dict
         return results.get((kind, name, variant), {})
 
     solve20, cli = get("solve", "solve", "auto"), get("cli", "solve", "-")
+    cli_runs = ", ".join(f"{x:.2f}" for x in cli.get("inner_runs", []))
+    mcf_runs = ", ".join(f"{x:.2f}" for x in get("baseline", "solve", "mcf").get("runs", []))
+    cli_exact = (
+        "same optimum as the min-cost flow"
+        if _gap(cli, get("baseline", "solve", "mcf")) == "equal (optimal)"
+        else "optimum not verified"
+    )  # noqa: E501
     city, country, topk = get("match", "city", "auto"), get("match", "country", "auto"), get("topk", "country", "-")
     mcf20 = get("baseline", "solve", "mcf")
     optimal20 = "matches the min-cost-flow optimum" if _gap(solve20, mcf20) == "equal (optimal)" else "not verified"
@@ -475,7 +507,9 @@ def render(results: dict[tuple[str, str, str], dict[str, object]], machine: dict
         return "**met**" if ok else "**missed**"
 
     lines = [
-        f"Run {machine['date']} on {machine['cpu']}, {machine['cores']} cores; Python {machine['python']}, "
+        f"Run {machine['date']} on {machine['cpu']}, {machine['cores']} cores shared with other work (load average "
+        f"{machine['load']} at the end of the run: figures are noisy, which is why the end-to-end rows give medians); "
+        f"Python {machine['python']}, "
         f"NumPy {machine['numpy']}, SciPy {machine['scipy']}, OR-tools {machine['ortools']}. "
         f"Solver backend of the engine in this run: **{machine['backend']}**. "
         "Each case runs in a fresh process from fixed seeds (`bench/matching_bench.py`); peak RSS is the whole "
@@ -484,8 +518,15 @@ def render(results: dict[tuple[str, str, str], dict[str, object]], machine: dict
         "| Target | Measured | Peak RSS | Result |",
         "| --- | --- | --- | --- |",
         f"| solve: 20,000 × 20,000, 1,000,000 pairs ≤ 2 s, optimal | {_s(solve20.get('seconds'))} in memory "
-        f"({optimal20}); command line end to end incl. CSV parsing and start-up {_s(cli.get('seconds'))} | "
-        f"{solve20.get('rss_mb', 0):.0f} MB | {met(float(solve20.get('seconds', 99)) <= 2)} |",
+        f"({optimal20}) | {solve20.get('rss_mb', 0):.0f} MB | {met(float(solve20.get('seconds', 99)) <= 2)} |",
+        f"| `python -m wijkkracht.matching solve` on the same 1,000,000 pairs ≤ 2 s in all (its printed "
+        f"`seconds`: reading the CSV, solving, writing) | median {_s(cli.get('inner_seconds'))} of "
+        f"{len(cli.get('inner_runs', []))} runs ({cli_runs}); {cli_exact}; whole process incl. interpreter "
+        f"start-up and imports median {_s(cli.get('seconds'))} | – | {met(float(cli.get('inner_seconds', 99)) <= 2)} |",
+        f"| stretch: command line end to end faster than an exact min-cost-flow solve alone on the same pairs "
+        f"| {_s(cli.get('inner_seconds'))} against OR-tools `SimpleMinCostFlow` alone (in memory, pairs given) median "
+        f"{_s(get('baseline', 'solve', 'mcf').get('seconds'))} ({mcf_runs}) | – | "
+        f"{met(float(cli.get('inner_seconds', 99)) < float(get('baseline', 'solve', 'mcf').get('seconds', 0)))} |",
         f"| match, city: 10,000 × 10,000 in Amstelveen ≤ 1 s, ≤ 300 MB | {_s(city.get('seconds'))} "
         f"({city.get('pairs', 0):,} candidate pairs, {city.get('matched', 0):,} matched) | "
         f"{city.get('rss_mb', 0):.0f} MB (NumPy allocations traced during match: {city.get('traced_mb', 0):.0f} MB) | "
