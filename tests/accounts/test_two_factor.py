@@ -575,3 +575,18 @@ def test_staff_cannot_switch_it_off(world, client):
     assert "Inloggen in twee stappen uitzetten" not in client.get(SECURITY).content.decode()
     assert client.post(reverse("accounts:otp_disable")).status_code == 403
     assert TOTPDevice.objects.filter(user=user).exists()
+
+
+@override_settings(WIJKKRACHT_REQUIRE_STAFF_2FA=True)
+def test_a_code_typed_after_the_attempt_expired_sends_no_new_link(world, client):
+    user = world.users["professional_a"]
+    login(client, user)
+    open_link(client, request_link(client))
+    device = SecondFactorEnrolment.objects.get(user=user).device
+    SecondFactorEnrolment.objects.update(expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    response = client.post(SETUP, {"token": code(device)}, follow=True)
+    assert "Het instellen duurde te lang" in response.content.decode()
+    assert len(mail.outbox) == 1
+    device.refresh_from_db()
+    assert device.confirmed is False
+    assert "<svg" not in response.content.decode()

@@ -17,7 +17,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_otp import login as otp_login
 
 from . import services
@@ -83,8 +84,9 @@ WRONG_CODE = _lazy("Deze code klopt niet. Kijk of u de nieuwste code gebruikt en
 
 
 @second_factor_exempt
+@never_cache
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def otp_verify(request):
     """Second step of login: the 6-digit code from the user's authenticator app."""
     next_url = _next_of(request)
@@ -105,8 +107,9 @@ def otp_verify(request):
 
 
 @second_factor_exempt
+@never_cache
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def otp_recovery(request):
     """Second step of login with a recovery code instead of the app (phone lost). Each code works once."""
     next_url = _next_of(request)
@@ -149,8 +152,9 @@ ENROLMENT_SESSION_KEY = "wijkkracht_otp_enrolment"
 
 
 @second_factor_exempt
+@never_cache
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def otp_setup(request):
     """Set up two-step login (docs/accounts.md). Without an opened e-mail link: a button that sends the link.
     With the link opened in this session: the QR code and secret of this attempt, confirmed with a first code."""
@@ -188,6 +192,12 @@ def otp_setup(request):
 
 def _otp_setup_link(request, next_url: str):
     user = request.user
+    if request.method == "POST" and "token" in request.POST:
+        # A code typed after the attempt expired (or ended elsewhere): say so, rather than mail a new link.
+        messages.error(
+            request, _("Het instellen duurde te lang of is ergens anders afgerond. Vraag een nieuwe link aan.")
+        )
+        return redirect(_with_next(SETUP, next_url))
     if request.method == "POST":
         try:
             services.second_factor_enrolment_start(
@@ -212,8 +222,9 @@ def _otp_setup_link(request, next_url: str):
 
 
 @second_factor_exempt
+@never_cache
 @login_required
-@require_GET
+@require_safe
 def otp_enrol(request, token: str):
     """The link from the e-mail: this session claims the setup attempt, then sets it up on the setup page."""
     user = request.user
@@ -234,8 +245,9 @@ def otp_enrol(request, token: str):
     return redirect(SETUP)
 
 
+@never_cache
 @login_required
-@require_GET
+@require_safe
 def security(request):
     """The user's own page for two-step login: switch it on, link a new phone, make new recovery codes."""
     user = request.user
@@ -248,6 +260,7 @@ def security(request):
     return render(request, "accounts/security.html", context)
 
 
+@never_cache
 @login_required
 @require_POST
 def recovery_codes(request):
