@@ -124,3 +124,12 @@ def client_for(world):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (the public page cache lives there)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

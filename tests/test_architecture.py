@@ -20,6 +20,7 @@ ALLOWED = {
     "demo": {"*"},
     "reporting": {"*"},
     "conf": set(),
+    "operations": set(),
 }
 
 

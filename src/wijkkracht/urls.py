@@ -12,9 +12,11 @@ urlpatterns = [
     path("organisaties/", include("wijkkracht.organisations.urls")),
     path("i18n/setlang/", second_factor_exempt(set_language), name="set_language"),
     path("gezond/", include("wijkkracht.ui.urls")),
+    path("", include("wijkkracht.operations.urls")),
     path("beheer/", admin.site.urls),
 ]
 
+handler400 = "wijkkracht.ui.views.bad_request"
 handler403 = "wijkkracht.ui.views.permission_denied"
 handler404 = "wijkkracht.ui.views.page_not_found"
 handler500 = "wijkkracht.ui.views.server_error"

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from wijkkracht.urls import handler403, handler404, handler500  # noqa: F401
+from wijkkracht.urls import handler400, handler403, handler404, handler500  # noqa: F401
 
 
 def boom(request):

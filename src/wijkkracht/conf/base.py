@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/wijkkracht
@@ -27,6 +28,10 @@ def env_bool(name: str, default: bool) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
 DEBUG = False
@@ -52,10 +57,14 @@ INSTALLED_APPS = [
     "wijkkracht.accounts",
     "wijkkracht.people",
     "wijkkracht.demo",
+    "wijkkracht.operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # HEAD is answered wherever GET is (the view sees GET; the body is dropped on the way out).
+    "wijkkracht.operations.middleware.HeadAsGetMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +75,10 @@ MIDDLEWARE = [
     "wijkkracht.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Responses made for a logged-in user (personal or staff data) are never stored by a browser or proxy.
+    "wijkkracht.operations.middleware.PrivateNoStoreMiddleware",
+    # Innermost: anonymous public pages (WIJKKRACHT_PUBLIC_PAGES) are rendered once and served from the cache.
+    "wijkkracht.operations.pagecache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "wijkkracht.urls"
@@ -96,7 +109,12 @@ def database_from_env(default_url: str | None) -> dict:
     url = env("DATABASE_URL", default_url)
     if not url:
         raise ImproperlyConfigured("DATABASE_URL is required in this environment.")
-    config = dj_database_url.parse(url, conn_max_age=60 if url.startswith("postgres") else 0)
+    postgres = url.startswith("postgres")
+    # Persistent PostgreSQL connections, checked before reuse: after a database restart the first request
+    # reconnects instead of failing (docs/operations.md).
+    config = dj_database_url.parse(url, conn_max_age=60 if postgres else 0, conn_health_checks=postgres)
+    if postgres:
+        config.setdefault("OPTIONS", {})["connect_timeout"] = int(env("WIJKKRACHT_DB_CONNECT_TIMEOUT", "3"))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {
             # WAL lets readers work while one writer writes; IMMEDIATE avoids lock upgrades mid-transaction.
@@ -146,9 +164,47 @@ STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(REPO_DIR / "staticfiles")))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (Django's own): every script and style comes from this site as a file; nothing inline,
+# nothing from elsewhere (no CDN), no framing, forms post only here.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+
+# Caches: pages for anonymous visitors (operations.pagecache). Shared by every server process on this machine
+# (files in var/cache) unless CACHE_URL points at Redis (redis://...), which several machines can share.
+CACHE_URL = env("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    )
+}
+# Views whose anonymous GET responses are the same for every visitor (apart from the CSRF token) and may be
+# served from the cache. A write to any table outside WIJKKRACHT_PAGECACHE_IGNORED_TABLES empties the cache.
+WIJKKRACHT_PUBLIC_PAGES = ["places:home", "places:district", "places:centre"]
+WIJKKRACHT_PAGECACHE_TTL = int(env("WIJKKRACHT_PAGECACHE_TTL", "300"))
+WIJKKRACHT_PAGECACHE_IGNORED_TABLES = ("django_session", "django_admin_log", "audit_", "otp_", "django_tasks")
 
 MAILERS = {"default": {"BACKEND": env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "noreply@wijkkracht.invalid")
@@ -162,12 +218,28 @@ WIJKKRACHT_THEME = env("WIJKKRACHT_THEME", "amstelveen")
 # Demo mode shows a banner: people and figures are synthetic.
 WIJKKRACHT_DEMO = env_bool("WIJKKRACHT_DEMO", False)
 
+# /status/ reports the task queue as stalled when its oldest due task has waited longer than this (seconds).
+WIJKKRACHT_HEALTH_TASK_MAX_WAIT = int(env("WIJKKRACHT_HEALTH_TASK_MAX_WAIT", "600"))
+
+# Logs: one JSON object per line (WIJKKRACHT_LOG_FORMAT=plain for a terminal). No personal data: request logs
+# carry the method, the path without its query string and the status; URLs never carry personal data (UUIDs,
+# no names or e-mail addresses); exception messages (which may quote stored values) are left out, their type
+# and stack are kept. A 403 or a 503 is one line, never a traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": "INFO"},
-    # Request logs carry URLs only; URLs never carry personal data (UUIDs, no names or e-mail addresses).
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "filters": {"quiet_expected": {"()": "wijkkracht.operations.logs.QuietExpectedErrors"}},
+    "formatters": {
+        "json": {"()": "wijkkracht.operations.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env("WIJKKRACHT_LOG_FORMAT", "json")},
+    },
+    "root": {"handlers": ["console"], "level": env("WIJKKRACHT_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["quiet_expected"]},
+        "django.security.csrf": {"filters": ["quiet_expected"]},
+    },
 }

@@ -14,6 +14,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # A tiny app with a model with states, to test the workflow rail (tests/workflow/testapp).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.workflow.testapp"]

@@ -50,6 +50,17 @@ def demo_uuid(kind: str, key) -> uuid.UUID:
     return uuid.uuid5(DEMO_NAMESPACE, f"{kind}:{key}")
 
 
+def refuse_outside_demo(command: str) -> None:
+    """The demo creates an administrator with a published password: never on a real installation."""
+    from django.core.management.base import CommandError
+
+    if not settings.WIJKKRACHT_DEMO or settings.SETTINGS_MODULE.endswith(".production"):
+        raise CommandError(
+            f"{command} refuses to run: it creates accounts with the published demo password. It runs only with "
+            "demo settings (wijkkracht.conf.dev or WIJKKRACHT_DEMO=1), never with production settings."
+        )
+
+
 def buurten_path():
     return settings.WIJKKRACHT_SHARED_DATA / "amstelveen" / "buurten.geojson"
 

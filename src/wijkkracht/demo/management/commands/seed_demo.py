@@ -2,13 +2,14 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from wijkkracht.demo.seed import seed_demo
+from wijkkracht.demo.seed import refuse_outside_demo, seed_demo
 
 
 class Command(BaseCommand):
     help = "Load the demo data set: real Amstelveen areas, the real centres, synthetic people. Idempotent."
 
     def handle(self, *args, **options):
+        refuse_outside_demo("seed_demo")
         started = time.perf_counter()
         log = (lambda line: None) if options["verbosity"] < 1 else self.stdout.write
         logins = seed_demo(log=log)

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, router, transaction
 
 from wijkkracht.demo.scale import SCALES, seed_scale
-from wijkkracht.demo.seed import seed_demo
+from wijkkracht.demo.seed import refuse_outside_demo, seed_demo
 
 
 class _Everything:
@@ -43,6 +43,7 @@ class Command(BaseCommand):
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS, help="Database alias (default: default).")
 
     def handle(self, *args, scale, database, **options):
+        refuse_outside_demo("seed_scale")
         started = time.perf_counter()
         log = (lambda line: None) if options["verbosity"] < 1 else self.stdout.write
         size = SCALES[scale]
