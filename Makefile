@@ -17,12 +17,13 @@ FIND_PYTHON = for c in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$H
 	  $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { echo $$p; exit 0; }; \
 	done; echo "No Python 3.12 or newer found. Install one (e.g. pyenv install 3.13)." >&2; exit 1
 
-.PHONY: help install run test lint bench clean test-tools messages
+.PHONY: help install run serve test lint bench bench-tools clean test-tools messages
 
 help:
 	@echo "make run    install, migrate, load the demo and serve http://127.0.0.1:8000"
 	@echo "make test   install test tools and run lint, migration check and all tests (SQLite and PostgreSQL)"
 	@echo "make bench  seed benchmark data and write docs/benchmarks.md"
+	@echo "make serve  production server (gunicorn) on 127.0.0.1:\$${PORT:-8000}; settings from the environment"
 
 $(UV):
 	@PY=$$($(FIND_PYTHON)) && echo "Using $$PY" && $$PY -m venv $(TOOLS) && $(TOOLS)/bin/pip install -q "uv==$(UV_VERSION)"
@@ -41,11 +42,19 @@ run: install
 	@echo "Serving http://127.0.0.1:8000 (stop with Ctrl+C)"
 	@$(MANAGE) runserver 127.0.0.1:8000 --insecure --noreload
 
-# What the tests need from Debian: Chromium for the browser tests (never a downloaded browser) and GNU gettext
-# for the translation check.
+# Production: gunicorn with wijkkracht.conf.production; every setting comes from the environment (DJANGO_SECRET_KEY,
+# DJANGO_ALLOWED_HOSTS, DATABASE_URL, ...: docs/operations.md). Collects the static files first; migrations are a
+# separate, deliberate step (`manage.py migrate`, docs/operations.md "Upgrade").
+serve: install
+	@DJANGO_SETTINGS_MODULE=wijkkracht.conf.production $(MANAGE) collectstatic --noinput -v0
+	PYTHONPATH=$(CURDIR)/src DJANGO_SETTINGS_MODULE=wijkkracht.conf.production exec $(VENV)/bin/gunicorn -c src/wijkkracht/conf/gunicorn.py
+
+# What the tests need from Debian: Chromium for the browser tests (never a downloaded browser), GNU gettext
+# for the translation check and the PostgreSQL client (pg_dump, pg_restore) for the backup round trip.
 test-tools:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v pg_dump >/dev/null 2>&1 || missing="$$missing postgresql-client"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -67,9 +76,20 @@ test: install test-tools lint
 	elif [ -n "$$WIJKKRACHT_REQUIRE_POSTGRES" ]; then echo "PostgreSQL is required but not reachable at $(PG_URL)"; exit 1; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped (CI requires it)"; fi
 
-bench: install
+bench: install bench-tools
 	$(PYTHON) bench/pages_bench.py $(BENCH_ARGS)
 	$(PYTHON) bench/matching_bench.py $(BENCH_ARGS)
+	$(PYTHON) bench/http_bench.py $(HTTP_BENCH_ARGS)
+
+# What the HTTP benchmark needs from Debian: wrk (the load generator) and the PostgreSQL client.
+bench-tools:
+	@missing=""; command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	command -v pg_dump >/dev/null 2>&1 || missing="$$missing postgresql-client"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var staticfiles

@@ -20,7 +20,7 @@ ALLOWED = {
     "demo": {"*"},
     "reporting": {"*"},
     "conf": set(),
-    "operations": set(),
+    "operations": {"background"},
 }
 
 

@@ -36,6 +36,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
+# Rotation (docs/operations.md): the previous key(s) keep sessions and reset links valid for a while.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS: list[str] = [h for h in (env("DJANGO_ALLOWED_HOSTS") or "").split(",") if h]
 
 INSTALLED_APPS = [
@@ -204,7 +206,15 @@ CACHES = {
 # served from the cache. A write to any table outside WIJKKRACHT_PAGECACHE_IGNORED_TABLES empties the cache.
 WIJKKRACHT_PUBLIC_PAGES = ["places:home", "places:district", "places:centre"]
 WIJKKRACHT_PAGECACHE_TTL = int(env("WIJKKRACHT_PAGECACHE_TTL", "300"))
-WIJKKRACHT_PAGECACHE_IGNORED_TABLES = ("django_session", "django_admin_log", "audit_", "otp_", "django_tasks")
+WIJKKRACHT_PAGECACHE_IGNORED_TABLES = (
+    "django_session",
+    "django_admin_log",
+    "audit_",
+    "otp_",
+    "django_tasks",
+    "background_",
+    "mail_",
+)
 
 MAILERS = {"default": {"BACKEND": env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "noreply@wijkkracht.invalid")

@@ -11,6 +11,8 @@ import json
 import logging
 import traceback
 
+from gunicorn.glogging import Logger as GunicornLogger
+
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 
 
@@ -62,3 +64,21 @@ class QuietExpectedErrors(logging.Filter):
             record.exc_info = None
             record.exc_text = None
         return True
+
+
+class GunicornJsonLogger(GunicornLogger):
+    """gunicorn's access log as JSON: method, path (no query string), status, bytes, duration. No client address,
+    no user agent, no referrer: they are personal data and the proxy keeps its own log if the law asks for one."""
+
+    def access(self, resp, req, environ, request_time):
+        if not self.cfg.accesslog and not self.cfg.logconfig_dict:
+            return
+        status = resp.status.split(None, 1)[0] if isinstance(resp.status, str) else resp.status
+        http = {
+            "method": environ.get("REQUEST_METHOD"),
+            "path": environ.get("PATH_INFO"),
+            "status": int(status),
+            "bytes": getattr(resp, "sent", None),
+            "duration_ms": round(request_time.total_seconds() * 1000, 1),
+        }
+        self.access_log.info("%s %s %s", http["method"], http["path"], http["status"], extra={"http": http})
