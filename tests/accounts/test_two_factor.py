@@ -279,6 +279,8 @@ def test_setup_needs_the_emailed_link_then_shows_this_attempts_secret_and_confir
     assert 'role="img"' in svg
     assert "<?xml" not in html
     assert "href" not in svg and "src=" not in svg  # inline, no outside requests
+    assert "style=" not in svg  # the Content-Security-Policy allows no inline style
+    assert '<rect width="100%" height="100%" fill="#fff"/>' in svg  # a white background for dark themes
     assert shown(device) in html
     # reloading keeps this attempt's secret
     assert shown(device) in client.get(SETUP).content.decode()

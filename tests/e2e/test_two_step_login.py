@@ -17,12 +17,19 @@ WIDTHS = ((1280, 900), (390, 844))
 
 
 @pytest.fixture
-def axe_at_both_widths(axe_check):
+def axe_at_both_widths(page, axe_check):
+    """axe-core at both widths; also fails on anything the Content-Security-Policy blocked on the page."""
+    blocked = []
+    page.on(
+        "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
+    )
+
     def check(page):
         for width, height in WIDTHS:
             page.set_viewport_size({"width": width, "height": height})
             axe_check(page)
         page.set_viewport_size({"width": WIDTHS[0][0], "height": WIDTHS[0][1]})
+        assert blocked == [], blocked
 
     return check
 
