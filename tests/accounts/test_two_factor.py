@@ -486,6 +486,11 @@ def test_log_in_with_a_recovery_code_when_the_phone_is_lost(world, client):
     assert client.get(PROFILE).status_code == 200
     used = AuditEvent.objects.get(action="recovery_code.used")
     assert used.actor == user and used.detail == {"left": 9}
+    # the account holder is told, so a code used by someone else does not go unnoticed
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
+    assert mail.outbox[0].subject == "Er is ingelogd met een herstelcode"
+    assert "U heeft nog 9 herstelcodes." in mail.outbox[0].body
+    assert codes[3] not in mail.outbox[0].body
 
     # the same code does not work twice
     again = Client()

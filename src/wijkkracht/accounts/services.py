@@ -160,6 +160,16 @@ def _enrolment_mail(*, user: User, link: str, language: str) -> None:
     send_mail(subject, body, None, [user.email])
 
 
+def _account_mail(*, user: User, template: str, context: dict[str, object]) -> None:
+    """A short notice to the account holder, in their language (templates accounts/<template>_subject.txt and
+    accounts/<template>_email.txt)."""
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        context = {"user": user, **context}
+        subject = render_to_string(f"accounts/{template}_subject.txt", context).strip()
+        body = render_to_string(f"accounts/{template}_email.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
 def _enrolments_expired_delete(*, user: User, now: datetime.datetime) -> None:
     expired = SecondFactorEnrolment.objects.filter(user=user, completed_at__isnull=True, expires_at__lte=now)
     _enrolments_delete(expired)
@@ -309,6 +319,8 @@ def recovery_code_use(*, user: User, code: str) -> RecoveryCodeSet | None:
                     code_set.throttle_reset(commit=True)
                     left = code_set.codes.filter(used_at__isnull=True).count()
                     audit_record(actor=user, action="recovery_code.used", obj=user, left=left)
+                    # The account holder hears of it, so a code used by someone else does not go unnoticed.
+                    _account_mail(user=user, template="recovery_code_used", context={"left": left})
                     return code_set
             code_set.throttle_increment(commit=True)
     audit_record(actor=user, action="recovery_code.failed", obj=user)
