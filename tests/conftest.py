@@ -107,7 +107,7 @@ def world(db) -> World:
         "analyst": _account(
             "analyst@example.org", "Anna", None, {"role": Role.ANALYST, "municipality": w.municipality}
         ),
-        "administrator": _account("admin@example.org", "Ad", None, {"role": Role.ADMINISTRATOR}, superuser=True),
+        "administrator": _account("admin@example.org", "Ad", None, {"role": Role.ADMINISTRATOR}),
     }
     return w
 

@@ -11,7 +11,7 @@ ALLOWED = {
     "matching": set(),
     "audit": set(),
     "workflow": {"audit"},
-    "ui": {"accounts"},
+    "ui": {"accounts", "audit"},
     "places": {"audit", "accounts"},
     "organisations": {"places", "audit", "accounts"},
     "councils": {"places", "audit", "accounts"},

@@ -28,7 +28,15 @@ def test_a_professional_serving_two_councils_districts_gets_a_list(world, client
     )
     response = client_for("professional_a").get(reverse("councils:mine"))
     assert response.status_code == 200
-    assert response.text.count('href="/raden/') == 2
+    assert [c.name for c in response.context["councils"]] == [world.council_a.name, world.council_b.name]
+
+
+def test_a_professional_in_a_district_without_a_council_gets_an_empty_list(world, client_for):
+    world.council_a.delete()
+    response = client_for("professional_a").get(reverse("councils:mine"))
+    assert response.status_code == 200
+    assert list(response.context["councils"]) == []
+    assert "geen gebruikersraad" in response.text
 
 
 def test_an_unknown_council_is_a_404(world, client_for):

@@ -8,6 +8,8 @@ from django.test import Client
 
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.models import Membership, User
+from wijkkracht.accounts.permissions import Action as AccountAction
+from wijkkracht.accounts.policy import can
 from wijkkracht.councils.models import Council
 from wijkkracht.demo import scale as scale_module
 from wijkkracht.demo.seed import DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD, MUNICIPALITY_TOTAL
@@ -90,7 +92,9 @@ def test_every_role_has_exactly_one_demo_login_that_can_log_in(seeded):
         assert Person.objects.get(user=user).synthetic is True
         assert Client().login(username=user.email, password=DEMO_PASSWORD), role
         assert user.email in seeded  # printed in the table
-    assert demo_users.get(memberships__role=Role.ADMINISTRATOR).is_superuser
+    administrator = demo_users.get(memberships__role=Role.ADMINISTRATOR)
+    assert can(administrator, AccountAction.ADMIN_SITE_USE)
+    assert not administrator.is_superuser
     for membership in Membership.objects.filter(user__in=demo_users):
         membership.full_clean()
 

@@ -2,12 +2,14 @@
 
 import datetime as dt
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories as f
 from wijkkracht.accounts.constants import Role
+from wijkkracht.accounts.policy import UnknownAction
 from wijkkracht.organisations import permissions
 from wijkkracht.organisations.models import Organisation
 
@@ -71,12 +73,17 @@ def test_a_professional_of_one_organisation_does_not_see_it_by_coordinating_anot
 
 def test_policy(world):
     users = world.users
-    assert permissions.can(users["coordinator"], "view_staff", world.organisation)
-    assert not permissions.can(users["coordinator"], "view_staff", world.other_organisation)
-    assert not permissions.can(users["professional_a"], "view_staff", world.organisation)
-    assert not permissions.can(users["coordinator"], "view_workplace")
-    assert not permissions.can(users["administrator"], "something_else", world.organisation)
-    assert list(permissions.visible_to(users["analyst"], Organisation.objects.all())) == []
+    Action = permissions.Action
+    assert permissions.can(users["coordinator"], Action.STAFF_VIEW, world.organisation)
+    assert not permissions.can(users["coordinator"], Action.STAFF_VIEW, world.other_organisation)
+    assert not permissions.can(users["professional_a"], Action.STAFF_VIEW, world.organisation)
+    assert not permissions.can(users["coordinator"], Action.WORKPLACE_VIEW)
+    assert not permissions.can(users["administrator"], Action.STAFF_VIEW, world.organisation)
+    assert permissions.can(users["administrator"], Action.MANAGE, world.organisation)
+    assert not permissions.can(users["coordinator"], Action.MANAGE, world.organisation)
+    with pytest.raises(UnknownAction):
+        permissions.can(users["administrator"], "something_else", world.organisation)
+    assert list(permissions.visible_to(users["analyst"], Organisation.objects.all(), Action.STAFF_VIEW)) == []
 
 
 def _add_staff(world, n):

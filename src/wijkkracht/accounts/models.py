@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin
 
 from .constants import ROLE_SCOPE, Role
+from .query import MembershipQuerySet
 
 
 class UserManager(BaseUserManager):
@@ -105,6 +106,8 @@ class Membership(models.Model):
     )
     starts_on = models.DateField(_("vanaf"), default=timezone.localdate)
     ends_on = models.DateField(_("tot en met"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("rol")

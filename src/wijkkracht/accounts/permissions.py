@@ -1,25 +1,54 @@
-"""Policy for accounts: only administrators hand out and end roles; everyone manages their own account."""
+"""Policy for accounts: administrators use the admin, hand out and end roles and keep accounts; everyone keeps
+their own account."""
 
-from .scope import scope_of
+from __future__ import annotations
 
-SELF_ACTIONS = frozenset({"change_language", "setup_2fa"})
-
-
-def can(user, action: str, obj=None) -> bool:
-    scope = scope_of(user)
-    if action in SELF_ACTIONS:
-        return bool(getattr(user, "is_authenticated", False)) and (obj is None or obj == user)
-    if action in {"membership_grant", "membership_end", "view_membership", "second_factor_reset"}:
-        return scope.is_admin
-    return False
+from .policy import Policy, PolicyAction, is_authenticated
 
 
-def visible_to(user, qs):
-    """Users or memberships this user may see: administrators all, others only their own."""
-    if scope_of(user).is_admin:
-        return qs
-    if not getattr(user, "is_authenticated", False):
-        return qs.none()
-    if qs.model._meta.model_name == "user":
-        return qs.filter(pk=user.pk)
-    return qs.filter(user=user)
+class Action(PolicyAction):
+    ADMIN_SITE_USE = "accounts.admin_site_use"
+    USER_VIEW = "accounts.user_view"
+    USER_CHANGE = "accounts.user_change"
+    MEMBERSHIP_VIEW = "accounts.membership_view"
+    MEMBERSHIP_GRANT = "accounts.membership_grant"
+    MEMBERSHIP_END = "accounts.membership_end"
+    AUDIT_TRAIL_VIEW = "accounts.audit_trail_view"
+    SECOND_FACTOR_RESET = "accounts.second_factor_reset"
+    OWN_LANGUAGE_CHANGE = "accounts.own_language_change"
+
+
+policy = Policy(Action)
+
+
+@policy.rule(
+    Action.ADMIN_SITE_USE,
+    Action.USER_VIEW,
+    Action.USER_CHANGE,
+    Action.MEMBERSHIP_VIEW,
+    Action.MEMBERSHIP_GRANT,
+    Action.MEMBERSHIP_END,
+    Action.AUDIT_TRAIL_VIEW,
+    Action.SECOND_FACTOR_RESET,
+)
+def _administrators(user, scope, obj) -> bool:
+    # Accounts and roles are structure: the administrator role manages them (obj: a User or a Membership).
+    return scope.is_admin
+
+
+@policy.rule(Action.OWN_LANGUAGE_CHANGE)
+def _own_account(user, scope, obj) -> bool:
+    return is_authenticated(user) and (obj is None or obj == user)
+
+
+@policy.filter(Action.USER_VIEW, Action.MEMBERSHIP_VIEW)
+def _accounts_list(user, scope, qs):
+    return qs if scope.is_admin else qs.none()
+
+
+def can(user, action: Action, obj=None) -> bool:
+    return policy.can(user, action, obj)
+
+
+def visible_to(user, qs, action: Action):
+    return policy.visible_to(user, qs, action)

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from .constants import STAFF_ROLES, Role
 
 
@@ -17,9 +15,12 @@ class Scope:
     roles: frozenset[str] = frozenset()
     council_ids: frozenset[int] = frozenset()
     council_district_ids: frozenset[int] = frozenset()
-    # Professionals: the centres they serve and every district they serve (directly or through a centre).
+    # Professionals: the centres their memberships name, the districts their memberships name (all of it),
+    # and the districts they work in at all (named, or holding a centre they serve). A centre never widens
+    # to its district: serving one centre gives no rights over the district's other centres.
     centre_ids: frozenset[int] = frozenset()
     district_ids: frozenset[int] = frozenset()
+    work_district_ids: frozenset[int] = frozenset()
     # Organisations the user coordinates (not those that merely employ them).
     coordinated_organisation_ids: frozenset[int] = frozenset()
     employer_organisation_ids: frozenset[int] = frozenset()
@@ -31,19 +32,26 @@ class Scope:
 
     @property
     def is_admin(self) -> bool:
-        return self.is_superuser or Role.ADMINISTRATOR in self.roles
+        """Holds the administrator role today: the one definition (see accounts.policy.is_administrator)."""
+        return Role.ADMINISTRATOR in self.roles
 
     @property
     def is_staff_role(self) -> bool:
         return self.is_superuser or bool(self.roles & STAFF_ROLES)
 
     def serves_centre(self, centre) -> bool:
+        """A professional whose membership names this centre, or names its whole district."""
         return Role.PROFESSIONAL in self.roles and (
             centre.pk in self.centre_ids or centre.district_id in self.district_ids
         )
 
     def serves_district(self, district_id: int) -> bool:
+        """A professional whose membership names this whole district."""
         return Role.PROFESSIONAL in self.roles and district_id in self.district_ids
+
+    def works_in_district(self, district_id: int) -> bool:
+        """A professional serving this district or one of its centres."""
+        return Role.PROFESSIONAL in self.roles and district_id in self.work_district_ids
 
 
 ANONYMOUS = Scope()
@@ -58,10 +66,9 @@ def scope_of(user) -> Scope:
         return cached
     from .models import Membership
 
-    today = timezone.localdate()
     rows = (
-        Membership.objects.filter(user=user, starts_on__lte=today)
-        .exclude(ends_on__lt=today)
+        Membership.objects.of_user(user)
+        .active()
         .values_list(
             "role",
             "council_id",
@@ -73,7 +80,9 @@ def scope_of(user) -> Scope:
             "municipality_id",
         )
     )
-    roles, councils, council_districts, centres, districts, coordinated, employers, munis = (set() for _ in range(8))
+    roles, councils, council_districts, centres, districts, work_districts, coordinated, employers, munis = (
+        set() for _ in range(9)
+    )
     for role, council, council_district, centre, centre_district, district, org, muni in rows:
         roles.add(role)
         if role == Role.COUNCIL_MEMBER and council:
@@ -82,9 +91,10 @@ def scope_of(user) -> Scope:
         if role == Role.PROFESSIONAL:
             if centre:
                 centres.add(centre)
-                districts.add(centre_district)
+                work_districts.add(centre_district)
             if district:
                 districts.add(district)
+                work_districts.add(district)
         if role == Role.COORDINATOR and org:
             coordinated.add(org)
         if role == Role.PROFESSIONAL and org:
@@ -97,6 +107,7 @@ def scope_of(user) -> Scope:
         council_district_ids=frozenset(council_districts),
         centre_ids=frozenset(centres),
         district_ids=frozenset(districts),
+        work_district_ids=frozenset(work_districts),
         coordinated_organisation_ids=frozenset(coordinated),
         employer_organisation_ids=frozenset(employers),
         municipality_ids=frozenset(munis),

@@ -28,10 +28,10 @@ from .constants import (
     RECOVERY_CODE_LENGTH,
 )
 from .models import Membership, RecoveryCode, RecoveryCodeSet, SecondFactorEnrolment, User
-from .permissions import can
+from .permissions import Action, can
 
 
-def _check(actor, action: str, obj=None) -> None:
+def _check(actor, action: Action, obj=None) -> None:
     # actor=None means the system itself (a management command, the demo seed).
     if actor is not None and not can(actor, action, obj):
         raise PermissionDenied
@@ -48,11 +48,12 @@ def membership_grant(
     centre=None,
     district=None,
     starts_on: datetime.date | None = None,
+    ends_on: datetime.date | None = None,
     actor: User | None,
 ) -> Membership:
     """Give `user` a role in a scope. Raises ValidationError when the scope does not fit the role
     (see constants.ROLE_SCOPE and Membership.clean) or the same membership exists already."""
-    _check(actor, "membership_grant")
+    _check(actor, Action.MEMBERSHIP_GRANT)
     membership = Membership(
         user=user,
         role=role,
@@ -64,6 +65,7 @@ def membership_grant(
     )
     if starts_on is not None:
         membership.starts_on = starts_on
+    membership.ends_on = ends_on
     membership.full_clean()
     membership.save()
     audit_record(actor=actor, action="membership.granted", obj=membership, role=role, user=str(user.public_id))
@@ -73,11 +75,11 @@ def membership_grant(
 @transaction.atomic
 def membership_end(*, membership: Membership, ends_on: datetime.date | None = None, actor: User | None) -> Membership:
     """End a membership on `ends_on` (default: today; the role stays valid through that day)."""
-    _check(actor, "membership_end", membership)
+    _check(actor, Action.MEMBERSHIP_END, membership)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     ends_on = ends_on or timezone.localdate()
     if membership.ends_on is not None and membership.ends_on <= ends_on:
-        return membership  # already ended: nothing to do
+        return membership  # already ended on or before that day: nothing to do
     membership.ends_on = ends_on
     membership.full_clean()
     membership.save(update_fields=["ends_on"])
@@ -89,6 +91,36 @@ def membership_end(*, membership: Membership, ends_on: datetime.date | None = No
         user=str(membership.user.public_id),
     )
     return membership
+
+
+# The account fields an administrator keeps in the admin. Accounts are switched off, never deleted.
+USER_ADMIN_FIELDS = ("email", "display_name", "preferred_language", "is_active")
+
+
+@transaction.atomic
+def user_update(
+    *, user: User, actor: User | None, email: str, display_name: str, preferred_language: str, is_active: bool
+) -> User:
+    """Change an account (administrators, in the admin). Audits the names of the changed fields, never values."""
+    _check(actor, Action.USER_CHANGE, user)
+    stored = User.objects.select_for_update().filter(pk=user.pk).values(*USER_ADMIN_FIELDS).get()
+    values = {
+        "email": email.strip().lower(),
+        "display_name": display_name,
+        "preferred_language": preferred_language,
+        "is_active": is_active,
+    }
+    changed = sorted(name for name, value in values.items() if stored[name] != value)
+    for name, value in values.items():
+        setattr(user, name, value)
+    user.full_clean(exclude=["password"])
+    if not changed:
+        return user
+    user.save(update_fields=changed)
+    audit_record(actor=actor, action="user.updated", obj=user, fields=changed)
+    if "is_active" in changed:
+        audit_record(actor=actor, action="user.activated" if is_active else "user.deactivated", obj=user)
+    return user
 
 
 @transaction.atomic
@@ -332,7 +364,7 @@ def second_factor_reset(*, user: User, actor: User | None) -> None:
     """Remove the user's second factor (app, open attempts and recovery codes), e.g. when both the phone and the
     recovery codes are lost. A staff user sets up a new one at the next login, again through an e-mailed link."""
     if actor is not None and actor.pk != user.pk:
-        _check(actor, "second_factor_reset", user)
+        _check(actor, Action.SECOND_FACTOR_RESET, user)
     _enrolments_delete(SecondFactorEnrolment.objects.filter(user=user))
     TOTPDevice.objects.filter(user=user).delete()
     RecoveryCodeSet.objects.filter(user=user).delete()

@@ -23,6 +23,7 @@ from django_otp import login as otp_login
 
 from . import services
 from .forms import LanguageForm, OTPTokenForm, RecoveryCodeForm
+from .permissions import Action, can
 from .scope import scope_of
 from .two_factor import SETUP, VERIFY, is_exempt, is_verified, second_factor_exempt, second_factor_step
 
@@ -296,6 +297,6 @@ def language(request):
     if not form.is_valid():
         return redirect(next_url)
     code = form.cleaned_data["language"]
-    if request.user.is_authenticated:
+    if can(request.user, Action.OWN_LANGUAGE_CHANGE, request.user):
         services.user_language_update(user=request.user, language=code)
     return set_language_cookie(redirect(next_url), code)

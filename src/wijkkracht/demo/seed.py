@@ -422,8 +422,8 @@ def ensure_logins() -> list[dict]:
     for index, demo in enumerate(DEMO_LOGINS):
         user = existing.get(demo.email)
         if user is None:
-            admin = demo.role == Role.ADMINISTRATOR
-            user = User(email=demo.email, display_name=demo.first_name, is_staff=admin, is_superuser=admin)
+            # The administrator role (granted below) opens the admin; Django's staff/superuser flags grant nothing.
+            user = User(email=demo.email, display_name=demo.first_name)
             user.set_password(DEMO_PASSWORD)
             user.full_clean()
             user.save()

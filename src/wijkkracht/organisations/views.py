@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -9,26 +8,28 @@ from wijkkracht.accounts.models import Membership
 from wijkkracht.accounts.scope import scope_of
 from wijkkracht.places import permissions as places_permissions
 from wijkkracht.places.models import CommunityCentre, District
+from wijkkracht.places.permissions import Action as PlacesAction
 
 from . import permissions
 from .models import Organisation
+from .permissions import Action
 
 
 @require_GET
 @login_required
 def workplace(request):
     """A professional's centres and districts, with links to manage each centre."""
-    if not permissions.can(request.user, "view_workplace"):
+    if not permissions.can(request.user, Action.WORKPLACE_VIEW):
         raise PermissionDenied
     scope = scope_of(request.user)
     centres = list(
-        CommunityCentre.objects.filter(Q(pk__in=scope.centre_ids) | Q(district_id__in=scope.district_ids))
+        CommunityCentre.objects.served_through(centre_ids=scope.centre_ids, district_ids=scope.district_ids)
         .select_related("district")
         .order_by("name")
     )
     for centre in centres:
-        centre.can_change = places_permissions.can(request.user, "change_centre", centre)
-    districts = list(District.objects.filter(pk__in=scope.district_ids).order_by("name"))
+        centre.can_change = places_permissions.can(request.user, PlacesAction.CENTRE_CHANGE, centre)
+    districts = list(District.objects.filter(pk__in=scope.work_district_ids).order_by("name"))
     return render(request, "organisations/workplace.html", {"centres": centres, "districts": districts})
 
 
@@ -36,11 +37,14 @@ def workplace(request):
 @login_required
 def mine(request):
     """An organisation coordinator's view: the organisation's professionals and where they work."""
-    if not permissions.can(request.user, "view_staff"):
+    if not permissions.can(request.user, Action.STAFF_VIEW):
         raise PermissionDenied
-    organisations = list(permissions.visible_to(request.user, Organisation.objects.all()).order_by("name"))
+    organisations = list(
+        permissions.visible_to(request.user, Organisation.objects.all(), Action.STAFF_VIEW).order_by("name")
+    )
     memberships = (
-        permissions.staff_memberships(organisations, Membership.objects.all())
+        Membership.objects.active()
+        .professionals_of(organisations)
         .select_related("user", "centre", "district")
         .only(
             "organisation_id",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from wijkkracht.audit.services import audit_record
 
 from .models import Person
+from .permissions import Action, can
 
 # The fields a resident may change on their own Person ("Mijn gegevens").
 OWN_FIELDS = (
@@ -22,6 +24,52 @@ OWN_FIELDS = (
     "phone",
     "consent_contact",
 )
+
+
+# The fields an administrator may correct on a resident's record (GDPR art. 16), in the admin.
+ADMIN_FIELDS = OWN_FIELDS
+
+
+def _check(actor, action: Action, obj=None) -> None:
+    # actor=None means the system itself (a management command, the demo seed).
+    if actor is not None and not can(actor, action, obj):
+        raise PermissionDenied
+
+
+def _apply(person: Person, data: dict[str, Any], fields: tuple[str, ...]) -> list[str]:
+    """Set the given fields; keep the consent moment in step with the consent. The names of changed fields."""
+    changed = []
+    for name in fields:
+        if name in data and getattr(person, name) != data[name]:
+            setattr(person, name, data[name])
+            changed.append(name)
+    if person.consent_contact and person.consent_given_at is None:
+        person.consent_given_at = timezone.now()
+    elif not person.consent_contact:
+        person.consent_given_at = None
+    return sorted(changed)
+
+
+@transaction.atomic
+def person_view_record(*, person: Person, actor, purpose: str) -> None:
+    """Record that `actor` opened someone else's record (an administrator's view of personal data is logged)."""
+    _check(actor, Action.PERSON_VIEW, person)
+    if actor is not None and person.user_id == getattr(actor, "pk", None):
+        return  # one's own record is not someone else's personal data
+    audit_record(actor=actor, action="person.viewed", obj=person, purpose=purpose)
+
+
+@transaction.atomic
+def person_update(*, person: Person, actor, data: dict[str, Any]) -> Person:
+    """Correct a resident's record (administrators). Only ADMIN_FIELDS are used; audits the changed names."""
+    _check(actor, Action.PERSON_CHANGE, person)
+    stored = Person.objects.select_for_update().get(pk=person.pk)
+    changed = _apply(stored, data, ADMIN_FIELDS)
+    stored.full_clean()
+    if changed:
+        stored.save()
+        audit_record(actor=actor, action="person.updated", obj=stored, fields=changed)
+    return stored
 
 
 @transaction.atomic
@@ -43,22 +91,14 @@ def person_update_own(*, user, data: dict[str, Any]) -> Person:
     created = person is None
     if person is None:
         person = Person(user=user)
-    changed = []
-    for name in OWN_FIELDS:
-        if name in data and getattr(person, name) != data[name]:
-            setattr(person, name, data[name])
-            changed.append(name)
-    if person.consent_contact and person.consent_given_at is None:
-        person.consent_given_at = timezone.now()
-    elif not person.consent_contact:
-        person.consent_given_at = None
+    changed = _apply(person, data, OWN_FIELDS)
     person.full_clean()
     person.save()
     if created:
         audit_record(actor=user, action="person.created", obj=person)
     if changed:
         # Field names only, never the values.
-        audit_record(actor=user, action="person.updated", obj=person, fields=sorted(changed))
+        audit_record(actor=user, action="person.updated", obj=person, fields=changed)
     return person
 
 

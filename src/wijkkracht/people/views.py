@@ -20,7 +20,7 @@ from .models import Person
 @require_http_methods(["GET", "POST"])
 def profile(request):
     """Mijn gegevens: the logged-in user's own Person, to see and change."""
-    if not permissions.can(request.user, "change"):
+    if not permissions.can(request.user, permissions.Action.OWN_CHANGE):
         raise PermissionDenied
     person = Person.objects.filter(user=request.user).first() or Person(user=request.user)
     form = ProfileForm(request.POST or None, instance=person)
@@ -37,7 +37,7 @@ def profile(request):
 @require_POST
 def export(request):
     """Download my data (GDPR art. 15) as JSON. POST, because it writes an audit event."""
-    if not permissions.can(request.user, "export"):
+    if not permissions.can(request.user, permissions.Action.OWN_EXPORT):
         raise PermissionDenied
     data = services.person_export_own(user=request.user)
     response = HttpResponse(

@@ -1,20 +1,17 @@
 from django.contrib import admin
 
+from wijkkracht.accounts.admin_base import PolicyModelAdmin
+
 from . import services
 from .models import AreaShape, CommunityCentre, District, Municipality, Neighbourhood, PopulationFigure
+from .permissions import Action
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Areas and CBS figures come from the import commands (import_areas, import_cbs_kwb), never by hand."""
+class ReadOnlyAdmin(PolicyModelAdmin):
+    """Areas and CBS figures come from the import commands (import_areas, import_cbs_kwb), never by hand:
+    administrators see them here, nobody adds, changes or deletes them."""
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    view_action = Action.AREAS_VIEW_ADMIN
 
 
 @admin.register(Municipality)
@@ -52,10 +49,12 @@ class PopulationFigureAdmin(ReadOnlyAdmin):
 
 
 @admin.register(CommunityCentre)
-class CommunityCentreAdmin(admin.ModelAdmin):
+class CommunityCentreAdmin(PolicyModelAdmin):
     """Creating a centre is for administrators; its details, hours and rooms are kept by its professionals
-    on the centre's own pages."""
+    on the centre's own pages (and by administrators, here and there). A centre is never deleted here."""
 
+    view_action = change_action = list_action = Action.CENTRE_CHANGE
+    add_action = Action.CENTRE_CREATE
     list_display = ("name", "district", "postcode")
     list_select_related = ("district",)
     search_fields = ("name",)

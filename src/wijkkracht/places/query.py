@@ -1,4 +1,8 @@
+from collections.abc import Iterable
+from typing import Self
+
 from django.db import models
+from django.db.models import Q
 
 
 class DistrictQuerySet(models.QuerySet):
@@ -9,6 +13,11 @@ class DistrictQuerySet(models.QuerySet):
 class CommunityCentreQuerySet(models.QuerySet):
     def in_district(self, district):
         return self.filter(district=district)
+
+    def served_through(self, *, centre_ids: Iterable[int], district_ids: Iterable[int]) -> Self:
+        """The centres a professional serves: those their memberships name, and every centre of a district a
+        membership names (pass a Scope's centre_ids and district_ids)."""
+        return self.filter(Q(pk__in=list(centre_ids)) | Q(district_id__in=list(district_ids)))
 
 
 def attach_shapes(areas: list) -> list:

@@ -8,7 +8,7 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
@@ -26,6 +26,14 @@ from .models import (
     PopulationFigure,
     Room,
 )
+from .permissions import Action, can
+
+
+def _check(actor, action: Action, obj=None) -> None:
+    # actor=None means the system itself (an import command, the demo seed).
+    if actor is not None and not can(actor, action, obj):
+        raise PermissionDenied
+
 
 REQUIRED_PROPERTIES = ("buurtcode", "buurtnaam", "wijkcode", "wijknaam", "gemeentecode", "gemeentenaam")
 
@@ -359,6 +367,7 @@ def centre_update(
     email: str,
 ) -> CommunityCentre:
     """Change a centre's details. Raises ValidationError and changes nothing on bad input."""
+    _check(actor, Action.CENTRE_CHANGE, centre)
     values = {
         "profile": profile,
         "focus": focus,
@@ -400,6 +409,7 @@ def _save_unique(obj, **kwargs) -> None:
 @transaction.atomic
 def opening_hours_replace(*, centre: CommunityCentre, hours: list[tuple[int, time, time]], actor) -> list[OpeningHours]:
     """Make `hours` (weekday, opens, closes) the centre's opening hours. All or nothing."""
+    _check(actor, Action.CENTRE_HOURS_SET, centre)
     hours = sorted(hours)
     for (day, _opens, closes), (next_day, next_opens, _next_closes) in zip(hours, hours[1:], strict=False):
         if day == next_day and next_opens < closes:
@@ -433,6 +443,7 @@ def room_create(
     wheelchair_accessible: bool = False,
     description: str = "",
 ) -> Room:
+    _check(actor, Action.ROOM_MANAGE, centre)
     room = Room(
         centre=centre,
         name=name,
@@ -456,6 +467,7 @@ def room_update(
     wheelchair_accessible: bool,
     description: str,
 ) -> Room:
+    _check(actor, Action.ROOM_MANAGE, room.centre)
     values = {
         "name": name,
         "capacity": capacity,
@@ -468,6 +480,7 @@ def room_update(
 @transaction.atomic
 def room_delete(*, room: Room, actor) -> None:
     """Remove a room. A room still in use elsewhere (bookings) is refused with a ValidationError."""
+    _check(actor, Action.ROOM_MANAGE, room.centre)
     public_id, name, centre = str(room.public_id), room.name, str(room.centre.public_id)
     try:
         room.delete()
@@ -487,6 +500,7 @@ def room_delete(*, room: Room, actor) -> None:
 def centre_save(*, centre: CommunityCentre, actor) -> CommunityCentre:
     """Create or change a community centre as a whole (administrators, through the admin)."""
     created = centre.pk is None
+    _check(actor, Action.CENTRE_CREATE if created else Action.CENTRE_CHANGE, None if created else centre)
     centre.full_clean()
     _save_unique(centre)
     audit_record(actor=actor, action="places.centre_create" if created else "places.centre_change", obj=centre)

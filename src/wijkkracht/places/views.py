@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import geometry, services
 from .forms import CentreForm, OpeningHoursFormSet, RoomForm
 from .models import CommunityCentre, District, Municipality, OpeningHours, PopulationFigure, Room
-from .permissions import can
+from .permissions import Action, can
 from .query import attach_shapes
 
 
@@ -84,7 +84,9 @@ def centre_detail(request, public_id):
         "places/centre.html",
         {
             "centre": centre,
-            "can_change": can(request.user, "change_centre", centre),
+            "can_change": can(request.user, Action.CENTRE_CHANGE, centre),
+            "can_set_hours": can(request.user, Action.CENTRE_HOURS_SET, centre),
+            "can_manage_rooms": can(request.user, Action.ROOM_MANAGE, centre),
         },
     )
 
@@ -114,15 +116,15 @@ def figures(request):
 # --- Centre management: professionals serving the centre, and administrators --------------------------------
 
 
-def _centre_to_change(request, public_id) -> CommunityCentre:
+def _centre_to_change(request, public_id, action: Action) -> CommunityCentre:
     centre = get_object_or_404(CommunityCentre.objects.select_related("district"), public_id=public_id)
-    if not can(request.user, "change_centre", centre):
+    if not can(request.user, action, centre):
         raise PermissionDenied
     return centre
 
 
 def _room_to_change(request, public_id, room_id) -> Room:
-    centre = _centre_to_change(request, public_id)
+    centre = _centre_to_change(request, public_id, Action.ROOM_MANAGE)
     room = get_object_or_404(Room.objects.filter(centre=centre), public_id=room_id)
     room.centre = centre
     return room
@@ -144,7 +146,7 @@ def _add_errors(form, error: ValidationError) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def centre_edit(request, public_id):
-    centre = _centre_to_change(request, public_id)
+    centre = _centre_to_change(request, public_id, Action.CENTRE_CHANGE)
     form = CentreForm(_data(request), instance=centre)
     if request.method == "POST" and form.is_valid():
         try:
@@ -162,7 +164,7 @@ def centre_edit(request, public_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def centre_hours(request, public_id):
-    centre = _centre_to_change(request, public_id)
+    centre = _centre_to_change(request, public_id, Action.CENTRE_HOURS_SET)
     initial = [
         {"weekday": h.weekday, "opens": h.opens, "closes": h.closes}
         for h in centre.opening_hours.order_by("weekday", "opens")
@@ -182,7 +184,7 @@ def centre_hours(request, public_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def room_create(request, public_id):
-    centre = _centre_to_change(request, public_id)
+    centre = _centre_to_change(request, public_id, Action.ROOM_MANAGE)
     form = RoomForm(_data(request), instance=Room(centre=centre), centre=centre)
     if request.method == "POST" and form.is_valid():
         try:
