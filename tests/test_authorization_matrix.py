@@ -165,6 +165,7 @@ MATRIX: dict[str, Entry] = {
         data=lambda w: {"ends_on": "2099-12-31"},
         actions=(AccountAction.MEMBERSHIP_END,),
     ),
+    "admin:otp_totp_totpdevice_changelist": Entry(get=ADMINISTRATORS, actions=(AccountAction.SECOND_FACTOR_RESET,)),
     "admin:audit_auditevent_changelist": Entry(get=ADMINISTRATORS, actions=(AccountAction.AUDIT_TRAIL_VIEW,)),
     "admin:places_district_changelist": Entry(get=ADMINISTRATORS, actions=(PlacesAction.AREAS_VIEW_ADMIN,)),
     "admin:places_communitycentre_add": Entry(

@@ -14,9 +14,15 @@ MATRIX: dict[str, Entry] = {
     ),
     "accounts:security": Entry(get=LOGGED_IN, notes="own account only"),
     "accounts:recovery_codes": Entry(
-        skip_get=True, post=LOGGED_IN, notes="POST only; without a second factor back to the security page"
+        skip_get=True,
+        post=LOGGED_IN,
+        post_changes=False,
+        notes="POST only; without a second factor back to the security page (nothing changes)",
     ),
     "accounts:otp_disable": Entry(
-        skip_get=True, post=LOGGED_IN, notes="POST only; own account; staff are refused when it is required"
+        skip_get=True,
+        post=LOGGED_IN,
+        post_changes=False,
+        notes="POST only; own account; staff are refused when it is required; without a second factor nothing changes",
     ),
 }
