@@ -9,6 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin
 
+from wijkkracht.validators import validate_name
+
 from .constants import ROLE_SCOPE, Role
 from .query import MembershipQuerySet
 
@@ -35,7 +37,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(_("e-mailadres"), unique=True)
-    display_name = models.CharField(_("naam"), max_length=120, blank=True)
+    display_name = models.CharField(_("naam"), max_length=120, blank=True, validators=[validate_name])
     preferred_language = models.CharField(
         _("taal"), max_length=5, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
     )

@@ -4,12 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.validators import validate_name
+
 
 class Council(models.Model):
     """A users' council (gebruikersraad) of a community centre or a district."""
 
     public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(_("naam"), max_length=160)
+    name = models.CharField(_("naam"), max_length=160, validators=[validate_name])
     district = models.ForeignKey(
         "places.District", on_delete=models.PROTECT, related_name="councils", verbose_name=_("wijk")
     )

@@ -3,6 +3,8 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.validators import validate_name
+
 from .constants import OrganisationKind
 
 
@@ -10,7 +12,7 @@ class Organisation(models.Model):
     """The welfare organisation that employs the professionals, or a cooperation partner."""
 
     public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(_("naam"), max_length=160, unique=True)
+    name = models.CharField(_("naam"), max_length=160, unique=True, validators=[validate_name])
     kind = models.CharField(_("soort"), max_length=16, choices=OrganisationKind.choices)
     municipality = models.ForeignKey(
         "places.Municipality",

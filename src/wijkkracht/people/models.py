@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.validators import validate_name
+
 
 class ContactPreference(models.TextChoices):
     EMAIL = "email", _("e-mail")
@@ -25,8 +27,8 @@ class Person(models.Model):
         related_name="person",
         verbose_name=_("account"),
     )
-    first_name = models.CharField(_("voornaam"), max_length=80)
-    last_name = models.CharField(_("achternaam"), max_length=120, blank=True)
+    first_name = models.CharField(_("voornaam"), max_length=80, validators=[validate_name])
+    last_name = models.CharField(_("achternaam"), max_length=120, blank=True, validators=[validate_name])
     birth_year = models.PositiveSmallIntegerField(
         _("geboortejaar"),
         null=True,

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.validators import TEXT_MAX, text_limit, validate_name, validate_text
+
 from .query import CommunityCentreQuerySet, DistrictQuerySet
 
 
@@ -114,19 +116,27 @@ class PopulationFigure(models.Model):
 
 class CommunityCentre(models.Model):
     public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(_("naam"), max_length=120)
+    name = models.CharField(_("naam"), max_length=120, validators=[validate_name])
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="centres", verbose_name=_("wijk"))
-    street = models.CharField(_("straat en huisnummer"), max_length=160, blank=True)
+    street = models.CharField(_("straat en huisnummer"), max_length=160, blank=True, validators=[validate_name])
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     city = models.CharField(_("plaats"), max_length=80, default="Amstelveen")
     phone = models.CharField(_("telefoon"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     # The centre's own profile: its role differs per district (maatwerk per wijk).
     profile = models.TextField(
-        _("profiel"), blank=True, help_text=_("Wat dit wijkcentrum voor de wijk doet, in gewone taal.")
+        _("profiel"),
+        blank=True,
+        max_length=TEXT_MAX,
+        validators=[text_limit(TEXT_MAX), validate_text],
+        help_text=_("Wat dit wijkcentrum voor de wijk doet, in gewone taal."),
     )
     focus = models.CharField(
-        _("accent"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: jongeren, ouderen, taal.")
+        _("accent"),
+        max_length=200,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Bijvoorbeeld: jongeren, ouderen, taal."),
     )
     lon = models.FloatField(_("lengtegraad"), null=True, blank=True)
     lat = models.FloatField(_("breedtegraad"), null=True, blank=True)
@@ -184,10 +194,12 @@ class Room(models.Model):
     centre = models.ForeignKey(
         CommunityCentre, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("wijkcentrum")
     )
-    name = models.CharField(_("naam"), max_length=80)
+    name = models.CharField(_("naam"), max_length=80, validators=[validate_name])
     capacity = models.PositiveSmallIntegerField(_("aantal personen"))
     wheelchair_accessible = models.BooleanField(_("toegankelijk met rolstoel"), default=False)
-    description = models.TextField(_("beschrijving"), blank=True)
+    description = models.TextField(
+        _("beschrijving"), blank=True, max_length=TEXT_MAX, validators=[text_limit(TEXT_MAX), validate_text]
+    )
 
     class Meta:
         verbose_name = _("zaal")
