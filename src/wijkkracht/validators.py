@@ -9,11 +9,19 @@ Safe text: what people type is shown to others, so it may not hide or reorder wh
 - `validate_text` (free text over several lines): the same, except new lines and tabs.
 Length: every free-text field has a maximum (`text_limit(n)` for TextField, whose max_length Django does not
 enforce on the model); names use CharField max_length. NAME_MAX and TEXT_MAX are the usual sizes.
+
+Phone, postcode and opening hours: one rule each, attached to the model fields (`validate_phone`,
+`validate_postcode`) or called by the services (`validate_opening_hours`), so `full_clean()` enforces them at
+every entry point and forms only show the errors. Each has a `normalise_*` companion that services and forms
+apply first, so "1181aa" and "1181 AA" are the same postcode wherever they come in.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
+from datetime import time
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -87,3 +95,71 @@ validate_text = SafeTextValidator(multiline=True)
 def text_limit(limit: int = TEXT_MAX) -> MaxLengthValidator:
     """The enforced maximum for a TextField (pair it with max_length=limit for the form's maxlength)."""
     return MaxLengthValidator(limit)
+
+
+# --- Phone: Dutch and international numbers, as people write them --------------------------------------------
+
+PHONE_RE = re.compile(r"(\+|\()?[0-9][0-9 ()\-.]{6,20}")
+PHONE_DIGITS = (8, 15)  # E.164 allows at most 15 digits; a Dutch number without country code has 10
+
+
+def normalise_phone(value: str) -> str:
+    """Trim and collapse runs of spaces; the digits are kept as written."""
+    return " ".join((value or "").split())
+
+
+def validate_phone(value: str) -> None:
+    digits = sum(ch.isdigit() for ch in value)
+    if not PHONE_RE.fullmatch(value) or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
+        raise ValidationError(
+            _("Dit lijkt geen telefoonnummer. Gebruik cijfers, spaties en +, bijvoorbeeld 020 123 45 67."),
+            code="phone",
+        )
+
+
+# --- Dutch postcode: four digits (not starting with 0), a space, two capitals --------------------------------
+
+POSTCODE_RE = re.compile(r"[1-9][0-9]{3} [A-Z]{2}")
+_POSTCODE_LOOSE = re.compile(r"\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*")
+
+
+def normalise_postcode(value: str) -> str:
+    """'1181aa', ' 1181 AA ' -> '1181 AA'. Anything else is returned trimmed, for the validator to refuse."""
+    match = _POSTCODE_LOOSE.fullmatch(value or "")
+    return f"{match.group(1)} {match.group(2).upper()}" if match else (value or "").strip()
+
+
+def validate_postcode(value: str) -> None:
+    if not POSTCODE_RE.fullmatch(value):
+        raise ValidationError(_("Vul een postcode in zoals 1181 AA."), code="postcode")
+
+
+# --- Opening hours: per day, each period closes after it opens and no two periods overlap --------------------
+
+
+def opening_hours_errors(hours: Iterable[tuple[int, time, time]]) -> dict[int, ValidationError]:
+    """The one opening-hours rule. `hours` are (weekday, opens, closes) rows in the order given; the result maps
+    the index of every row that breaks the rule to its error (empty: all good). Touching periods (9–12, 12–17)
+    are fine; overlapping ones are not."""
+    errors: dict[int, ValidationError] = {}
+    seen: dict[int, list[tuple[time, time]]] = {}
+    for index, (weekday, opens, closes) in enumerate(hours):
+        if closes <= opens:
+            errors[index] = ValidationError(
+                _("De sluittijd moet later zijn dan de openingstijd."), code="closes_before_opens"
+            )
+            continue
+        if any(opens < other_closes and other_opens < closes for other_opens, other_closes in seen.get(weekday, [])):
+            errors[index] = ValidationError(
+                _("Deze tijd valt samen met een andere openingstijd op dezelfde dag."), code="overlap"
+            )
+            continue
+        seen.setdefault(weekday, []).append((opens, closes))
+    return errors
+
+
+def validate_opening_hours(hours: Iterable[tuple[int, time, time]]) -> None:
+    """Raise the first error of `opening_hours_errors` (for services: all or nothing)."""
+    errors = opening_hours_errors(hours)
+    if errors:
+        raise errors[min(errors)]

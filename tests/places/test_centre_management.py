@@ -145,7 +145,7 @@ def test_the_centre_page_links_to_management_only_for_allowed_users(world, clien
         ("postcode", "12345", "Vul een postcode in zoals 1181 AA."),
         ("email", "geen-mail", "Voer een geldig e-mailadres in."),
         ("city", "", "Dit veld is verplicht."),
-        ("phone", "bel me", "Vul een telefoonnummer in"),
+        ("phone", "bel me", "Dit lijkt geen telefoonnummer"),
     ],
 )
 def test_invalid_details_show_a_field_error_and_change_nothing(world, client_for, field, value, message):

@@ -1,15 +1,12 @@
-import re
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.places.models import Neighbourhood
+from wijkkracht.validators import normalise_phone
 
 from .models import Person
 from .services import OWN_FIELDS
-
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-.]{5,18}$")
 
 
 def neighbourhood_choices(municipality=None) -> list:
@@ -81,12 +78,8 @@ class ProfileForm(forms.ModelForm):
         return Neighbourhood.objects.filter(pk=value).first()  # the choices already checked that it exists
 
     def clean_phone(self):
-        phone = " ".join(self.cleaned_data.get("phone", "").split())
-        if phone and not PHONE_RE.match(phone):
-            raise forms.ValidationError(
-                _("Dit lijkt geen telefoonnummer. Gebruik alleen cijfers, spaties en +."), code="phone"
-            )
-        return phone
+        # Only the spelling is tidied here; the rule is the model's validator (wijkkracht.validators).
+        return normalise_phone(self.cleaned_data.get("phone", ""))
 
     def clean_languages(self):
         parts = [p.strip() for p in self.cleaned_data.get("languages", "").split(",") if p.strip()]

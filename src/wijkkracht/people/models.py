@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wijkkracht.validators import validate_name
+from wijkkracht.validators import validate_name, validate_phone
 
 
 class ContactPreference(models.TextChoices):
@@ -50,7 +50,7 @@ class Person(models.Model):
     contact_preference = models.CharField(
         _("contact liefst via"), max_length=16, choices=ContactPreference.choices, default=ContactPreference.EMAIL
     )
-    phone = models.CharField(_("telefoon"), max_length=20, blank=True)
+    phone = models.CharField(_("telefoon"), max_length=20, blank=True, validators=[validate_phone])
     consent_contact = models.BooleanField(_("mag contact opnemen"), default=False)
     consent_given_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
     synthetic = models.BooleanField(_("synthetisch"), default=False, help_text=_("Verzonnen demo-persoon."))

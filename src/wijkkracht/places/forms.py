@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.validators import normalise_phone, normalise_postcode, opening_hours_errors
+
 from .models import CommunityCentre, OpeningHours, Room
 
-POSTCODE = re.compile(r"(\d{4})\s*([A-Z]{2})")
-PHONE = re.compile(r"\+?[0-9][0-9 ()-]{7,18}")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
@@ -20,20 +18,12 @@ class CentreForm(forms.ModelForm):
         fields = ["profile", "focus", "street", "postcode", "city", "phone", "email"]
         widgets = {"profile": forms.Textarea(attrs={"rows": 5}), "phone": forms.TextInput(attrs={"type": "tel"})}
 
+    # Only the spelling is tidied here; the rules are the model's validators (wijkkracht.validators).
     def clean_postcode(self) -> str:
-        value = self.cleaned_data["postcode"].strip().upper()
-        if not value:
-            return ""
-        match = POSTCODE.fullmatch(value)
-        if not match:
-            raise forms.ValidationError(_("Vul een postcode in zoals 1181 AA."), code="postcode")
-        return f"{match.group(1)} {match.group(2)}"
+        return normalise_postcode(self.cleaned_data["postcode"])
 
     def clean_phone(self) -> str:
-        value = self.cleaned_data["phone"].strip()
-        if value and not PHONE.fullmatch(value):
-            raise forms.ValidationError(_("Vul een telefoonnummer in, bijvoorbeeld 020 123 45 67."), code="phone")
-        return value
+        return normalise_phone(self.cleaned_data["phone"])
 
 
 class RoomForm(forms.ModelForm):
@@ -51,13 +41,9 @@ class RoomForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
     def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
-        others = Room.objects.filter(centre=self.centre, name__iexact=name)
-        if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise forms.ValidationError(_("Dit wijkcentrum heeft al een zaal met deze naam."), code="duplicate")
-        return name
+        # A name used by another room of the centre (in any case) is refused by the database constraint,
+        # through the service's full_clean(); the view shows that error on this field.
+        return self.cleaned_data["name"].strip()
 
 
 class OpeningHoursForm(forms.Form):
@@ -72,14 +58,9 @@ class OpeningHoursForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        opens, closes = data.get("opens"), data.get("closes")
-        if opens and closes and closes <= opens:
-            self.add_error(
-                "closes",
-                forms.ValidationError(
-                    _("De sluittijd moet later zijn dan de openingstijd."), code="closes_before_opens"
-                ),
-            )
+        if None not in (data.get("weekday"), data.get("opens"), data.get("closes")):
+            for error in opening_hours_errors([(data["weekday"], data["opens"], data["closes"])]).values():
+                self.add_error("closes", error)
         return data
 
 
@@ -87,20 +68,11 @@ class BaseOpeningHoursFormSet(forms.BaseFormSet):
     def clean(self):
         if any(self.errors):
             return
-        by_day: dict[int, list[tuple]] = {}
-        for form in self._kept_forms():
-            data = form.cleaned_data
-            for opens, closes in by_day.get(data["weekday"], []):
-                if data["opens"] < closes and opens < data["closes"]:
-                    form.add_error(
-                        "opens",
-                        forms.ValidationError(
-                            _("Deze tijd valt samen met een andere openingstijd op dezelfde dag."), code="overlap"
-                        ),
-                    )
-                    break
-            else:
-                by_day.setdefault(data["weekday"], []).append((data["opens"], data["closes"]))
+        # The one opening-hours rule (wijkkracht.validators), shown on the row that breaks it.
+        kept = list(self._kept_forms())
+        rows = [(f.cleaned_data["weekday"], f.cleaned_data["opens"], f.cleaned_data["closes"]) for f in kept]
+        for index, error in opening_hours_errors(rows).items():
+            kept[index].add_error("opens", error)
 
     def _kept_forms(self):
         """Existing rows and filled-in new rows, without those marked for removal."""

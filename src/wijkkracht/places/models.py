@@ -1,10 +1,11 @@
 import uuid
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wijkkracht.validators import TEXT_MAX, text_limit, validate_name, validate_text
+from wijkkracht.validators import TEXT_MAX, text_limit, validate_name, validate_phone, validate_postcode, validate_text
 
 from .query import CommunityCentreQuerySet, DistrictQuerySet
 
@@ -119,9 +120,9 @@ class CommunityCentre(models.Model):
     name = models.CharField(_("naam"), max_length=120, validators=[validate_name])
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="centres", verbose_name=_("wijk"))
     street = models.CharField(_("straat en huisnummer"), max_length=160, blank=True, validators=[validate_name])
-    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[validate_postcode])
     city = models.CharField(_("plaats"), max_length=80, default="Amstelveen")
-    phone = models.CharField(_("telefoon"), max_length=20, blank=True)
+    phone = models.CharField(_("telefoon"), max_length=20, blank=True, validators=[validate_phone])
     email = models.EmailField(_("e-mail"), blank=True)
     # The centre's own profile: its role differs per district (maatwerk per wijk).
     profile = models.TextField(
@@ -206,7 +207,14 @@ class Room(models.Model):
         verbose_name_plural = _("zalen")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["centre", "name"], name="room_unique_name_per_centre"),
+            # Case-insensitive: "Grote zaal" and "grote Zaal" are the same room (SQLite and PostgreSQL alike).
+            models.UniqueConstraint(
+                "centre",
+                Lower("name"),
+                name="room_unique_name_per_centre_ci",
+                violation_error_message=_("Dit wijkcentrum heeft al een zaal met deze naam."),
+                violation_error_code="duplicate",
+            ),
             models.CheckConstraint(condition=models.Q(capacity__gte=1), name="room_capacity_positive"),
         ]
 

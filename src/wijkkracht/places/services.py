@@ -8,12 +8,13 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from wijkkracht.audit.services import audit_record
+from wijkkracht.validators import normalise_phone, normalise_postcode, validate_opening_hours
 
 from . import cbs, geometry, importfile
 from .models import (
@@ -372,12 +373,27 @@ def centre_update(
         "profile": profile,
         "focus": focus,
         "street": street,
-        "postcode": postcode,
+        "postcode": normalise_postcode(postcode),
         "city": city,
-        "phone": phone,
+        "phone": normalise_phone(phone),
         "email": email,
     }
     return _update_changed(centre, values, actor=actor, action="places.centre_update")
+
+
+def _full_clean_room(room: Room) -> None:
+    """full_clean(), with the case-insensitive name constraint's error put on the name field."""
+    try:
+        room.full_clean()
+    except ValidationError as error:
+        errors = error.update_error_dict({})
+        duplicate = [e for e in errors.get(NON_FIELD_ERRORS, []) if getattr(e, "code", None) == "duplicate"]
+        if duplicate:
+            errors[NON_FIELD_ERRORS] = [e for e in errors[NON_FIELD_ERRORS] if e not in duplicate]
+            if not errors[NON_FIELD_ERRORS]:
+                del errors[NON_FIELD_ERRORS]
+            errors.setdefault("name", []).extend(duplicate)
+        raise ValidationError(errors) from error
 
 
 def _update_changed(obj, values: dict, *, actor, action: str):
@@ -386,7 +402,10 @@ def _update_changed(obj, values: dict, *, actor, action: str):
     changed = sorted(name for name, value in values.items() if stored[name] != value)
     for name, value in values.items():
         setattr(obj, name, value)
-    obj.full_clean()
+    if isinstance(obj, Room):
+        _full_clean_room(obj)
+    else:
+        obj.full_clean()
     if changed:
         _save_unique(obj, update_fields=changed)
         audit_record(actor=actor, action=action, obj=obj, fields=changed)
@@ -411,9 +430,7 @@ def opening_hours_replace(*, centre: CommunityCentre, hours: list[tuple[int, tim
     """Make `hours` (weekday, opens, closes) the centre's opening hours. All or nothing."""
     _check(actor, Action.CENTRE_HOURS_SET, centre)
     hours = sorted(hours)
-    for (day, _opens, closes), (next_day, next_opens, _next_closes) in zip(hours, hours[1:], strict=False):
-        if day == next_day and next_opens < closes:
-            raise ValidationError(_("Twee openingstijden op dezelfde dag vallen samen."), code="overlap")
+    validate_opening_hours(hours)
     before = [(h.weekday, h.opens, h.closes) for h in centre.opening_hours.order_by("weekday", "opens")]
     if before == hours:
         return list(centre.opening_hours.order_by("weekday", "opens"))
@@ -446,12 +463,12 @@ def room_create(
     _check(actor, Action.ROOM_MANAGE, centre)
     room = Room(
         centre=centre,
-        name=name,
+        name=name.strip(),
         capacity=capacity,
         wheelchair_accessible=wheelchair_accessible,
         description=description,
     )
-    room.full_clean()
+    _full_clean_room(room)
     _save_unique(room)
     audit_record(actor=actor, action="places.room_create", obj=room, centre=str(centre.public_id), name=name)
     return room
@@ -469,7 +486,7 @@ def room_update(
 ) -> Room:
     _check(actor, Action.ROOM_MANAGE, room.centre)
     values = {
-        "name": name,
+        "name": name.strip(),
         "capacity": capacity,
         "wheelchair_accessible": wheelchair_accessible,
         "description": description,
@@ -501,6 +518,7 @@ def centre_save(*, centre: CommunityCentre, actor) -> CommunityCentre:
     """Create or change a community centre as a whole (administrators, through the admin)."""
     created = centre.pk is None
     _check(actor, Action.CENTRE_CREATE if created else Action.CENTRE_CHANGE, None if created else centre)
+    centre.postcode, centre.phone = normalise_postcode(centre.postcode), normalise_phone(centre.phone)
     centre.full_clean()
     _save_unique(centre)
     audit_record(actor=actor, action="places.centre_create" if created else "places.centre_change", obj=centre)

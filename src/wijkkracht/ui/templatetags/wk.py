@@ -23,5 +23,30 @@ def breadcrumbs(*pairs):
 
 @register.inclusion_tag("ui/components/field.html")
 def field(bound_field):
-    """One form field with label, help text and errors tied to it through aria-describedby."""
+    """One form field, rendered by Django itself (`as_field_group`: label, help text and errors tied to the
+    input through aria-describedby, aria-invalid on error), in a wrapper that marks errors for the styles."""
     return {"field": bound_field}
+
+
+def _summary_items(form) -> list[tuple[str, str, str]]:
+    items: list[tuple[str, str, str]] = [("", str(error), "") for error in form.non_field_errors()]
+    for bound in form:
+        for error in bound.errors:
+            items.append((str(bound.label), str(error), bound.auto_id or ""))
+    return items
+
+
+@register.inclusion_tag("ui/components/error_summary.html")
+def error_summary(form_or_formset, message=""):
+    """THE error summary for a form or formset: one alert at the top listing every error, each field's error
+    linking to its input. Renders nothing when there are no errors. Pages show errors only through this and
+    the fields themselves ({% field %}); the rules live in models, validators and services."""
+    items: list[tuple[str, str, str]] = []
+    if form_or_formset is not None and getattr(form_or_formset, "is_bound", False):
+        if hasattr(form_or_formset, "forms"):  # a formset
+            items = [("", str(error), "") for error in form_or_formset.non_form_errors()]
+            for form in form_or_formset.forms:
+                items.extend(_summary_items(form))
+        else:
+            items = _summary_items(form_or_formset)
+    return {"items": items, "message": message}
