@@ -3,6 +3,8 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.audit.events import audit_actions
+
 
 class Role(models.TextChoices):
     RESIDENT = "resident", _("bewoner")
@@ -35,3 +37,23 @@ ENROLMENT_RESEND_AFTER = datetime.timedelta(minutes=1)
 RECOVERY_CODE_COUNT = 10
 RECOVERY_CODE_LENGTH = 12
 RECOVERY_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+@audit_actions
+class AuditAction(models.TextChoices):
+    """Every audit event of accounts (one name per event, whatever the entry point)."""
+
+    MEMBERSHIP_GRANTED = "membership.granted", _("rol toegekend")
+    MEMBERSHIP_ENDED = "membership.ended", _("rol beëindigd")
+    USER_UPDATED = "user.updated", _("account gewijzigd")
+    USER_ACTIVATED = "user.activated", _("account aangezet")
+    USER_DEACTIVATED = "user.deactivated", _("account uitgezet")
+    USER_LANGUAGE_CHANGED = "user.language_changed", _("taal gewijzigd")
+    TOTP_DEVICE_CREATED = "totp_device.created", _("app voor inlogcodes aangemaakt")
+    TOTP_DEVICE_CONFIRMED = "totp_device.confirmed", _("app voor inlogcodes bevestigd")
+    TOTP_FAILED = "totp.failed", _("verkeerde inlogcode")
+    RECOVERY_CODE_FAILED = "recovery_code.failed", _("verkeerde herstelcode")
+    RECOVERY_CODE_USED = "recovery_code.used", _("herstelcode gebruikt")
+    RECOVERY_CODES_GENERATED = "recovery_codes.generated", _("nieuwe herstelcodes gemaakt")
+    SECOND_FACTOR_LINK_SENT = "second_factor.link_sent", _("link voor inloggen in twee stappen verstuurd")
+    SECOND_FACTOR_RESET = "second_factor.reset", _("inloggen in twee stappen gewist")

@@ -26,6 +26,7 @@ from .constants import (
     RECOVERY_CODE_ALPHABET,
     RECOVERY_CODE_COUNT,
     RECOVERY_CODE_LENGTH,
+    AuditAction,
 )
 from .models import Membership, RecoveryCode, RecoveryCodeSet, SecondFactorEnrolment, User
 from .permissions import Action, can
@@ -68,7 +69,9 @@ def membership_grant(
     membership.ends_on = ends_on
     membership.full_clean()
     membership.save()
-    audit_record(actor=actor, action="membership.granted", obj=membership, role=role, user=str(user.public_id))
+    audit_record(
+        actor=actor, action=AuditAction.MEMBERSHIP_GRANTED, obj=membership, role=role, user=str(user.public_id)
+    )
     return membership
 
 
@@ -85,7 +88,7 @@ def membership_end(*, membership: Membership, ends_on: datetime.date | None = No
     membership.save(update_fields=["ends_on"])
     audit_record(
         actor=actor,
-        action="membership.ended",
+        action=AuditAction.MEMBERSHIP_ENDED,
         obj=membership,
         role=membership.role,
         user=str(membership.user.public_id),
@@ -117,9 +120,11 @@ def user_update(
     if not changed:
         return user
     user.save(update_fields=changed)
-    audit_record(actor=actor, action="user.updated", obj=user, fields=changed)
+    audit_record(actor=actor, action=AuditAction.USER_UPDATED, obj=user, fields=changed)
     if "is_active" in changed:
-        audit_record(actor=actor, action="user.activated" if is_active else "user.deactivated", obj=user)
+        audit_record(
+            actor=actor, action=AuditAction.USER_ACTIVATED if is_active else AuditAction.USER_DEACTIVATED, obj=user
+        )
     return user
 
 
@@ -133,7 +138,7 @@ def user_language_update(*, user: User, language: str) -> User:
     user.preferred_language = language
     user.full_clean(exclude=["password"])
     user.save(update_fields=["preferred_language"])
-    audit_record(actor=user, action="user.language_changed", obj=user, language=language)
+    audit_record(actor=user, action=AuditAction.USER_LANGUAGE_CHANGED, obj=user, language=language)
     return user
 
 
@@ -178,7 +183,7 @@ def second_factor_enrolment_start(*, user: User, link_for: Callable[[str], str])
         )
         enrolment.full_clean()
         enrolment.save()
-        audit_record(actor=user, action="second_factor.link_sent", obj=user)
+        audit_record(actor=user, action=AuditAction.SECOND_FACTOR_LINK_SENT, obj=user)
         # Sent inside the transaction: when sending fails, no attempt is left behind.
         _enrolment_mail(user=user, link=link_for(token), language=user.preferred_language or settings.LANGUAGE_CODE)
     return enrolment
@@ -237,7 +242,7 @@ def second_factor_enrolment_claim(*, user: User, token: str) -> tuple[SecondFact
         enrolment.save(update_fields=["claim_hash", "device"])
         audit_record(
             actor=user,
-            action="totp_device.created",
+            action=AuditAction.TOTP_DEVICE_CREATED,
             object_type="otp_totp.totpdevice",
             object_id=device.persistent_id,
         )
@@ -284,7 +289,7 @@ def second_factor_enrolment_complete(
         _enrolments_delete(SecondFactorEnrolment.objects.filter(user=user, completed_at__isnull=True))
         audit_record(
             actor=user,
-            action="totp_device.confirmed",
+            action=AuditAction.TOTP_DEVICE_CONFIRMED,
             object_type="otp_totp.totpdevice",
             object_id=device.persistent_id,
         )
@@ -298,7 +303,7 @@ def totp_device_verify(*, user: User, token: str) -> TOTPDevice | None:
         with transaction.atomic():
             if device.verify_token(token):
                 return device
-    audit_record(actor=user, action="totp.failed", obj=user)
+    audit_record(actor=user, action=AuditAction.TOTP_FAILED, obj=user)
     return None
 
 
@@ -325,7 +330,7 @@ def recovery_codes_generate(*, user: User) -> list[str]:
     RecoveryCode.objects.bulk_create(
         RecoveryCode(code_set=code_set, code_hash=make_password(recovery_code_normalise(code))) for code in codes
     )
-    audit_record(actor=user, action="recovery_codes.generated", obj=user, count=len(codes))
+    audit_record(actor=user, action=AuditAction.RECOVERY_CODES_GENERATED, obj=user, count=len(codes))
     return codes
 
 
@@ -339,7 +344,7 @@ def recovery_code_use(*, user: User, code: str) -> RecoveryCodeSet | None:
     with transaction.atomic():
         code_set = RecoveryCodeSet.objects.select_for_update().filter(user=user, confirmed=True).first()
         if code_set is None or not user_has_totp_device(user):
-            audit_record(actor=user, action="recovery_code.failed", obj=user)
+            audit_record(actor=user, action=AuditAction.RECOVERY_CODE_FAILED, obj=user)
             return None
         allowed, _why = code_set.verify_is_allowed()
         normalised = recovery_code_normalise(code)
@@ -350,12 +355,12 @@ def recovery_code_use(*, user: User, code: str) -> RecoveryCodeSet | None:
                     stored.save(update_fields=["used_at"])
                     code_set.throttle_reset(commit=True)
                     left = code_set.codes.filter(used_at__isnull=True).count()
-                    audit_record(actor=user, action="recovery_code.used", obj=user, left=left)
+                    audit_record(actor=user, action=AuditAction.RECOVERY_CODE_USED, obj=user, left=left)
                     # The account holder hears of it, so a code used by someone else does not go unnoticed.
                     _account_mail(user=user, template="recovery_code_used", context={"left": left})
                     return code_set
             code_set.throttle_increment(commit=True)
-    audit_record(actor=user, action="recovery_code.failed", obj=user)
+    audit_record(actor=user, action=AuditAction.RECOVERY_CODE_FAILED, obj=user)
     return None
 
 
@@ -368,4 +373,4 @@ def second_factor_reset(*, user: User, actor: User | None) -> None:
     _enrolments_delete(SecondFactorEnrolment.objects.filter(user=user))
     TOTPDevice.objects.filter(user=user).delete()
     RecoveryCodeSet.objects.filter(user=user).delete()
-    audit_record(actor=actor, action="second_factor.reset", obj=user)
+    audit_record(actor=actor, action=AuditAction.SECOND_FACTOR_RESET, obj=user)

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .events import action_label
+
 
 class AuditEvent(models.Model):
     """An explicit record of a write or of access to a sensitive record. Never holds personal data itself:
@@ -27,4 +29,9 @@ class AuditEvent(models.Model):
         ordering = ["-at"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action_label} {self.object_type}"
+
+    @property
+    def action_label(self) -> str:
+        """The event in words, in the active language (from the app's registered AuditAction)."""
+        return action_label(self.action)

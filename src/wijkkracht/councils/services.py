@@ -5,6 +5,7 @@ from django.db import transaction
 
 from wijkkracht.audit.services import audit_record
 
+from .constants import AuditAction
 from .models import Council
 from .permissions import Action, can
 
@@ -17,5 +18,7 @@ def council_save(*, council: Council, actor) -> Council:
     created = council.pk is None
     council.full_clean()
     council.save()
-    audit_record(actor=actor, action="councils.create" if created else "councils.update", obj=council)
+    audit_record(
+        actor=actor, action=AuditAction.COUNCIL_CREATED if created else AuditAction.COUNCIL_UPDATED, obj=council
+    )
     return council

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from wijkkracht.audit.services import audit_record
 
+from .constants import AuditAction
 from .models import Organisation
 from .permissions import Action, can
 
@@ -17,5 +18,9 @@ def organisation_save(*, organisation: Organisation, actor) -> Organisation:
     created = organisation.pk is None
     organisation.full_clean()
     organisation.save()
-    audit_record(actor=actor, action="organisations.create" if created else "organisations.update", obj=organisation)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ORGANISATION_CREATED if created else AuditAction.ORGANISATION_UPDATED,
+        obj=organisation,
+    )
     return organisation

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from wijkkracht.audit.services import audit_record
 
+from .constants import AuditAction
 from .models import Person
 from .permissions import Action, can
 
@@ -56,7 +57,7 @@ def person_view_record(*, person: Person, actor, purpose: str) -> None:
     _check(actor, Action.PERSON_VIEW, person)
     if actor is not None and person.user_id == getattr(actor, "pk", None):
         return  # one's own record is not someone else's personal data
-    audit_record(actor=actor, action="person.viewed", obj=person, purpose=purpose)
+    audit_record(actor=actor, action=AuditAction.PERSON_VIEWED, obj=person, purpose=purpose)
 
 
 @transaction.atomic
@@ -68,7 +69,7 @@ def person_update(*, person: Person, actor, data: dict[str, Any]) -> Person:
     stored.full_clean()
     if changed:
         stored.save()
-        audit_record(actor=actor, action="person.updated", obj=stored, fields=changed)
+        audit_record(actor=actor, action=AuditAction.PERSON_UPDATED, obj=stored, fields=changed)
     return stored
 
 
@@ -78,7 +79,7 @@ def person_create_for_user(*, user, first_name: str, actor) -> Person:
     person = Person(user=user, first_name=first_name)
     person.full_clean()
     person.save()
-    audit_record(actor=actor, action="person.created", obj=person)
+    audit_record(actor=actor, action=AuditAction.PERSON_CREATED, obj=person)
     return person
 
 
@@ -95,10 +96,10 @@ def person_update_own(*, user, data: dict[str, Any]) -> Person:
     person.full_clean()
     person.save()
     if created:
-        audit_record(actor=user, action="person.created", obj=person)
+        audit_record(actor=user, action=AuditAction.PERSON_CREATED, obj=person)
     if changed:
         # Field names only, never the values.
-        audit_record(actor=user, action="person.updated", obj=person, fields=changed)
+        audit_record(actor=user, action=AuditAction.PERSON_UPDATED, obj=person, fields=changed)
     return person
 
 
@@ -148,5 +149,5 @@ def person_export_own(*, user) -> dict[str, Any]:
             "created_at": person.created_at.isoformat(),
         }
     with transaction.atomic():
-        audit_record(actor=user, action="person.exported", obj=user)
+        audit_record(actor=user, action=AuditAction.PERSON_EXPORTED, obj=user)
     return data

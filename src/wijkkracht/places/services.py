@@ -17,6 +17,7 @@ from wijkkracht.audit.services import audit_record
 from wijkkracht.validators import normalise_phone, normalise_postcode, validate_opening_hours
 
 from . import cbs, geometry, importfile
+from .constants import AuditAction
 from .models import (
     AreaShape,
     CommunityCentre,
@@ -238,7 +239,7 @@ def areas_import(*, data: dict, actor=None) -> AreaImportResult:
             save_shape(municipality, shape)
     audit_record(
         actor=actor,
-        action="places.areas_import",
+        action=AuditAction.AREAS_IMPORTED,
         object_type="places.area",
         districts=result.districts,
         neighbourhoods=result.neighbourhoods,
@@ -337,7 +338,7 @@ def population_figures_import(
         result.created = result.loaded - result.updated
         audit_record(
             actor=actor,
-            action="places.population_figures_import",
+            action=AuditAction.POPULATION_FIGURES_IMPORTED,
             object_type="places.populationfigure",
             years=result.years,
             loaded=result.loaded,
@@ -378,7 +379,7 @@ def centre_update(
         "phone": normalise_phone(phone),
         "email": email,
     }
-    return _update_changed(centre, values, actor=actor, action="places.centre_update")
+    return _update_changed(centre, values, actor=actor, action=AuditAction.CENTRE_UPDATED)
 
 
 def _full_clean_room(room: Room) -> None:
@@ -443,7 +444,7 @@ def opening_hours_replace(*, centre: CommunityCentre, hours: list[tuple[int, tim
         created.append(row)
     audit_record(
         actor=actor,
-        action="places.opening_hours_replace",
+        action=AuditAction.OPENING_HOURS_REPLACED,
         obj=centre,
         hours=[[d, o.strftime("%H:%M"), c.strftime("%H:%M")] for d, o, c in hours],
     )
@@ -470,7 +471,7 @@ def room_create(
     )
     _full_clean_room(room)
     _save_unique(room)
-    audit_record(actor=actor, action="places.room_create", obj=room, centre=str(centre.public_id), name=name)
+    audit_record(actor=actor, action=AuditAction.ROOM_CREATED, obj=room, centre=str(centre.public_id), name=name)
     return room
 
 
@@ -491,7 +492,7 @@ def room_update(
         "wheelchair_accessible": wheelchair_accessible,
         "description": description,
     }
-    return _update_changed(room, values, actor=actor, action="places.room_update")
+    return _update_changed(room, values, actor=actor, action=AuditAction.ROOM_UPDATED)
 
 
 @transaction.atomic
@@ -505,7 +506,7 @@ def room_delete(*, room: Room, actor) -> None:
         raise ValidationError(_("Deze zaal is nog in gebruik en kan niet worden verwijderd."), code="in_use") from exc
     audit_record(
         actor=actor,
-        action="places.room_delete",
+        action=AuditAction.ROOM_DELETED,
         object_type="places.room",
         object_id=public_id,
         centre=centre,
@@ -521,5 +522,5 @@ def centre_save(*, centre: CommunityCentre, actor) -> CommunityCentre:
     centre.postcode, centre.phone = normalise_postcode(centre.postcode), normalise_phone(centre.phone)
     centre.full_clean()
     _save_unique(centre)
-    audit_record(actor=actor, action="places.centre_create" if created else "places.centre_change", obj=centre)
+    audit_record(actor=actor, action=AuditAction.CENTRE_CREATED if created else AuditAction.CENTRE_UPDATED, obj=centre)
     return centre

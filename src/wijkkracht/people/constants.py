@@ -1,0 +1,12 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wijkkracht.audit.events import audit_actions
+
+
+@audit_actions
+class AuditAction(models.TextChoices):
+    PERSON_CREATED = "person.created", _("bewoner aangemaakt")
+    PERSON_UPDATED = "person.updated", _("gegevens van bewoner gewijzigd")
+    PERSON_EXPORTED = "person.exported", _("eigen gegevens gedownload")
+    PERSON_VIEWED = "person.viewed", _("gegevens van bewoner ingezien")
