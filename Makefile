@@ -20,7 +20,7 @@ FIND_PYTHON = for c in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$H
 .PHONY: help install run serve test lint bench bench-tools clean test-tools messages
 
 help:
-	@echo "make run    install, migrate, load the demo and serve http://127.0.0.1:8000"
+	@echo "make run    install, migrate, load the demo and serve http://127.0.0.1:8000 with a worker and the scheduler"
 	@echo "make test   install test tools and run lint, migration check and all tests (SQLite and PostgreSQL)"
 	@echo "make bench  seed benchmark data and write docs/benchmarks.md"
 	@echo "make serve  production server (gunicorn) on 127.0.0.1:\$${PORT:-8000}; settings from the environment"
@@ -35,12 +35,19 @@ $(VENV)/.synced: uv.lock pyproject.toml | $(UV)
 
 install: $(VENV)/.synced
 
+# The web server, the task worker (mail, reminders) and the scheduler of periodic jobs, side by side;
+# Ctrl+C stops all three.
+RUN_PORT ?= 8000
 run: install
 	@mkdir -p var
 	@$(MANAGE) migrate --noinput -v0
 	@$(MANAGE) seed_demo
-	@echo "Serving http://127.0.0.1:8000 (stop with Ctrl+C)"
-	@$(MANAGE) runserver 127.0.0.1:8000 --insecure --noreload
+	@echo "Serving http://127.0.0.1:$(RUN_PORT) with a task worker and the scheduler (stop all with Ctrl+C)"
+	@$(MANAGE) worker -v0 & pids=$$!; \
+	$(MANAGE) scheduler --loop -v0 & pids="$$pids $$!"; \
+	$(MANAGE) runserver 127.0.0.1:$(RUN_PORT) --insecure --noreload & pids="$$pids $$!"; \
+	trap 'kill $$pids 2>/dev/null; wait; echo "Stopped."; exit 0' INT TERM; \
+	wait -n; kill $$pids 2>/dev/null; wait
 
 # Production: gunicorn with wijkkracht.conf.production; every setting comes from the environment (DJANGO_SECRET_KEY,
 # DJANGO_ALLOWED_HOSTS, DATABASE_URL, ...: docs/operations.md). Collects the static files first; migrations are a

@@ -50,9 +50,12 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "wijkkracht.ui",
     "wijkkracht.audit",
     "wijkkracht.workflow",
+    "wijkkracht.background",
+    "wijkkracht.mail",
     "wijkkracht.places",
     "wijkkracht.organisations",
     "wijkkracht.councils",
@@ -216,7 +219,36 @@ WIJKKRACHT_PAGECACHE_IGNORED_TABLES = (
     "mail_",
 )
 
-MAILERS = {"default": {"BACKEND": env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")}}
+# Background tasks (docs/architecture.md, "Tasks and periodic jobs"): the database queue by default, embedded like
+# SQLite; Redis through RQ where one machine is not enough (WIJKKRACHT_TASKS=rq, REDIS_URL). The worker is
+# `manage.py worker`, periodic jobs are enqueued by `manage.py scheduler` (cron/systemd timer every minute).
+TASK_QUEUES = ["default"]
+
+
+def tasks_from_env() -> dict:
+    kind = env("WIJKKRACHT_TASKS", "db")
+    if kind == "db":
+        return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
+    if kind == "rq":
+        return {
+            "default": {
+                "BACKEND": "wijkkracht.background.redis_queue.RQBackend",
+                "QUEUES": TASK_QUEUES,
+                "OPTIONS": {"REDIS_URL": env("REDIS_URL", "redis://127.0.0.1:6379/0")},
+            }
+        }
+    raise ImproperlyConfigured(f"WIJKKRACHT_TASKS must be 'db' or 'rq', not {kind!r}.")
+
+
+TASKS = tasks_from_env()
+
+# Every message goes into the outbox ("default") and a task delivers it through "delivery" (wijkkracht.mail).
+MAILERS = {
+    "default": {"BACKEND": "wijkkracht.mail.backends.OutboxBackend"},
+    "delivery": {"BACKEND": env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")},
+}
+# The demo mailbox (/postvak/): administrators read delivered mail there. Only with the MailboxBackend.
+WIJKKRACHT_MAILBOX = env_bool("WIJKKRACHT_MAILBOX", False)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "noreply@wijkkracht.invalid")
 
 # Where the real CBS data lives: shipped in the repository (places/data/amstelveen, CBS, CC BY 4.0).

@@ -6,9 +6,17 @@ from .base import INSTALLED_APPS, database_from_env
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 DATABASES = {"default": database_from_env("sqlite://:memory:")}
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Django's test runner turns every mailer into locmem; tests of the outbox path switch it on (tests/mail).
+MAILERS = {
+    "default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+    "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+}
+WIJKKRACHT_MAILBOX = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; Argon2 is tested on its own
 WIJKKRACHT_REQUIRE_STAFF_2FA = False
+# Tasks run at once, in the enqueueing thread, when the transaction commits (tests of the real queues switch
+# backend: tests/background).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
 WIJKKRACHT_DEMO = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
