@@ -30,7 +30,9 @@ def _redis_up() -> bool:
 
 
 @pytest.mark.django_db
-def test_the_database_queue_runs_tasks_enqueued_on_commit(django_capture_on_commit_callbacks):
+def test_the_database_queue_runs_tasks_enqueued_on_commit(django_capture_on_commit_callbacks, monkeypatch):
+    # The worker drops old connections between tasks, like a request; here that would be the test's transaction.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     with tasks_backend(DATABASE):
         from django_tasks_db.models import DBTaskResult
 

@@ -26,12 +26,12 @@ class Command(BaseCommand):
             return
         try:
             while True:
-                close_old_connections()
                 for run in scheduler_tick():
                     if verbosity:
                         self.stdout.write(f"enqueued {run.job} for {run.slot.isoformat()}")
                 if not loop:
                     return
                 time.sleep(interval)
+                close_old_connections()  # like a request: drop broken or expired connections between ticks
         except KeyboardInterrupt:
             return
