@@ -67,6 +67,8 @@ def test_a_rolled_back_transaction_enqueues_nothing():
 @pytest.mark.django_db
 def test_database_queue_health_sees_a_queue_nobody_works_on():
     with tasks_backend(DATABASE):
+        from django_tasks_db.models import DBTaskResult
+
         assert queue_health().as_dict() | {"backend": "-"} == {
             "backend": "-",
             "reachable": True,
@@ -88,6 +90,13 @@ def test_database_queue_health_sees_a_queue_nobody_works_on():
             Heartbeat.objects.filter(name="scheduler").update(at=timezone.now())
             health = queue_health()
             assert (health.ready, health.oldest_ready_seconds, health.ok) == (1, 601.0, False)
+        with freeze_time("2026-11-23 12:00:00+00:00"):
+            sample_tasks.add.using(run_after=timezone.now() + timedelta(minutes=9)).enqueue(2, 2)
+        with freeze_time("2026-11-23 12:10:01+00:00"):
+            # The deferred task became due a minute ago: it has waited one minute, not ten.
+            assert queue_health().ready == 2
+            DBTaskResult.objects.filter(task_path__endswith=".add", args_kwargs__args=[1, 2]).delete()
+            assert queue_health().oldest_ready_seconds == 61.0
 
 
 def test_health_reports_an_unreachable_queue_without_raising():

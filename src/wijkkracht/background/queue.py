@@ -71,10 +71,21 @@ def queue_health() -> QueueHealth:
     try:
         scheduler = _scheduler_seconds_ago()
         if name == "DatabaseBackend":
-            from django_tasks_db.models import DBTaskResult
+            from django_tasks_db.models import DBTaskResult, get_date_max
 
             ready = DBTaskResult.objects.ready().filter(backend_name=backend.alias)
-            oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+            # A task waits from when it was enqueued, or, when deferred, from when it became due.
+            waiting_since = [
+                ready.filter(run_after=get_date_max())
+                .order_by("enqueued_at")
+                .values_list("enqueued_at", flat=True)
+                .first(),
+                ready.exclude(run_after=get_date_max())
+                .order_by("run_after")
+                .values_list("run_after", flat=True)
+                .first(),
+            ]
+            oldest = min((moment for moment in waiting_since if moment is not None), default=None)
             age = None if oldest is None else (timezone.now() - oldest).total_seconds()
             return QueueHealth(name, True, ready.count(), age, scheduler_seconds_ago=scheduler)
         if hasattr(backend, "health"):
