@@ -1,7 +1,8 @@
 """Authorization matrix entries of the mail app (the demo mailbox)."""
 
-from tests.matrix import Entry
+from tests.matrix import ADMINISTRATORS, Entry
 from wijkkracht.mail.models import MailboxMessage
+from wijkkracht.mail.permissions import Action
 
 
 def _message(world):
@@ -12,6 +13,6 @@ def _message(world):
 
 
 MATRIX = {
-    "mail:inbox": Entry(get=frozenset({"administrator"})),
-    "mail:message": Entry(get=frozenset({"administrator"}), args=_message),
+    "mail:inbox": Entry(get=ADMINISTRATORS, actions=(Action.MAILBOX_READ,)),
+    "mail:message": Entry(get=ADMINISTRATORS, args=_message, actions=(Action.MAILBOX_READ,)),
 }

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from wijkkracht.accounts.policy import UnknownAction, can, menu_for
 from wijkkracht.mail.models import MailboxMessage
-from wijkkracht.mail.permissions import Action, can
+from wijkkracht.mail.permissions import Action
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,12 @@ def test_beside_a_real_mail_server_there_is_no_mailbox(world, client_for, messag
     assert client_for("administrator").get(reverse("mail:inbox")).status_code == 404
 
 
-def test_an_unknown_action_raises(world):
-    with pytest.raises(ValueError):
-        can(world.users["administrator"], "delete_everything")
-    assert can(world.users["administrator"], Action.READ_MAILBOX) is True
+def test_an_unknown_action_raises_and_the_menu_shows_the_mailbox_to_administrators_in_the_demo(world, settings):
+    with pytest.raises(UnknownAction):
+        can(world.users["administrator"], "mail.delete_everything")
+    administrator = world.users["administrator"]
+    assert can(administrator, Action.MAILBOX_READ) is True
+    assert "/postvak/" in [link.url for link in menu_for(administrator)]
+    assert "/postvak/" not in [link.url for link in menu_for(world.users["professional_a"])]
+    settings.WIJKKRACHT_MAILBOX = False
+    assert "/postvak/" not in [link.url for link in menu_for(administrator)]

@@ -141,8 +141,6 @@ def test_maps_are_checked_when_declared():
         Workflow(model=Ticket, can=lambda *a: True, moves=[Move("new", "lost", "x")])
     with pytest.raises(ImproperlyConfigured, match="twice"):
         Workflow(model=Ticket, can=lambda *a: True, moves=[Move("new", "open", "x"), Move("new", "open", "y")])
-    with pytest.raises(ImproperlyConfigured, match="need `can`"):
-        Workflow(model=Ticket, moves=[Move("new", "open", "x")])
     with pytest.raises(ImproperlyConfigured, match="needs an action or system"):
         Move("new", "open")
     assert workflow_for(Ticket) is TICKET_WORKFLOW
@@ -200,3 +198,18 @@ def test_anonymising_the_history_blanks_reasons_and_keeps_the_moves(staff):
     assert workflow_services.history_anonymise(obj=ticket) == 1
     assert list(StateChange.objects.for_object(ticket).values_list("target", "reason")) == [("cancelled", "")]
     assert StateChange.objects.for_object(other).get().reason == "dubbel"
+
+
+@pytest.mark.django_db
+def test_by_default_the_projects_policy_decides_and_an_unknown_action_raises(world):
+    from wijkkracht.accounts.policy import UnknownAction
+    from wijkkracht.places.permissions import Action as PlacesAction
+
+    with_policy = Workflow(
+        model=Ticket, moves=[Move("new", "open", PlacesAction.CENTRE_CREATE), Move("open", "done", "x.y")]
+    )
+    ticket = make(S.NEW)
+    assert with_policy.allows(world.users["administrator"], with_policy.move("new", "open"), ticket) is True
+    assert with_policy.allows(world.users["professional_a"], with_policy.move("new", "open"), ticket) is False
+    with pytest.raises(UnknownAction):
+        with_policy.allows(world.users["administrator"], with_policy.move("open", "done"), ticket)

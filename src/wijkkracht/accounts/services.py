@@ -374,3 +374,12 @@ def second_factor_reset(*, user: User, actor: User | None) -> None:
     TOTPDevice.objects.filter(user=user).delete()
     RecoveryCodeSet.objects.filter(user=user).delete()
     audit_record(actor=actor, action=AuditAction.SECOND_FACTOR_RESET, obj=user)
+
+
+def sessions_clear_expired() -> int:
+    """Delete expired login sessions (the nightly job `sessions.clear_expired`). Idempotent: a second run finds
+    nothing left to delete. Returns the number of sessions deleted."""
+    from django.contrib.sessions.models import Session
+
+    deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+    return deleted

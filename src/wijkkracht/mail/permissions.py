@@ -1,18 +1,19 @@
-"""Policy for the demo mailbox: administrators read the mail the platform sent (demo only: with a real mail
-server the mailbox does not exist)."""
+"""Policy for the demo mailbox: administrators read the mail the platform sent. Only in the demo: beside a real
+mail server the mailbox does not exist (its pages answer 404 and the menu hides it)."""
 
 from __future__ import annotations
-
-from enum import StrEnum
 
 from django.conf import settings
 from django.db.models import QuerySet
 
-from wijkkracht.accounts.scope import scope_of
+from wijkkracht.accounts.policy import Policy, PolicyAction
 
 
-class Action(StrEnum):
-    READ_MAILBOX = "read_mailbox"
+class Action(PolicyAction):
+    MAILBOX_READ = "mail.mailbox_read"
+
+
+policy = Policy(Action)
 
 
 def mailbox_enabled() -> bool:
@@ -21,12 +22,19 @@ def mailbox_enabled() -> bool:
     return bool(getattr(settings, "WIJKKRACHT_MAILBOX", False))
 
 
-def can(user, action: Action | str, obj=None) -> bool:
-    action = Action(action)  # an unknown action raises ValueError
-    if action is Action.READ_MAILBOX:
-        return scope_of(user).is_admin
-    raise AssertionError(action)
+@policy.rule(Action.MAILBOX_READ)
+def _administrators(user, scope, obj) -> bool:
+    return mailbox_enabled() and scope.is_admin
 
 
-def visible_to(user, qs: QuerySet, action: Action | str = Action.READ_MAILBOX) -> QuerySet:
-    return qs if can(user, action) else qs.none()
+@policy.filter(Action.MAILBOX_READ)
+def _everything_or_nothing(user, scope, qs: QuerySet) -> QuerySet:
+    return qs if mailbox_enabled() and scope.is_admin else qs.none()
+
+
+def can(user, action: Action, obj=None) -> bool:
+    return policy.can(user, action, obj)
+
+
+def visible_to(user, qs: QuerySet, action: Action) -> QuerySet:
+    return policy.visible_to(user, qs, action)

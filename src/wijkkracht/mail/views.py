@@ -13,7 +13,7 @@ from .permissions import Action
 def _check(request) -> None:
     if not permissions.mailbox_enabled():
         raise Http404
-    if not permissions.can(request.user, Action.READ_MAILBOX):
+    if not permissions.can(request.user, Action.MAILBOX_READ):
         raise PermissionDenied
 
 
@@ -22,7 +22,7 @@ def _check(request) -> None:
 def inbox(request):
     """The demo mailbox: every message the platform sent, newest first."""
     _check(request)
-    messages = permissions.visible_to(request.user, MailboxMessage.objects.all()).only(
+    messages = permissions.visible_to(request.user, MailboxMessage.objects.all(), Action.MAILBOX_READ).only(
         "public_id", "received_at", "to", "subject"
     )
     page = Paginator(messages, 50).get_page(request.GET.get("pagina"))
@@ -33,5 +33,7 @@ def inbox(request):
 @login_required
 def message(request, public_id):
     _check(request)
-    mail = get_object_or_404(permissions.visible_to(request.user, MailboxMessage.objects.all()), public_id=public_id)
+    mail = get_object_or_404(
+        permissions.visible_to(request.user, MailboxMessage.objects.all(), Action.MAILBOX_READ), public_id=public_id
+    )
     return render(request, "mail/message.html", {"mail": mail})
