@@ -174,7 +174,7 @@ MENUS = {
     "professional_b": ["Wijken", "Mijn raad", "Mijn werkplek", "Cijfers", "Mijn gegevens"],
     "coordinator": ["Wijken", "Organisatie", "Cijfers", "Mijn gegevens"],
     "analyst": ["Wijken", "Cijfers", "Mijn gegevens"],
-    "administrator": ["Wijken", "Mijn raad", "Cijfers", "Beheer", "Mijn gegevens"],
+    "administrator": ["Wijken", "Mijn raad", "Cijfers", "Beheer", "Postvak", "Mijn gegevens"],
 }
 
 
