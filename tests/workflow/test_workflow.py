@@ -68,7 +68,7 @@ def test_a_move_writes_state_history_and_audit_in_one_go(staff):
     assert (row.field, row.source, row.target, row.actor, row.reason) == ("status", "new", "open", staff, "opgepakt")
     event = AuditEvent.objects.get()
     assert (event.action, event.actor, event.object_type, event.object_id) == (
-        "workflow_testapp.ticket_transition",
+        "workflow.transition",
         staff,
         "workflow_testapp.ticket",
         str(ticket.pk),

@@ -92,7 +92,9 @@ class Workflow:
                 raise ImproperlyConfigured(f"{self.model.__name__}: move {move.source} → {move.target} twice.")
             self._by_pair[(move.source, move.target)] = move
         if not self.audit_action:
-            self.audit_action = f"{self.model._meta.app_label}.{self.model._meta.model_name}_transition"
+            from .constants import AuditAction
+
+            self.audit_action = AuditAction.TRANSITION
 
     @property
     def states(self) -> list[str]:
