@@ -85,12 +85,13 @@ while time.monotonic() < end:
 
 
 def test_backups_taken_while_a_writer_is_busy_hold_whole_transactions_only(tmp_path):
-    # Given a site database with a writer committing pairs of rows, one transaction per pair
+    # Given a site database with a writer committing pairs of rows, one transaction per pair, until it is killed
+    # (a time limit of its own would end it early on a slow, busy machine and the backups would see no progress)
     source = tmp_path / "source.sqlite3"
     env = _env(f"sqlite:///{source}", tmp_path / "var")
     assert _manage(env, "migrate", "-v0").returncode == 0
     writer = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-c", WRITER, str(source), "20"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", WRITER, str(source), "600"], stdout=subprocess.PIPE, text=True
     )
     try:
         assert writer.stdout.readline().strip() == "ready"
