@@ -206,7 +206,7 @@ def lua_string(value: str) -> str:
 
 def wrk(server: Server, page: dict, duration: float, workdir: Path) -> dict:
     command = [shutil.which("wrk") or "wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration:g}s", "--latency"]
-    command += ["--timeout", "5s", "-H", "X-Forwarded-Proto: https"]
+    command += ["--timeout", "30s", "-H", "X-Forwarded-Proto: https"]
     for name, value in page.get("headers", {}).items():
         command += ["-H", f"{name}: {value}"]
     if "post" in page:
@@ -239,6 +239,53 @@ def parse_wrk(out: str) -> dict:
 
 
 # ------------------------------------------------------------------------------------------------
+# CPU per request in-process: insensitive to other load on the machine (wall-clock figures are not)
+
+CPU_PROBE = r"""
+import json, re, sys, time
+import django
+django.setup()
+from django.test import Client
+from django.test.utils import override_settings
+paths = json.loads(sys.argv[1])
+n = int(sys.argv[2])
+out = {}
+def measure(path):
+    client = Client(HTTP_X_FORWARDED_PROTO="https")
+    for _ in range(5):
+        client.get(path)
+    started = time.process_time()
+    for _ in range(n):
+        assert client.get(path).status_code == 200
+    return (time.process_time() - started) / n * 1000
+for name, path in paths.items():
+    out[name] = {"cached": measure(path)}
+with override_settings(WIJKKRACHT_PAGECACHE_TTL=0):
+    for name, path in paths.items():
+        out[name]["uncached"] = measure(path)
+print("CPU" + json.dumps(out))
+"""
+
+
+def cpu_per_request(database_url: str, var: Path, paths: dict[str, str], n: int = 300) -> dict:
+    env = base_env(database_url, var) | {
+        "DJANGO_SETTINGS_MODULE": "wijkkracht.conf.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "DJANGO_STATIC_ROOT": str(var / "static"),
+        "PYTHONPATH": str(REPO / "src"),
+        "WIJKKRACHT_LOG_LEVEL": "ERROR",
+    }
+    import json
+
+    result = subprocess.run(  # noqa: S603
+        [PYTHON, "-c", CPU_PROBE, json.dumps(paths), str(n)], env=env, capture_output=True, text=True, check=True
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("CPU"))
+    return json.loads(line[3:])
+
+
+# ------------------------------------------------------------------------------------------------
 # One database
 
 
@@ -262,7 +309,9 @@ def run_database(kind: str, database_url: str, duration: float, warmup: float) -
                 )
         finally:
             server.stop()
-        return {"kind": kind, "setup_s": setup_s, "workers": workers, "results": results}
+        paths = {name: results[name]["path"] for name in ("floor", *PUBLIC)}
+        cpu = cpu_per_request(database_url, var, paths)
+        return {"kind": kind, "setup_s": setup_s, "workers": workers, "results": results, "cpu": cpu}
     finally:
         shutil.rmtree(var, ignore_errors=True)
 
@@ -336,6 +385,21 @@ def report(runs: list[dict], duration: float, warmup: float) -> str:
                 f"| {r['label']} | {r['rps']:,.0f} | {share:.0%} | {r['p50']:.1f} | {r['p99']:.1f} | "
                 f"{r['errors']} | {target} | {verdict} |"
             )
+        cpu = run.get("cpu")
+        if cpu:
+            floor_cpu = cpu["floor"]["cached"]
+            lines += [
+                "",
+                "Server CPU per request, in-process (`time.process_time`, 300 requests after 5 warm-up ones; "
+                "production settings, no network): what the machine's other load cannot distort.",
+                "",
+                "| page | cached ms | uncached ms | cached vs floor |",
+                "|---|---:|---:|---:|",
+            ]
+            for name, c in cpu.items():
+                uncached = "–" if name == "floor" else f"{c['uncached']:.2f}"
+                share = floor_cpu / c["cached"] if c["cached"] else 0
+                lines.append(f"| {run['results'][name]['label']} | {c['cached']:.2f} | {uncached} | {share:.0%} |")
     lines += [
         "",
         "Public pages for visitors without a session come from the page cache (`wijkkracht.operations.pagecache`): "
