@@ -193,6 +193,8 @@ def postgres_restart(gap: float, seconds: float, threads: int) -> str:
         + f"; tracebacks in the server log: **{tracebacks}**.",
         f"- Recovery without intervention: {recovered}.",
         "- Home page requests keep answering 200 through the gap: anonymous public pages come from the page cache.",
+        "- Not scripted yet: the task worker killed in the middle of a task (the worker was not on main in time); see",
+        "  docs/operations.md for the guarantees the task rail documents (idempotent tasks, re-run after a crash).",
     ]
     return "\n".join(lines)
 

@@ -380,7 +380,10 @@ def report(runs: list[dict], duration: float, warmup: float) -> str:
                 met = share >= SHARE_TARGET and r["p99"] <= P99_TARGET_MS and r["errors"] == 0
                 verdict = "met" if met else "**not met**"
             else:
-                target, verdict = "0 errors", ("met" if r["errors"] == 0 else "**not met**")
+                target = "0 errors"
+                verdict = "met" if r["errors"] == 0 and r["requests"] > 0 else "**not met**"
+            if r["requests"] == 0:
+                verdict = "**not met** (no request completed in the run)"
             lines.append(
                 f"| {r['label']} | {r['rps']:,.0f} | {share:.0%} | {r['p50']:.1f} | {r['p99']:.1f} | "
                 f"{r['errors']} | {target} | {verdict} |"
