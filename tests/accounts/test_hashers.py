@@ -1,10 +1,8 @@
 """The tuned Argon2id hasher: its parameters, that it works, that it is first in every real environment."""
 
 import os
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from django.contrib.auth.hashers import check_password, identify_hasher, make_password
@@ -21,22 +19,14 @@ def test_parameters_are_owasp_minimum_profile():
 
 
 @override_settings(PASSWORD_HASHERS=[TUNED])
-def test_hash_and_check_work_and_are_fast():
+def test_hash_and_check_work_with_the_tuned_profile():
     encoded = make_password("correct horse battery")
     assert encoded.startswith("argon2t$argon2id$v=19$m=19456,t=2,p=1$")
     assert isinstance(identify_hasher(encoded), TunedArgon2PasswordHasher)
     assert check_password("correct horse battery", encoded)
     assert not check_password("wrong", encoded)
-    timings = []
-    for _ in range(5):
-        start = time.perf_counter()
-        check_password("correct horse battery", encoded)
-        timings.append(time.perf_counter() - start)
-    median = statistics.median(timings)
-    print(f"argon2t check_password median: {median * 1000:.1f} ms")
-    # Generous bound (the target is tens of ms): it catches a wrong profile (Django's default takes ~10x longer),
-    # not a busy CI machine.
-    assert median < 0.25
+    # Its cost is measured by `make bench` (the login POST), never timed in a test: the profile in the encoded
+    # hash above (m=19456, t=2, p=1) is what keeps a login in the tens of milliseconds (ADR 0001).
 
 
 def test_base_settings_list_it_first():
