@@ -35,12 +35,14 @@ from urllib.parse import urlsplit, urlunsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(REPO))  # the test settings install tests.workflow.testapp
 
 from _report import write_section  # noqa: E402
 
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/wk_bench"
 WARMUP = 5
 PAGE_TARGET_MS, LOGIN_TARGET_MS, IMPORT_TARGET_MS = 50, 100, 5000
+COUNCIL_TARGET_MS = 20  # issue 7: council, plan, initiative-list and task-board pages
 CBS_YEAR = 2024
 
 
@@ -141,6 +143,9 @@ def run_child(url: str, scale: str, n: int) -> dict:
             user.save(update_fields=["password"])
     centre = CommunityCentre.objects.select_related("district").get(name=HOME_CENTRE)
     council = Council.objects.get(centre=centre)
+    from wijkkracht.councils.models import Plan
+
+    plan = Plan.objects.current_for(council).first()
 
     def client_as(role: str | None) -> Client:
         client = Client()
@@ -173,13 +178,23 @@ def run_child(url: str, scale: str, n: int) -> dict:
             PAGE_TARGET_MS,
         ),
         (
-            "council page (council member)",
-            Role.COUNCIL_MEMBER,
+            "council page, public",
+            None,
             "get",
             f"/raden/{council.public_id}/",
             None,
-            PAGE_TARGET_MS,
+            COUNCIL_TARGET_MS,
         ),
+        (
+            "council working page (council member)",
+            Role.COUNCIL_MEMBER,
+            "get",
+            f"/raden/{council.public_id}/werk/",
+            None,
+            COUNCIL_TARGET_MS,
+        ),
+        ("plan page (council member)", Role.COUNCIL_MEMBER, "get", plan.url, None, COUNCIL_TARGET_MS),
+        ("task board (professional)", Role.PROFESSIONAL, "get", "/raden/taken/", None, COUNCIL_TARGET_MS),
     ]
     rows = []
     for label, who, method, path, data, target in pages:

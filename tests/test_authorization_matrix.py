@@ -17,6 +17,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import PERSONAS
+from tests.councils.matrix import COUNCIL_VIEWERS_MINE
 from tests.matrix import ADMINISTRATORS, ALL, CENTRE_A_MANAGERS, LOGGED_IN, Entry, app_entries
 from wijkkracht.accounts.permissions import Action as AccountAction
 from wijkkracht.accounts.policy import declared_actions, menu_items
@@ -24,8 +25,6 @@ from wijkkracht.councils.permissions import Action as CouncilAction
 from wijkkracht.organisations.permissions import Action as OrganisationAction
 from wijkkracht.people.permissions import Action as PeopleAction
 from wijkkracht.places.permissions import Action as PlacesAction
-
-COUNCIL_VIEWERS_MINE = frozenset({"council_a", "council_b", "professional_a", "professional_b", "administrator"})
 
 MATRIX: dict[str, Entry] = {
     "ui:health": Entry(get=ALL),
@@ -113,17 +112,6 @@ MATRIX: dict[str, Entry] = {
         actions=(AccountAction.OWN_LANGUAGE_CHANGE,),
         notes="POST only; also stores preferred_language when logged in",
     ),
-    "councils:mine": Entry(
-        get=COUNCIL_VIEWERS_MINE,
-        skip_get=True,
-        actions=(CouncilAction.LIST_MINE,),
-        notes="redirect or list; below",
-    ),
-    "councils:detail": Entry(
-        get=frozenset({"council_a", "professional_a", "administrator"}),
-        args=lambda w: [w.council_a.public_id],
-        actions=(CouncilAction.VIEW,),
-    ),
     "organisations:workplace": Entry(
         get=frozenset({"professional_a", "professional_b"}), actions=(OrganisationAction.WORKPLACE_VIEW,)
     ),
@@ -183,7 +171,7 @@ MATRIX: dict[str, Entry] = {
     "admin:councils_council_add": Entry(
         get=ADMINISTRATORS,
         post=ADMINISTRATORS,
-        data=lambda w: {"name": "Raad Randwijck-Zuid", "district": w.district_a.pk},
+        data=lambda w: {"name": "Raad Randwijck-Zuid", "district": w.district_a.pk, "term_years": "3"},
         actions=(CouncilAction.MANAGE,),
     ),
     "admin:organisations_organisation_add": Entry(
@@ -309,7 +297,7 @@ def test_post(world, client_for, name, persona, allowed):
 def test_councils_mine_sends_a_member_to_their_council(world, client_for):
     response = client_for("council_a").get(reverse("councils:mine"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("councils:detail", args=[world.council_a.public_id])
+    assert response["Location"] == reverse("councils:work", args=[world.council_a.public_id])
 
 
 @pytest.mark.parametrize("persona", sorted(ALL - COUNCIL_VIEWERS_MINE))
@@ -318,5 +306,5 @@ def test_councils_mine_denied(world, client_for, persona):
 
 
 def test_council_b_cannot_see_council_a(world, client_for):
-    response = client_for("council_b").get(reverse("councils:detail", args=[world.council_a.public_id]))
+    response = client_for("council_b").get(reverse("councils:work", args=[world.council_a.public_id]))
     assert response.status_code == 403

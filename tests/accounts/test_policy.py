@@ -165,16 +165,32 @@ def test_an_inactive_account_may_do_nothing(world):
 
 
 MENUS = {
-    "anonymous": ["Wijken", "Cijfers"],
-    "resident": ["Wijken", "Cijfers", "Mijn gegevens"],
-    "volunteer": ["Wijken", "Cijfers", "Mijn gegevens"],
-    "council_a": ["Wijken", "Mijn raad", "Cijfers", "Mijn gegevens"],
-    "council_b": ["Wijken", "Mijn raad", "Cijfers", "Mijn gegevens"],
-    "professional_a": ["Wijken", "Mijn raad", "Mijn werkplek", "Cijfers", "Mijn gegevens"],
-    "professional_b": ["Wijken", "Mijn raad", "Mijn werkplek", "Cijfers", "Mijn gegevens"],
-    "coordinator": ["Wijken", "Organisatie", "Cijfers", "Mijn gegevens"],
-    "analyst": ["Wijken", "Cijfers", "Mijn gegevens"],
-    "administrator": ["Wijken", "Mijn raad", "Cijfers", "Beheer", "Postvak", "Mijn gegevens"],
+    "anonymous": ["Wijken", "Initiatieven", "Cijfers"],
+    "resident": ["Wijken", "Initiatieven", "Cijfers", "Mijn gegevens"],
+    "volunteer": ["Wijken", "Initiatieven", "Cijfers", "Mijn gegevens"],
+    "council_a": ["Wijken", "Initiatieven", "Mijn raad", "Cijfers", "Mijn gegevens"],
+    "council_b": ["Wijken", "Initiatieven", "Mijn raad", "Cijfers", "Mijn gegevens"],
+    "professional_a": [
+        "Wijken",
+        "Initiatieven",
+        "Mijn raad",
+        "Mijn taken",
+        "Mijn werkplek",
+        "Cijfers",
+        "Mijn gegevens",
+    ],
+    "professional_b": [
+        "Wijken",
+        "Initiatieven",
+        "Mijn raad",
+        "Mijn taken",
+        "Mijn werkplek",
+        "Cijfers",
+        "Mijn gegevens",
+    ],
+    "coordinator": ["Wijken", "Initiatieven", "Plannen goedkeuren", "Organisatie", "Cijfers", "Mijn gegevens"],
+    "analyst": ["Wijken", "Initiatieven", "Plannen goedkeuren", "Cijfers", "Mijn gegevens"],
+    "administrator": ["Wijken", "Initiatieven", "Mijn raad", "Cijfers", "Beheer", "Postvak", "Mijn gegevens"],
 }
 
 

@@ -1,25 +1,56 @@
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories as f
+from tests.councils import factories as cf
+from tests.councils.matrix import setup
 from wijkkracht.accounts.constants import Role
+from wijkkracht.councils.constants import MemberStatus, PlanStatus, Position
 
 
-def test_a_member_sees_their_council_with_its_district_and_centre(world, client_for):
-    response = client_for("council_a").get(reverse("councils:detail", args=[world.council_a.public_id]))
+def test_the_public_page_shows_members_centre_professional_and_approved_plan(world, client_for):
+    data = setup(world)
+    cf.PlanFactory(council=world.council_a, year=data.draft.year + 1, status=PlanStatus.APPROVED, goals=2)
+    cf.CouncilMemberFactory(council=world.council_a, position=Position.TREASURER, person__first_name="Tineke")
+    response = client_for("anonymous").get(reverse("councils:detail", args=[world.council_a.public_id]))
     assert response.status_code == 200
-    assert "Gebruikersraad Villa Randwijck" in response.text
-    assert world.district_a.url in response.text
-    assert "Villa Randwijck" in response.text
+    text = response.text
+    assert "Kees" in text and "voorzitter" in text
+    assert "Tineke" in text and "penningmeester" in text
+    assert "Ria" not in text, "a proposed member is not public"
+    assert world.centre_a.url in text
+    assert "Priya" in text and "pro.a@example.org" in text
+    assert f"Plan {data.draft.year + 1}" in text
+    assert "Nieuwe samenvatting" not in text
+    assert "Naar de werkpagina" not in text
 
 
-def test_the_professional_of_another_district_is_denied(world, client_for):
-    response = client_for("professional_b").get(reverse("councils:detail", args=[world.council_a.public_id]))
+def test_a_draft_plan_is_not_on_the_public_page(world, client_for):
+    data = setup(world)
+    response = client_for("anonymous").get(reverse("councils:detail", args=[world.council_a.public_id]))
+    assert data.draft.url not in response.text
+    assert data.running.url in response.text  # last year's plan, still in execution, is the latest public one
+    data.running.delete()
+    response = client_for("anonymous").get(reverse("councils:detail", args=[world.council_a.public_id]))
+    assert "Er is nog geen goedgekeurd plan." in response.text
+
+
+def test_the_professional_who_serves_the_council_opens_its_working_page(world, client_for):
+    setup(world)
+    response = client_for("professional_a").get(reverse("councils:work", args=[world.council_a.public_id]))
+    assert response.status_code == 200
+    assert "Zaal inrichten" in response.text
+    assert "Nieuw lid voorstellen" not in response.text
+
+
+def test_the_professional_of_another_district_is_denied_the_working_page(world, client_for):
+    response = client_for("professional_b").get(reverse("councils:work", args=[world.council_a.public_id]))
     assert response.status_code == 403
 
 
-def test_a_professional_serving_two_councils_districts_gets_a_list(world, client_for):
+def test_a_professional_serving_two_councils_gets_a_list(world, client_for):
     f.MembershipFactory(
         user=world.users["professional_a"],
         role=Role.PROFESSIONAL,
@@ -44,13 +75,54 @@ def test_an_unknown_council_is_a_404(world, client_for):
     assert response.status_code == 404
 
 
-def test_council_pages_use_a_constant_number_of_queries(world, client_for):
+def test_the_council_edits_its_centres_profile(world, client_for):
+    response = client_for("council_a").post(
+        reverse("councils:centre_profile", args=[world.council_a.public_id]),
+        {"profile": "Samen eten op vrijdag.", "focus": "ontmoeting"},
+    )
+    assert response.status_code == 302
+    world.centre_a.refresh_from_db()
+    assert (world.centre_a.profile, world.centre_a.focus) == ("Samen eten op vrijdag.", "ontmoeting")
+
+
+def test_a_too_long_focus_changes_nothing(world, client_for):
+    before = world.centre_a.focus
+    response = client_for("council_a").post(
+        reverse("councils:centre_profile", args=[world.council_a.public_id]), {"profile": "x", "focus": "y" * 201}
+    )
+    assert response.status_code == 200
+    assert "errorlist" in response.text
+    world.centre_a.refresh_from_db()
+    assert world.centre_a.focus == before
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "council_a"])
+def test_council_pages_use_a_constant_number_of_queries(world, client_for, persona):
+    data = setup(world)
+    client = client_for(persona)
+    detail = reverse("councils:detail", args=[world.council_a.public_id])
+    work = reverse("councils:work", args=[world.council_a.public_id])
+    cf.PlanFactory(council=world.council_a, year=data.draft.year + 1, status=PlanStatus.APPROVED, goals=1)
+    small = [_queries(client, detail)] + ([_queries(client, work)] if persona != "anonymous" else [])
+    for _ in range(8):
+        cf.CouncilMemberFactory(council=world.council_a)
+        cf.CouncilMemberFactory(council=world.council_a, status=MemberStatus.PROPOSED)
+        cf.PlanGoalFactory(plan=world.council_a.plans.get(year=data.draft.year + 1))
+        cf.AssignmentFactory(council=world.council_a, professional=world.users["professional_a"])
+    large = [_queries(client, detail)] + ([_queries(client, work)] if persona != "anonymous" else [])
+    assert large == small
+
+
+def test_mine_uses_a_constant_number_of_queries(world, client_for):
     client = client_for("administrator")
     url = reverse("councils:mine")
-    with CaptureQueriesContext(connection) as small:
-        assert client.get(url).status_code == 200
+    small = _queries(client, url)
     for _ in range(10):
         f.CouncilFactory(district=world.district_a)
-    with CaptureQueriesContext(connection) as large:
-        assert client.get(url).status_code == 200
-    assert len(large) == len(small)
+    assert _queries(client, url) == small

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "wijkkracht.councils",
     "wijkkracht.accounts",
     "wijkkracht.people",
+    "wijkkracht.initiatives",
     "wijkkracht.demo",
     "wijkkracht.operations",
 ]
@@ -108,6 +109,8 @@ TEMPLATES = [
 
 # Database: embedded SQLite (WAL) by default; PostgreSQL through DATABASE_URL.
 SQLITE_PATH = VAR_DIR / "wijkkracht.sqlite3"
+# Uploaded files (receipts). Never served as static media: views check the policy and stream them.
+MEDIA_ROOT = Path(os.environ.get("WIJKKRACHT_MEDIA_DIR", VAR_DIR / "media"))
 
 
 def database_from_env(default_url: str | None) -> dict:
@@ -207,7 +210,14 @@ CACHES = {
 }
 # Views whose anonymous GET responses are the same for every visitor (apart from the CSRF token) and may be
 # served from the cache. A write to any table outside WIJKKRACHT_PAGECACHE_IGNORED_TABLES empties the cache.
-WIJKKRACHT_PUBLIC_PAGES = ["places:home", "places:district", "places:centre"]
+WIJKKRACHT_PUBLIC_PAGES = [
+    "places:home",
+    "places:district",
+    "places:centre",
+    "councils:detail",
+    "initiatives:list",
+    "initiatives:budgets",
+]
 WIJKKRACHT_PAGECACHE_TTL = int(env("WIJKKRACHT_PAGECACHE_TTL", "300"))
 WIJKKRACHT_PAGECACHE_IGNORED_TABLES = (
     "django_session",

@@ -1,24 +1,398 @@
-"""Every write to councils goes through here."""
+"""Every write to councils goes through here: councils, seats, the centre's profile, plans and assignments.
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+Keyword-only and typed; each checks the policy for a user actor (actor=None: the system — seeds, tasks),
+validates with full_clean, runs in one transaction and writes an audit event. States change only through the
+workflow rail's `transition` (maps in workflows.py)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wijkkracht.audit.services import audit_record
+from wijkkracht.workflow.services import transition
 
-from .constants import AuditAction
-from .models import Council
+from .constants import (
+    PLAN_VERSIONED,
+    AssignmentStatus,
+    AuditAction,
+    MemberStatus,
+    PlanStatus,
+)
+from .models import (
+    Assignment,
+    AssignmentUpdate,
+    Council,
+    CouncilMember,
+    CouncilSettings,
+    Plan,
+    PlanGoal,
+    PlanVersion,
+)
 from .permissions import Action, can
+from .query import serving_professionals
+
+
+def _check(actor, action: Action, obj=None) -> None:
+    if actor is not None and not can(actor, action, obj):
+        raise PermissionDenied
+
+
+def _save(obj) -> None:
+    """full_clean, then save; a lost race on a unique constraint becomes the constraint's own message."""
+    obj.full_clean()
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        raise ValidationError(_("Dit bestaat al of is intussen door iemand anders gewijzigd.")) from exc
+
+
+# --- councils ----------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def council_save(*, council: Council, actor) -> Council:
     """Create or change a council (administrators, through the admin)."""
-    if actor is not None and not can(actor, Action.MANAGE, council):
-        raise PermissionDenied
+    _check(actor, Action.MANAGE, council)
     created = council.pk is None
-    council.full_clean()
-    council.save()
+    _save(council)
     audit_record(
         actor=actor, action=AuditAction.COUNCIL_CREATED if created else AuditAction.COUNCIL_UPDATED, obj=council
     )
     return council
+
+
+@transaction.atomic
+def council_settings_save(*, settings: CouncilSettings, actor) -> CouncilSettings:
+    """Who approves the plans in a municipality (administrators, through the admin)."""
+    _check(actor, Action.MANAGE, settings)
+    _save(settings)
+    audit_record(actor=actor, action=AuditAction.SETTINGS_UPDATE, obj=settings, plan_approver=settings.plan_approver)
+    return settings
+
+
+@transaction.atomic
+def centre_profile_update(*, council: Council, actor, profile: str, focus: str):
+    """The council sets its centre's public profile text and focus (tailoring per district)."""
+    from wijkkracht.places.services import centre_update
+
+    _check(actor, Action.CENTRE_PROFILE_EDIT, council)
+    centre = council.centre
+    if centre is None:
+        raise ValidationError(_("Deze raad hoort niet bij een wijkcentrum."))
+    others = {name: getattr(centre, name) for name in ("street", "postcode", "city", "phone", "email")}
+    # The council's own right (checked above); the places service is called as the system for this one change.
+    centre = centre_update(centre=centre, actor=None, profile=profile.strip(), focus=focus.strip(), **others)
+    audit_record(actor=actor, action=AuditAction.CENTRE_PROFILE, obj=council, centre=str(centre.public_id))
+    return centre
+
+
+# --- seats -------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def member_propose(
+    *,
+    council: Council,
+    person,
+    position: str,
+    term_start: datetime.date,
+    term_end: datetime.date | None = None,
+    actor,
+) -> CouncilMember:
+    """The chair or secretary proposes a resident for a seat; the coordinator or an administrator confirms."""
+    _check(actor, Action.MEMBER_PROPOSE, council)
+    if term_end is None:
+        try:
+            term_end = term_start.replace(year=term_start.year + council.term_years) - datetime.timedelta(days=1)
+        except ValueError:  # 29 February
+            term_end = term_start.replace(day=28, year=term_start.year + council.term_years)
+    member = CouncilMember(
+        council=council,
+        person=person,
+        position=position,
+        term_start=term_start,
+        term_end=term_end,
+        proposed_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    _save(member)
+    audit_record(actor=actor, action=AuditAction.MEMBER_PROPOSE, obj=member, council=str(council.public_id))
+    return member
+
+
+@transaction.atomic
+def member_confirm(*, member: CouncilMember, actor) -> CouncilMember:
+    """Confirm a proposed seat. A member with an account gets the council-member role for the term."""
+    from wijkkracht.accounts.constants import Role
+    from wijkkracht.accounts.models import Membership
+    from wijkkracht.accounts.services import membership_grant
+
+    transition(member, to=MemberStatus.CONFIRMED, by=actor)
+    user = member.person.user
+    if (
+        user is not None
+        and not Membership.objects.filter(user=user, role=Role.COUNCIL_MEMBER, council=member.council).exists()
+    ):
+        membership_grant(
+            user=user, role=Role.COUNCIL_MEMBER, council=member.council, starts_on=member.term_start, actor=None
+        )
+    return member
+
+
+@transaction.atomic
+def member_reject(*, member: CouncilMember, actor, reason: str) -> CouncilMember:
+    transition(member, to=MemberStatus.REJECTED, by=actor, reason=reason)
+    return member
+
+
+@transaction.atomic
+def member_end(*, member: CouncilMember, actor, reason: str = "", ends_on: datetime.date | None = None):
+    """End a seat (default today) and the council-member role that came with it."""
+    from wijkkracht.accounts.constants import Role
+    from wijkkracht.accounts.models import Membership
+    from wijkkracht.accounts.services import membership_end
+
+    ends_on = ends_on or timezone.localdate()
+    transition(member, to=MemberStatus.ENDED, by=actor, reason=reason)
+    if member.term_end is None or member.term_end > ends_on:
+        member.term_end = max(ends_on, member.term_start)
+        member.full_clean()
+        member.save(update_fields=["term_end"])
+    if member.person.user_id is not None:
+        for membership in Membership.objects.filter(
+            user_id=member.person.user_id, role=Role.COUNCIL_MEMBER, council=member.council
+        ):
+            membership_end(membership=membership, ends_on=max(ends_on, membership.starts_on), actor=None)
+    return member
+
+
+# --- plans -------------------------------------------------------------------------------------------------
+
+GOAL_FIELDS = ("title", "description", "target_groups", "target_value", "measure", "planned_activities", "budget")
+
+
+def plan_snapshot(plan: Plan) -> dict:
+    return {
+        "year": plan.year,
+        "status": plan.status,
+        "summary": plan.summary,
+        "evaluation": plan.evaluation,
+        "goals": [
+            {
+                "public_id": str(g.public_id),
+                **{name: getattr(g, name) for name in GOAL_FIELDS if name != "budget"},
+                "budget": str(g.budget),
+            }
+            for g in plan.goals.order_by("order", "pk")
+        ],
+    }
+
+
+def _version(plan: Plan, *, actor, note: str) -> PlanVersion:
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan.version += 1
+    plan.save(update_fields=["version"])
+    version = PlanVersion.objects.create(
+        plan=plan,
+        number=plan.version,
+        snapshot=plan_snapshot(plan),
+        note=note[:200],
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    audit_record(actor=actor, action=AuditAction.PLAN_VERSION, obj=plan, number=version.number)
+    return version
+
+
+def _after_change(plan: Plan, *, actor, note: str) -> None:
+    if plan.status in PLAN_VERSIONED:
+        _version(plan, actor=actor, note=note or _("Plan gewijzigd na goedkeuring"))
+
+
+@transaction.atomic
+def plan_create(*, council: Council, year: int, actor, summary: str = "") -> Plan:
+    _check(actor, Action.PLAN_CREATE, council)
+    plan = Plan(council=council, year=year, summary=summary.strip())
+    _save(plan)
+    audit_record(actor=actor, action=AuditAction.PLAN_CREATE, obj=plan, year=year)
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, plan: Plan, actor, summary: str, evaluation: str = "", note: str = "") -> Plan:
+    _check(actor, Action.PLAN_EDIT, plan)
+    plan.summary, plan.evaluation = summary.strip(), evaluation.strip()
+    plan.full_clean()
+    plan.save(update_fields=["summary", "evaluation", "updated_at"])
+    audit_record(actor=actor, action=AuditAction.PLAN_UPDATE, obj=plan)
+    _after_change(plan, actor=actor, note=note)
+    return plan
+
+
+@transaction.atomic
+def goal_save(
+    *,
+    plan: Plan,
+    actor,
+    title: str,
+    target_groups: list[str],
+    target_value: int,
+    measure: str,
+    description: str = "",
+    planned_activities: str = "",
+    budget: Decimal = Decimal("0"),
+    goal: PlanGoal | None = None,
+    note: str = "",
+) -> PlanGoal:
+    """Add a goal to a plan, or change one. After approval the change is kept as a new version."""
+    _check(actor, Action.PLAN_EDIT, plan)
+    if goal is None:
+        goal = PlanGoal(plan=plan, order=plan.goals.count() + 1)
+    elif goal.plan_id != plan.pk:
+        raise ValidationError(_("Dit doel hoort niet bij dit plan."))
+    goal.title = title.strip()
+    goal.description = description.strip()
+    goal.target_groups = list(target_groups)
+    goal.target_value = target_value
+    goal.measure = measure
+    goal.planned_activities = planned_activities.strip()
+    goal.budget = budget
+    _save(goal)
+    audit_record(actor=actor, action=AuditAction.GOAL_SAVE, obj=goal, plan=str(plan.public_id))
+    _after_change(plan, actor=actor, note=note)
+    return goal
+
+
+@transaction.atomic
+def goal_delete(*, goal: PlanGoal, actor, note: str = "") -> None:
+    plan = goal.plan
+    _check(actor, Action.PLAN_EDIT, plan)
+    audit_record(actor=actor, action=AuditAction.GOAL_DELETE, obj=goal, plan=str(plan.public_id))
+    goal.delete()
+    _after_change(plan, actor=actor, note=note)
+
+
+@transaction.atomic
+def goal_realised_set(*, goal: PlanGoal, actor, realised: int | None) -> PlanGoal:
+    """The council's own count for a goal, until the activities capability counts it (no new version)."""
+    _check(actor, Action.PLAN_EVALUATE, goal.plan)
+    if goal.plan.status not in (PlanStatus.IN_EXECUTION, PlanStatus.APPROVED):
+        raise ValidationError(_("Resultaten vult u in als het plan is goedgekeurd of in uitvoering is."))
+    goal.realised_manual = realised
+    goal.full_clean()
+    goal.save(update_fields=["realised_manual"])
+    audit_record(actor=actor, action=AuditAction.GOAL_REALISED, obj=goal)
+    return goal
+
+
+@transaction.atomic
+def plan_submit(*, plan: Plan, actor) -> Plan:
+    transition(plan, to=PlanStatus.SUBMITTED, by=actor)
+    return plan
+
+
+@transaction.atomic
+def plan_approve(*, plan: Plan, actor) -> Plan:
+    """Approve a submitted plan; the approved content becomes version 1 (or the next number)."""
+    transition(plan, to=PlanStatus.APPROVED, by=actor)
+    _version(plan, actor=actor, note=_("Goedgekeurd"))
+    plan.refresh_from_db(fields=["version"])
+    return plan
+
+
+@transaction.atomic
+def plan_return(*, plan: Plan, actor, reason: str) -> Plan:
+    """Send a submitted plan back to the council with the reason (it becomes a draft again)."""
+    transition(plan, to=PlanStatus.DRAFT, by=actor, reason=reason)
+    return plan
+
+
+@transaction.atomic
+def plan_start(*, plan: Plan, actor) -> Plan:
+    transition(plan, to=PlanStatus.IN_EXECUTION, by=actor)
+    return plan
+
+
+@transaction.atomic
+def plan_evaluate(*, plan: Plan, actor) -> Plan:
+    transition(plan, to=PlanStatus.EVALUATED, by=actor)
+    return plan
+
+
+# --- assignments -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def assignment_create(
+    *, council: Council, professional, title: str, due_on: datetime.date, actor, description: str = ""
+) -> Assignment:
+    """The council gives a professional who serves it a task."""
+    _check(actor, Action.ASSIGNMENT_CREATE, council)
+    if professional is None or not serving_professionals(council).filter(pk=professional.pk).exists():
+        raise ValidationError({"professional": _("Kies een beroepskracht die voor deze raad werkt.")})
+    if due_on < timezone.localdate():
+        raise ValidationError({"due_on": _("De datum ligt in het verleden.")})
+    assignment = Assignment(
+        council=council,
+        professional=professional,
+        title=title.strip(),
+        description=description.strip(),
+        due_on=due_on,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    _save(assignment)
+    audit_record(actor=actor, action=AuditAction.ASSIGNMENT_CREATE, obj=assignment, council=str(council.public_id))
+    return assignment
+
+
+@transaction.atomic
+def assignment_accept(*, assignment: Assignment, actor) -> Assignment:
+    transition(assignment, to=AssignmentStatus.ACCEPTED, by=actor)
+    return assignment
+
+
+@transaction.atomic
+def assignment_decline(*, assignment: Assignment, actor, reason: str) -> Assignment:
+    transition(assignment, to=AssignmentStatus.DECLINED, by=actor, reason=reason)
+    return assignment
+
+
+@transaction.atomic
+def assignment_complete(*, assignment: Assignment, actor, text: str = "") -> Assignment:
+    transition(assignment, to=AssignmentStatus.DONE, by=actor, reason=text)
+    assignment.progress = 100
+    assignment.save(update_fields=["progress", "updated_at"])
+    return assignment
+
+
+@transaction.atomic
+def assignment_withdraw(*, assignment: Assignment, actor, reason: str) -> Assignment:
+    transition(assignment, to=AssignmentStatus.WITHDRAWN, by=actor, reason=reason)
+    return assignment
+
+
+@transaction.atomic
+def assignment_progress(*, assignment: Assignment, actor, text: str, progress: int) -> AssignmentUpdate:
+    """The professional reports progress on an accepted assignment."""
+    _check(actor, Action.ASSIGNMENT_RESPOND, assignment)
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.status != AssignmentStatus.ACCEPTED:
+        raise ValidationError(_("U meldt voortgang op een opdracht die u hebt aangenomen."))
+    update = AssignmentUpdate(
+        assignment=assignment,
+        author=actor if getattr(actor, "is_authenticated", False) else None,
+        text=text.strip(),
+        progress=progress,
+    )
+    update.full_clean()
+    update.save()
+    assignment.progress = progress
+    assignment.full_clean()
+    assignment.save(update_fields=["progress", "updated_at"])
+    audit_record(actor=actor, action=AuditAction.ASSIGNMENT_PROGRESS, obj=assignment, progress=progress)
+    return update

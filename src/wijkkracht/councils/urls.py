@@ -6,5 +6,23 @@ app_name = "councils"
 
 urlpatterns = [
     path("mijn/", views.mine, name="mine"),
+    path("taken/", views.task_board, name="task_board"),
+    path("plannen/goedkeuren/", views.plan_approvals, name="plan_approvals"),
     path("<uuid:public_id>/", views.council_detail, name="detail"),
+    path("<uuid:public_id>/werk/", views.council_work, name="work"),
+    path("<uuid:public_id>/leden/voorstellen/", views.member_propose, name="member_propose"),
+    path("<uuid:public_id>/wijkcentrum/", views.centre_profile, name="centre_profile"),
+    path("<uuid:public_id>/plannen/nieuw/", views.plan_create, name="plan_create"),
+    path("<uuid:public_id>/opdrachten/nieuw/", views.assignment_create, name="assignment_create"),
+    path("leden/<uuid:member_id>/besluit/", views.member_decide, name="member_decide"),
+    path("plannen/<uuid:plan_id>/", views.plan_detail, name="plan"),
+    path("plannen/<uuid:plan_id>/wijzigen/", views.plan_edit, name="plan_edit"),
+    path("plannen/<uuid:plan_id>/status/", views.plan_transition, name="plan_transition"),
+    path("plannen/<uuid:plan_id>/doelen/nieuw/", views.goal_edit, name="goal_create"),
+    path("plannen/<uuid:plan_id>/doelen/<uuid:goal_id>/", views.goal_edit, name="goal_edit"),
+    path("plannen/<uuid:plan_id>/doelen/<uuid:goal_id>/verwijderen/", views.goal_delete, name="goal_delete"),
+    path("plannen/<uuid:plan_id>/doelen/<uuid:goal_id>/resultaat/", views.goal_realised, name="goal_realised"),
+    path("opdrachten/<uuid:assignment_id>/", views.assignment_detail, name="assignment"),
+    path("opdrachten/<uuid:assignment_id>/status/", views.assignment_transition, name="assignment_transition"),
+    path("opdrachten/<uuid:assignment_id>/voortgang/", views.assignment_progress, name="assignment_progress"),
 ]

@@ -1,27 +1,545 @@
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+"""Council pages: the public page, the working pages of members and the professionals who serve the council,
+plans with goals, and assignments with the professional's task board. Views parse, ask the policy and call
+services; they never write models themselves."""
 
-from .models import Council
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wijkkracht.workflow.maps import TransitionError, workflow_for
+from wijkkracht.workflow.models import StateChange
+from wijkkracht.workflow.services import available_moves
+
+from . import services
+from .constants import ASSIGNMENT_OPEN, MOVE_LABELS, AssignmentStatus, MemberStatus, PlanStatus
+from .forms import (
+    AssignmentForm,
+    CentreProfileForm,
+    GoalForm,
+    MemberProposeForm,
+    PlanCreateForm,
+    PlanForm,
+    ProgressForm,
+    RealisedForm,
+    ReasonForm,
+)
+from .models import Assignment, AssignmentUpdate, Council, CouncilMember, Plan, PlanGoal
 from .permissions import Action, can, visible_to
+from .query import attach_realisation, serving_professionals
+
+PLAN_RELATED = ("council__district__municipality__council_settings", "council__centre", "council__organisation")
+
+
+def _data(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form, on its field where the form has that field."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _require(user, action: Action, obj=None) -> None:
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def _moves(obj, user) -> list[tuple]:
+    """The workflow moves `user` may make from `obj`'s state, each with its button label."""
+    return [(move, MOVE_LABELS[move.target]) for move in available_moves(obj, by=user)]
+
+
+def _history(obj) -> list[StateChange]:
+    """The object's moves, oldest first, with the states' labels."""
+    workflow = workflow_for(obj)
+    changes = list(StateChange.objects.for_object(obj).select_related("actor"))
+    for change in changes:
+        change.source_label, change.target_label = workflow.label(change.source), workflow.label(change.target)
+    return changes
+
+
+def _council(public_id) -> Council:
+    return get_object_or_404(Council.objects.for_page(), public_id=public_id)
+
+
+def _plan(public_id) -> Plan:
+    return get_object_or_404(Plan.objects.select_related(*PLAN_RELATED), public_id=public_id)
+
+
+def _assignment(public_id) -> Assignment:
+    return get_object_or_404(
+        Assignment.objects.select_related("council__district", "council__centre", "professional"), public_id=public_id
+    )
+
+
+# --- the council ---------------------------------------------------------------------------------------------
 
 
 @require_GET
 @login_required
 def mine(request):
-    if not can(request.user, Action.LIST_MINE):
-        raise PermissionDenied
-    councils = list(visible_to(request.user, Council.objects.select_related("district", "centre"), Action.VIEW))
+    _require(request.user, Action.LIST_MINE)
+    councils = list(visible_to(request.user, Council.objects.for_page(), Action.WORK))
     if len(councils) == 1:
-        return redirect("councils:detail", public_id=councils[0].public_id)
+        return redirect("councils:work", public_id=councils[0].public_id)
     return render(request, "councils/list.html", {"councils": councils})
 
 
 @require_GET
-@login_required
 def council_detail(request, public_id):
-    council = get_object_or_404(Council.objects.select_related("district", "centre"), public_id=public_id)
-    if not can(request.user, Action.VIEW, council):
+    """The public page: members' names and positions, the centre, who serves the council, the approved plan."""
+    council = _council(public_id)
+    _require(request.user, Action.VIEW, council)
+    members = list(CouncilMember.objects.filter(council=council).seated().select_related("person"))
+    plan = (
+        Plan.objects.current_for(council)
+        .published()
+        .prefetch_related(Prefetch("goals", queryset=PlanGoal.objects.order_by("order", "pk")))
+        .first()
+    )
+    goals = attach_realisation(list(plan.goals.all())) if plan else []
+    return render(
+        request,
+        "councils/detail.html",
+        {
+            "council": council,
+            "members": members,
+            "professionals": list(serving_professionals(council).only("display_name", "email")),
+            "plan": plan,
+            "goals": goals,
+            "can_work": can(request.user, Action.WORK, council),
+        },
+    )
+
+
+@require_GET
+@login_required
+def council_work(request, public_id):
+    """The working page: seats (also proposed), plans, assignments and what this user may do next."""
+    council = _council(public_id)
+    _require(request.user, Action.WORK, council)
+    seats = list(
+        CouncilMember.objects.filter(council=council, status__in=[MemberStatus.PROPOSED, MemberStatus.CONFIRMED])
+        .select_related("person")
+        .order_by("status", "position", "term_start")
+    )
+    for seat in seats:
+        seat.council = council
+        seat.can_decide = can(request.user, Action.MEMBER_CONFIRM, seat)
+    assignments = visible_to(
+        request.user, Assignment.objects.filter(council=council), Action.ASSIGNMENT_VIEW
+    ).select_related("professional")
+    open_assignments = list(assignments.open().order_by("due_on", "pk"))
+    closed_assignments = list(assignments.exclude(status__in=ASSIGNMENT_OPEN).order_by("-updated_at", "-pk")[:10])
+    today = timezone.localdate()
+    return render(
+        request,
+        "councils/work.html",
+        {
+            "council": council,
+            "seats": seats,
+            "plans": list(council.plans.order_by("-year")),
+            "open_assignments": open_assignments,
+            "closed_assignments": closed_assignments,
+            "today": today,
+            "may": {
+                "propose": can(request.user, Action.MEMBER_PROPOSE, council),
+                "centre": can(request.user, Action.CENTRE_PROFILE_EDIT, council),
+                "plan": can(request.user, Action.PLAN_CREATE, council),
+                "assign": can(request.user, Action.ASSIGNMENT_CREATE, council),
+            },
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_propose(request, public_id):
+    from wijkkracht.people.models import Person
+
+    council = _council(public_id)
+    _require(request.user, Action.MEMBER_PROPOSE, council)
+    form = MemberProposeForm(_data(request), initial={"term_start": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        person = Person.objects.filter(user__email=form.cleaned_data["email"], user__is_active=True).first()
+        if person is None:
+            form.add_error("email", _("We vinden geen bewoner met een account met dit e-mailadres."))
+        else:
+            try:
+                services.member_propose(
+                    council=council,
+                    person=person,
+                    position=form.cleaned_data["position"],
+                    term_start=form.cleaned_data["term_start"],
+                    term_end=form.cleaned_data["term_end"],
+                    actor=request.user,
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request, _("%(name)s is voorgesteld. De coördinator bevestigt het lidmaatschap.") % {"name": person}
+                )
+                return redirect("councils:work", public_id=council.public_id)
+    return render(request, "councils/member_propose.html", {"council": council, "form": form})
+
+
+@login_required
+@require_POST
+def member_decide(request, member_id):
+    """Confirm, reject or end a seat (the coordinator or an administrator)."""
+    member = get_object_or_404(
+        CouncilMember.objects.select_related("council__district", "council__organisation", "person"),
+        public_id=member_id,
+    )
+    target = request.POST.get("to", "")
+    action = Action.MEMBER_END if target == MemberStatus.ENDED else Action.MEMBER_CONFIRM
+    _require(request.user, action, member)
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        if target == MemberStatus.CONFIRMED:
+            services.member_confirm(member=member, actor=request.user)
+            messages.success(request, _("Het lidmaatschap is bevestigd."))
+        elif target == MemberStatus.REJECTED:
+            services.member_reject(member=member, actor=request.user, reason=reason)
+            messages.success(request, _("Het voorstel is niet bevestigd."))
+        elif target == MemberStatus.ENDED:
+            services.member_end(member=member, actor=request.user, reason=reason)
+            messages.success(request, _("Het lidmaatschap is beëindigd."))
+        else:
+            messages.error(request, _("Deze stap bestaat niet."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("councils:work", public_id=member.council.public_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def centre_profile(request, public_id):
+    council = _council(public_id)
+    _require(request.user, Action.CENTRE_PROFILE_EDIT, council)
+    centre = council.centre
+    form = CentreProfileForm(_data(request), initial={"profile": centre.profile, "focus": centre.focus})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.centre_profile_update(council=council, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Het profiel van het wijkcentrum is opgeslagen."))
+            return redirect("councils:work", public_id=council.public_id)
+    return render(request, "councils/centre_profile.html", {"council": council, "centre": centre, "form": form})
+
+
+# --- plans -------------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request, public_id):
+    council = _council(public_id)
+    _require(request.user, Action.PLAN_CREATE, council)
+    form = PlanCreateForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(council=council, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Het plan is aangemaakt. Voeg nu de doelen toe."))
+            return redirect(plan.url)
+    return render(request, "councils/plan_create.html", {"council": council, "form": form})
+
+
+@require_GET
+def plan_detail(request, plan_id):
+    plan = _plan(plan_id)
+    if not can(request.user, Action.PLAN_VIEW, plan):
+        if not request.user.is_authenticated:
+            return redirect(f"{_login_url()}?next={request.path}")
         raise PermissionDenied
-    return render(request, "councils/detail.html", {"council": council})
+    goals = attach_realisation(list(plan.goals.order_by("order", "pk")))
+    working = can(request.user, Action.WORK, plan.council) or can(request.user, Action.PLAN_APPROVE, plan)
+    moves = _moves(plan, request.user) if request.user.is_authenticated else []
+    return render(
+        request,
+        "councils/plan.html",
+        {
+            "plan": plan,
+            "council": plan.council,
+            "goals": goals,
+            "total_budget": sum((g.budget for g in goals), start=0),
+            "moves": moves,
+            "working": working,
+            "can_edit": can(request.user, Action.PLAN_EDIT, plan),
+            "can_count": working
+            and can(request.user, Action.PLAN_EVALUATE, plan)
+            and plan.status in (PlanStatus.APPROVED, PlanStatus.IN_EXECUTION),
+            "history": _history(plan) if working else [],
+            "versions": list(plan.versions.only("number", "note", "created_at")) if working else [],
+        },
+    )
+
+
+def _login_url() -> str:
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+
+    return resolve_url(settings.LOGIN_URL)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, plan_id):
+    plan = _plan(plan_id)
+    _require(request.user, Action.PLAN_EDIT, plan)
+    form = PlanForm(_data(request), initial={"summary": plan.summary, "evaluation": plan.evaluation})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_update(plan=plan, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Het plan is opgeslagen."))
+            return redirect(plan.url)
+    return render(request, "councils/plan_edit.html", {"plan": plan, "council": plan.council, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request, plan_id, goal_id=None):
+    plan = _plan(plan_id)
+    _require(request.user, Action.PLAN_EDIT, plan)
+    goal = get_object_or_404(PlanGoal, plan=plan, public_id=goal_id) if goal_id else None
+    initial = (
+        {name: getattr(goal, name) for name in services.GOAL_FIELDS}
+        if goal
+        else {"target_groups": ["15_55"], "budget": 0}
+    )
+    form = GoalForm(_data(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_save(plan=plan, goal=goal, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Het doel is opgeslagen."))
+            return redirect(plan.url)
+    return render(
+        request, "councils/goal_form.html", {"plan": plan, "council": plan.council, "goal": goal, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_delete(request, plan_id, goal_id):
+    plan = _plan(plan_id)
+    _require(request.user, Action.PLAN_EDIT, plan)
+    goal = get_object_or_404(PlanGoal, plan=plan, public_id=goal_id)
+    if request.method == "POST":
+        goal.plan = plan
+        services.goal_delete(goal=goal, actor=request.user, note=request.POST.get("note", "")[:200])
+        messages.success(request, _("Het doel is verwijderd."))
+        return redirect(plan.url)
+    return render(request, "councils/goal_delete.html", {"plan": plan, "council": plan.council, "goal": goal})
+
+
+@login_required
+@require_POST
+def goal_realised(request, plan_id, goal_id):
+    plan = _plan(plan_id)
+    _require(request.user, Action.PLAN_EVALUATE, plan)
+    goal = get_object_or_404(PlanGoal, plan=plan, public_id=goal_id)
+    goal.plan = plan
+    form = RealisedForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vul een heel getal in van 0 of meer."))
+    else:
+        try:
+            services.goal_realised_set(goal=goal, actor=request.user, realised=form.cleaned_data["realised"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Het resultaat is opgeslagen."))
+    return redirect(plan.url)
+
+
+PLAN_MOVES = {
+    PlanStatus.SUBMITTED: lambda plan, user, reason: services.plan_submit(plan=plan, actor=user),
+    PlanStatus.APPROVED: lambda plan, user, reason: services.plan_approve(plan=plan, actor=user),
+    PlanStatus.DRAFT: lambda plan, user, reason: services.plan_return(plan=plan, actor=user, reason=reason),
+    PlanStatus.IN_EXECUTION: lambda plan, user, reason: services.plan_start(plan=plan, actor=user),
+    PlanStatus.EVALUATED: lambda plan, user, reason: services.plan_evaluate(plan=plan, actor=user),
+}
+
+
+@login_required
+@require_POST
+def plan_transition(request, plan_id):
+    """One step of the plan's lifecycle (the map in workflows.py decides which steps exist and who may)."""
+    plan = _plan(plan_id)
+    _require(request.user, Action.PLAN_VIEW, plan)
+    move = PLAN_MOVES.get(request.POST.get("to", ""))
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if move is None:
+        messages.error(request, _("Deze stap bestaat niet."))
+        return redirect(plan.url)
+    try:
+        move(plan, request.user, reason)
+    except TransitionError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Het plan is nu: %(status)s.") % {"status": plan.get_status_display()})
+    return redirect(plan.url)
+
+
+@require_GET
+@login_required
+def plan_approvals(request):
+    _require(request.user, Action.PLAN_APPROVALS)
+    plans = list(
+        visible_to(request.user, Plan.objects.filter(status=PlanStatus.SUBMITTED), Action.PLAN_APPROVE)
+        .select_related("council__district")
+        .order_by("year", "council__name")
+    )
+    return render(request, "councils/plan_approvals.html", {"plans": plans})
+
+
+# --- assignments -------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment_create(request, public_id):
+    council = _council(public_id)
+    _require(request.user, Action.ASSIGNMENT_CREATE, council)
+    form = AssignmentForm(_data(request), professionals=serving_professionals(council))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assignment_create(council=council, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("De opdracht is gegeven. De beroepskracht ziet haar op het takenbord."))
+            return redirect("councils:work", public_id=council.public_id)
+    return render(request, "councils/assignment_create.html", {"council": council, "form": form})
+
+
+@require_GET
+@login_required
+def assignment_detail(request, assignment_id):
+    assignment = _assignment(assignment_id)
+    _require(request.user, Action.ASSIGNMENT_VIEW, assignment)
+    return render(
+        request,
+        "councils/assignment.html",
+        {
+            "assignment": assignment,
+            "council": assignment.council,
+            "updates": list(AssignmentUpdate.objects.filter(assignment=assignment).select_related("author")),
+            "history": _history(assignment),
+            "moves": _moves(assignment, request.user),
+            "can_report": can(request.user, Action.ASSIGNMENT_RESPOND, assignment)
+            and assignment.status == AssignmentStatus.ACCEPTED,
+            "progress_form": ProgressForm(initial={"progress": assignment.progress}),
+            "overdue": assignment.status in (AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED)
+            and assignment.due_on < timezone.localdate(),
+        },
+    )
+
+
+ASSIGNMENT_MOVES = {
+    AssignmentStatus.ACCEPTED: lambda a, user, reason: services.assignment_accept(assignment=a, actor=user),
+    AssignmentStatus.DECLINED: lambda a, user, reason: services.assignment_decline(
+        assignment=a, actor=user, reason=reason
+    ),
+    AssignmentStatus.DONE: lambda a, user, reason: services.assignment_complete(assignment=a, actor=user, text=reason),
+    AssignmentStatus.WITHDRAWN: lambda a, user, reason: services.assignment_withdraw(
+        assignment=a, actor=user, reason=reason
+    ),
+}
+
+
+@login_required
+@require_POST
+def assignment_transition(request, assignment_id):
+    assignment = _assignment(assignment_id)
+    _require(request.user, Action.ASSIGNMENT_VIEW, assignment)
+    move = ASSIGNMENT_MOVES.get(request.POST.get("to", ""))
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if move is None:
+        messages.error(request, _("Deze stap bestaat niet."))
+        return redirect(assignment.url)
+    try:
+        move(assignment, request.user, reason)
+    except TransitionError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De opdracht is nu: %(status)s.") % {"status": assignment.get_status_display()})
+    return redirect(assignment.url)
+
+
+@login_required
+@require_POST
+def assignment_progress(request, assignment_id):
+    assignment = _assignment(assignment_id)
+    _require(request.user, Action.ASSIGNMENT_RESPOND, assignment)
+    form = ProgressForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Beschrijf wat er is gedaan en geef een voortgang van 0 tot 100 procent."))
+    else:
+        try:
+            services.assignment_progress(assignment=assignment, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("De voortgang is gemeld aan de raad."))
+    return redirect(assignment.url)
+
+
+@require_GET
+@login_required
+def task_board(request):
+    """The professional's one board across every council they serve."""
+    _require(request.user, Action.TASK_BOARD)
+    mine = Assignment.objects.for_professional(request.user).select_related("council")
+    today = timezone.localdate()
+    open_rows = list(mine.open().order_by("due_on", "pk"))
+    for row in open_rows:
+        row.overdue = row.due_on < today
+    done = list(mine.filter(status=AssignmentStatus.DONE).order_by("-updated_at", "-pk")[:10])
+    councils = list(visible_to(request.user, Council.objects.for_page(), Action.WORK))
+    return render(
+        request,
+        "councils/task_board.html",
+        {
+            "columns": [
+                (
+                    _("Nieuw: aannemen of afwijzen"),
+                    [row for row in open_rows if row.status == AssignmentStatus.OFFERED],
+                    _("Geen nieuwe opdrachten."),
+                ),
+                (
+                    _("Mee bezig"),
+                    [row for row in open_rows if row.status == AssignmentStatus.ACCEPTED],
+                    _("U werkt nu niet aan een opdracht."),
+                ),
+                (_("Onlangs afgerond"), done, _("Nog niets afgerond.")),
+            ],
+            "councils": councils,
+        },
+    )

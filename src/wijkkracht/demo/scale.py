@@ -36,11 +36,16 @@ class Scale:
     sessions_per_year: int
     visits_per_year: int
     years: int = 5
+    # Councils: past plans per council (one a year), and assignments a year per council.
+    council_history_years: int = 5
+    assignments_per_council_year: int = 40
 
 
 SCALES = {
     "amstelveen": Scale("amstelveen", 15_000, 5_000, 1_000, 15_000, 200_000),
-    "10x": Scale("10x", 150_000, 50_000, 10_000, 150_000, 2_000_000),
+    "10x": Scale(
+        "10x", 150_000, 50_000, 10_000, 150_000, 2_000_000, council_history_years=10, assignments_per_council_year=400
+    ),
 }
 
 
@@ -71,9 +76,22 @@ def _chunks(items, size=BATCH):
         yield items[start : start + size]
 
 
+def _seed_councils(scale: Scale, using: str, log) -> None:
+    from .councils import seed_council_scale
+
+    with transaction.atomic(using=using):
+        counts = seed_council_scale(
+            history_years=scale.council_history_years,
+            assignments_per_council_year=scale.assignments_per_council_year,
+            using=using,
+        )
+    log(f"scale {scale.name}: councils' history " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
 def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
     if is_seeded(scale, using):
         log(f"scale {scale.name}: already seeded")
+        _seed_councils(scale, using, log)
         return {"people": 0, "users": 0, "memberships": 0}
     rng = random.Random(seed.SEED)
     neighbourhoods = list(
@@ -151,6 +169,8 @@ def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
                 memberships.append(membership)
         for chunk in _chunks(memberships):
             Membership.objects.using(using).bulk_create(chunk)
+
+        _seed_councils(scale, using, log)
 
     counts = {"people": len(people), "users": len(users), "memberships": len(memberships)}
     log(

@@ -506,4 +506,10 @@ def seed_demo(log=print) -> list[dict]:
     log(f"population figures: {ensure_population()} created (synthetic)")
     logins = ensure_logins()
     log(f"residents without account: {ensure_residents()} created")
+    from .councils import ensure_council_life  # councils at work: seats, plans, assignments
+
+    log(ensure_council_life())
+    from .initiatives import ensure_initiatives  # initiatives in every state, budgets with grants
+
+    log(ensure_initiatives())
     return logins

@@ -1,0 +1,116 @@
+"""The read side of councils: typed QuerySets with domain verbs. No access decisions here (see permissions.py)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Self
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .constants import ASSIGNMENT_OPEN, MemberStatus, PlanStatus
+
+
+class CouncilQuerySet(models.QuerySet):
+    def in_district(self, district) -> Self:
+        return self.filter(district=district)
+
+    def for_page(self) -> Self:
+        return self.select_related("district", "centre", "organisation")
+
+
+class CouncilMemberQuerySet(models.QuerySet):
+    def seated(self, on: datetime.date | None = None) -> Self:
+        """Confirmed members whose term runs on `on` (default today)."""
+        on = on or timezone.localdate()
+        return self.filter(status=MemberStatus.CONFIRMED, term_start__lte=on).filter(
+            Q(term_end__isnull=True) | Q(term_end__gte=on)
+        )
+
+    def proposed(self) -> Self:
+        return self.filter(status=MemberStatus.PROPOSED)
+
+    def of_user(self, user) -> Self:
+        return self.filter(person__user=user)
+
+
+class PlanQuerySet(models.QuerySet):
+    def current_for(self, council, year: int | None = None) -> Self:
+        """The plan of this year, or else the latest one."""
+        return self.filter(council=council).order_by(
+            models.Case(models.When(year=year or timezone.localdate().year, then=0), default=1), "-year"
+        )
+
+    def published(self) -> Self:
+        """Plans the public may read: approved and later."""
+        return self.exclude(status__in=[PlanStatus.DRAFT, PlanStatus.SUBMITTED])
+
+    def not_evaluated_after(self, year: int) -> Self:
+        return self.filter(year__lt=year).exclude(status=PlanStatus.EVALUATED)
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def open(self) -> Self:
+        return self.filter(status__in=ASSIGNMENT_OPEN)
+
+    def for_professional(self, user) -> Self:
+        return self.filter(professional=user)
+
+    def overdue(self, on: datetime.date | None = None) -> Self:
+        return self.open().filter(due_on__lt=on or timezone.localdate())
+
+
+def seated_positions(user, council_id: int) -> frozenset[str]:
+    """The positions `user` holds today on the council (one query, cached on the user for the request)."""
+    cache = getattr(user, "_wk_council_positions", None)
+    if cache is None:
+        from .models import CouncilMember
+
+        cache = {}
+        if getattr(user, "is_authenticated", False):
+            for council, position in CouncilMember.objects.of_user(user).seated().values_list("council_id", "position"):
+                cache.setdefault(council, set()).add(position)
+        user._wk_council_positions = cache
+    return frozenset(cache.get(council_id, ()))
+
+
+def serving_professionals(council):
+    """Active accounts of professionals who serve the council today (its centre, its whole district, or for a
+    council of a whole district any centre in it). Names only are shown; employment stays with the employer."""
+    from wijkkracht.accounts.constants import Role
+    from wijkkracht.accounts.models import Membership, User
+
+    today = timezone.localdate()
+    where = Q(district_id=council.district_id)
+    where |= Q(centre_id=council.centre_id) if council.centre_id else Q(centre__district_id=council.district_id)
+    memberships = Membership.objects.filter(where, role=Role.PROFESSIONAL, starts_on__lte=today).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
+    )
+    return User.objects.filter(is_active=True, pk__in=memberships.values("user_id")).order_by("display_name", "pk")
+
+
+# How a goal's realisation is counted: the activities capability registers a counter per Measure here
+# (`REALISATION_COUNTERS[Measure.RESIDENTS_REACHED] = count(goals) -> {goal_pk: int}`). Until then, and for
+# Measure.MANUAL, the council's own count (PlanGoal.realised_manual) is shown.
+REALISATION_COUNTERS: dict = {}
+
+
+def attach_realisation(goals: list) -> list:
+    """Give each goal `realised` (int or None), `realised_source` ("counted"/"manual") and `percent` (0–100,
+    for the bar). One call per registered counter, whatever the number of goals."""
+    by_measure: dict[str, list] = {}
+    for goal in goals:
+        by_measure.setdefault(goal.measure, []).append(goal)
+    counted: dict[int, int] = {}
+    for measure, group in by_measure.items():
+        counter = REALISATION_COUNTERS.get(measure)
+        if counter is not None:
+            counted.update(counter(group))
+    for goal in goals:
+        if goal.pk in counted:
+            goal.realised, goal.realised_source = counted[goal.pk], "counted"
+        else:
+            goal.realised, goal.realised_source = goal.realised_manual, "manual"
+        goal.percent = min(100, round(100 * goal.realised / goal.target_value)) if goal.realised is not None else 0
+    return goals

@@ -1,0 +1,251 @@
+"""The councils at work in the demo: the home council's seats, plans, and assignments to the demo professional.
+
+Idempotent: everything is found by its natural key (council and person, council and year, council and title)
+and made only when missing. Writes go through councils.services and the workflow rail, with the demo logins as
+the actors a real council would have (the chair submits, the coordinator confirms and approves)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from wijkkracht.accounts.models import User
+from wijkkracht.councils import services
+from wijkkracht.councils.constants import AssignmentStatus, Measure, MemberStatus, PlanStatus, Position
+from wijkkracht.councils.models import Assignment, Council, CouncilMember, Plan
+from wijkkracht.organisations.models import Organisation
+from wijkkracht.people.models import Person
+
+from .seed import DEMO_DOMAIN, HOME_CENTRE, WELFARE
+
+PURPOSE = (
+    "Wij zijn bewoners van de wijk. Wij maken elk jaar het plan voor het wijkcentrum, kiezen de activiteiten en "
+    "sturen de beroepskracht aan. Iedereen uit de wijk mag meedenken: kom naar een vergadering."
+)
+GOALS = [
+    {
+        "title": "120 verschillende bewoners van 15 tot 55 jaar bereikt",
+        "target_groups": ["15_55"],
+        "target_value": 120,
+        "measure": Measure.RESIDENTS_REACHED,
+        "planned_activities": "Avondcafé, sport in de zaal, taalmaatjes",
+        "budget": Decimal("2500"),
+        "realised": 47,
+    },
+    {
+        "title": "10 activiteiten per maand",
+        "target_groups": ["all"],
+        "target_value": 10,
+        "measure": Measure.ACTIVITIES_PER_MONTH,
+        "planned_activities": "Koffieochtend, repair café, kookclub, huiswerkklas",
+        "budget": Decimal("4000"),
+        "realised": 8,
+    },
+    {
+        "title": "25 actieve vrijwilligers",
+        "target_groups": ["15_55", "65_plus"],
+        "target_value": 25,
+        "measure": Measure.VOLUNTEERS,
+        "planned_activities": "Vrijwilligersavond, training gastvrouw/gastheer",
+        "budget": Decimal("750"),
+        "realised": 19,
+    },
+]
+ASSIGNMENTS = [
+    ("Avondcafé voor werkende buurtbewoners opzetten", 21, AssignmentStatus.OFFERED, 0),
+    ("Huiswerkklas: vrijwilligers werven", 30, AssignmentStatus.ACCEPTED, 40),
+    ("Jaarcijfers bereik aanleveren voor de evaluatie", -3, AssignmentStatus.ACCEPTED, 70),
+    ("Zaalverhuur aan de buurtvereniging regelen", -20, AssignmentStatus.DONE, 100),
+]
+
+
+def _login(key: str) -> User:
+    return User.objects.get(email=f"{key}@{DEMO_DOMAIN}")
+
+
+def _plan(council: Council, year: int, chair: User, coordinator: User, target: str, summary: str) -> int:
+    if Plan.objects.filter(council=council, year=year).exists():
+        return 0
+    plan = services.plan_create(council=council, year=year, actor=chair, summary=summary)
+    for goal in GOALS:
+        services.goal_save(plan=plan, actor=chair, **{k: v for k, v in goal.items() if k != "realised"})
+    services.plan_submit(plan=plan, actor=chair)
+    if target == PlanStatus.SUBMITTED:
+        return 1
+    plan = Plan.objects.select_related("council__district__municipality__council_settings").get(pk=plan.pk)
+    services.plan_approve(plan=plan, actor=coordinator)
+    services.plan_start(plan=plan, actor=chair)
+    for goal, spec in zip(plan.goals.order_by("order", "pk"), GOALS, strict=True):
+        realised = spec["realised"] if target == PlanStatus.IN_EXECUTION else spec["target_value"] - 2
+        services.goal_realised_set(goal=goal, actor=chair, realised=realised)
+    if target == PlanStatus.EVALUATED:
+        services.plan_update(
+            plan=plan,
+            actor=chair,
+            summary=plan.summary,
+            evaluation="Bijna alle doelen gehaald. Volgend jaar meer aandacht voor werkende ouders.",
+        )
+        services.plan_evaluate(plan=plan, actor=chair)
+    return 1
+
+
+@transaction.atomic
+def ensure_council_life() -> str:
+    welfare = Organisation.objects.get(name=WELFARE)
+    today = timezone.localdate()
+    chair, coordinator, professional = _login("raadslid"), _login("coordinator"), _login("beroepskracht")
+    # Every demo council is supported by the welfare organisation (its coordinator confirms and approves).
+    for council in Council.objects.filter(organisation__isnull=True).select_related("centre"):
+        council.organisation = welfare
+        council.purpose = PURPOSE
+        council.composition = "Vijf tot negen bewoners uit de wijk"
+        services.council_save(council=council, actor=None)
+    home = Council.objects.select_related("district", "centre").get(centre__name=HOME_CENTRE)
+    made = 0
+    # Seats: the demo council member chairs; four synthetic residents of the district; one proposal waiting.
+    neighbours = list(
+        Person.objects.filter(synthetic=True, user__isnull=True, neighbourhood__district=home.district).order_by(
+            "public_id"
+        )[:5]
+    )
+    seats = [(chair.person, Position.CHAIR)] + list(
+        zip(neighbours, [Position.SECRETARY, Position.TREASURER, Position.MEMBER, Position.MEMBER, None], strict=False)
+    )
+    for person, position in seats:
+        if CouncilMember.objects.filter(council=home, person=person).exists():
+            continue
+        seat = services.member_propose(
+            council=home,
+            person=person,
+            position=position or Position.MEMBER,
+            term_start=today - datetime.timedelta(days=400) if position else today,
+            actor=None,
+        )
+        made += 1
+        if position is not None:
+            services.member_confirm(member=seat, actor=coordinator)
+    assert CouncilMember.objects.filter(council=home, status=MemberStatus.CONFIRMED).exists()
+    # Plans: last year evaluated, this year in execution, next year's draft.
+    made += _plan(home, today.year - 1, chair, coordinator, PlanStatus.EVALUATED, "Meer bewoners bereiken.")
+    made += _plan(home, today.year, chair, coordinator, PlanStatus.IN_EXECUTION, "Jong en oud, werkend en niet.")
+    # Next year's plan waits for the coordinator's approval.
+    made += _plan(home, today.year + 1, chair, coordinator, PlanStatus.SUBMITTED, "Eerste ideeën voor volgend jaar.")
+    # Assignments to the demo professional.
+    for title, days, status, progress in ASSIGNMENTS:
+        if Assignment.objects.filter(council=home, title=title).exists():
+            continue
+        assignment = services.assignment_create(
+            council=home,
+            professional=professional,
+            title=title,
+            due_on=today + datetime.timedelta(days=max(days, 1)),
+            actor=chair,
+            description="Afgesproken in de vergadering van de raad.",
+        )
+        if days < 1:
+            # Given weeks ago: the service refuses a due date in the past, so the demo moves the date back
+            # afterwards to show an overdue assignment (and a finished one) as they would look today.
+            Assignment.objects.filter(pk=assignment.pk).update(due_on=today + datetime.timedelta(days=days))
+        if status != AssignmentStatus.OFFERED:
+            services.assignment_accept(assignment=assignment, actor=professional)
+        if progress and status == AssignmentStatus.ACCEPTED:
+            services.assignment_progress(
+                assignment=assignment, actor=professional, text="Eerste stappen gezet.", progress=progress
+            )
+        if status == AssignmentStatus.DONE:
+            services.assignment_complete(assignment=assignment, actor=professional, text="Geregeld.")
+        made += 1
+    return f"council life: {made} created"
+
+
+# --- benchmark scale -----------------------------------------------------------------------------------------
+
+SCALE_TITLE = "Schaalopdracht"
+
+
+def seed_council_scale(*, history_years: int, assignments_per_council_year: int, using: str = "default") -> dict:
+    """Councils' history at a benchmark scale (bulk, on top of the demo): for every council a plan per past year
+    (evaluated, six goals), seats of earlier terms (ended), and a stream of assignments to the demo professional,
+    nearly all done, a few still open. Idempotent: a second run finds the scale assignments and adds nothing.
+    Bulk writes on purpose (benchmark data, like demo.scale); the demo itself goes through the services."""
+    from wijkkracht.councils.models import PlanGoal
+
+    if Assignment.objects.using(using).filter(title__startswith=SCALE_TITLE).exists():
+        return {"plans": 0, "goals": 0, "seats": 0, "assignments": 0}
+    today = timezone.localdate()
+    professional = User.objects.using(using).get(email=f"beroepskracht@{DEMO_DOMAIN}")
+    chair = User.objects.using(using).get(email=f"raadslid@{DEMO_DOMAIN}")
+    councils = list(Council.objects.using(using).order_by("pk"))
+    people = list(
+        Person.objects.using(using)
+        .filter(synthetic=True, user__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)[: 8 * history_years * len(councils) + 1]
+    )
+    plans, goals, seats, assignments = [], [], [], []
+    have_years = set(Plan.objects.using(using).values_list("council_id", "year"))
+    person_iter = iter(people)
+    for council in councils:
+        for back in range(2, history_years + 2):
+            year = today.year - back
+            if (council.pk, year) not in have_years:
+                plans.append(
+                    Plan(
+                        council=council,
+                        year=year,
+                        status=PlanStatus.EVALUATED,
+                        summary="Jaarplan",
+                        evaluation="Geëvalueerd.",
+                        version=1,
+                    )
+                )
+        for term in range(history_years // 3 + 1):
+            start = today.replace(year=today.year - 3 * (term + 1), month=1, day=1)
+            for position in (Position.CHAIR, Position.SECRETARY, Position.TREASURER, Position.MEMBER, Position.MEMBER):
+                person = next(person_iter, None)
+                if person is None:
+                    break
+                seats.append(
+                    CouncilMember(
+                        council=council,
+                        person_id=person,
+                        position=position,
+                        status=MemberStatus.ENDED,
+                        term_start=start,
+                        term_end=start.replace(year=start.year + 3) - datetime.timedelta(days=1),
+                    )
+                )
+        for i in range(history_years * assignments_per_council_year):
+            open_ = i < 3  # a handful still open per council; the rest is history
+            assignments.append(
+                Assignment(
+                    council=council,
+                    professional=professional,
+                    title=f"{SCALE_TITLE} {council.pk}-{i}",
+                    due_on=today + datetime.timedelta(days=7 + i) if open_ else today - datetime.timedelta(days=i),
+                    status=AssignmentStatus.ACCEPTED if open_ else AssignmentStatus.DONE,
+                    progress=50 if open_ else 100,
+                    created_by=chair,
+                )
+            )
+    Plan.objects.using(using).bulk_create(plans, batch_size=1000)
+    for plan in Plan.objects.using(using).filter(status=PlanStatus.EVALUATED, goals__isnull=True):
+        for spec in GOALS + GOALS[:3]:
+            goals.append(
+                PlanGoal(
+                    plan=plan,
+                    title=spec["title"],
+                    target_groups=spec["target_groups"],
+                    target_value=spec["target_value"],
+                    measure=spec["measure"],
+                    budget=spec["budget"],
+                    realised_manual=spec["realised"],
+                )
+            )
+    PlanGoal.objects.using(using).bulk_create(goals, batch_size=2000)
+    CouncilMember.objects.using(using).bulk_create(seats, batch_size=2000)
+    Assignment.objects.using(using).bulk_create(assignments, batch_size=2000)
+    return {"plans": len(plans), "goals": len(goals), "seats": len(seats), "assignments": len(assignments)}

@@ -1,0 +1,299 @@
+"""Residents' initiatives and district budgets. Views parse, ask the policy and call services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wijkkracht.places.models import District
+from wijkkracht.workflow.maps import TransitionError, workflow_for
+from wijkkracht.workflow.models import StateChange
+from wijkkracht.workflow.services import available_moves
+
+from . import services
+from .constants import MoveLabel
+from .forms import GrantForm, InitiativeForm, OnBehalfForm, ReasonForm, ReceiptForm
+from .models import DistrictBudget, Initiative, Milestone, Receipt
+from .permissions import Action, can, person_of, visible_to
+from .query import backed_by
+
+PAGE_SIZE = 25
+
+
+def _require(user, action: Action, obj=None) -> None:
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def _data(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _initiative(public_id) -> Initiative:
+    return get_object_or_404(
+        Initiative.objects.select_related("district", "initiator").with_backing_count(), public_id=public_id
+    )
+
+
+@require_GET
+def initiative_list(request):
+    _require(request.user, Action.LIST)
+    qs = visible_to(request.user, Initiative.objects.for_list(), Action.VIEW).order_by("-created_at", "-pk")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    person = person_of(request.user)
+    mine = backed_by(person, [i.pk for i in page]) if person else set()
+    for initiative in page:
+        initiative.backed = initiative.pk in mine
+    return render(
+        request,
+        "initiatives/list.html",
+        {
+            "page": page,
+            "may_propose": can(request.user, Action.PROPOSE),
+            "may_propose_on_behalf": can(request.user, Action.PROPOSE_ON_BEHALF),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_propose(request):
+    _require(request.user, Action.PROPOSE)
+    person = person_of(request.user)
+    district = person.neighbourhood.district
+    form = InitiativeForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            initiative = services.initiative_propose(
+                initiator=person, district=district, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Uw initiatief is ingediend. De gebruikersraad van uw wijk kijkt ernaar."))
+            return redirect(initiative.url)
+    return render(request, "initiatives/form.html", {"form": form, "district": district, "initiative": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_propose_on_behalf(request):
+    from wijkkracht.people.models import Person
+
+    _require(request.user, Action.PROPOSE_ON_BEHALF)
+    form = OnBehalfForm(_data(request), districts=District.objects.order_by("name"))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        email, district = data.pop("initiator_email").strip().lower(), data.pop("district")
+        _require(request.user, Action.PROPOSE_ON_BEHALF, district)  # only where the professional works
+        initiator = Person.objects.filter(user__email=email, user__is_active=True).first()
+        if initiator is None:
+            form.add_error("initiator_email", _("We vinden geen bewoner met een account met dit e-mailadres."))
+        else:
+            try:
+                initiative = services.initiative_propose(
+                    initiator=initiator, district=district, actor=request.user, **data
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Het initiatief is ingediend namens de bewoner."))
+                return redirect(initiative.url)
+    return render(request, "initiatives/form.html", {"form": form, "on_behalf": True, "initiative": None})
+
+
+def _history(initiative) -> list[StateChange]:
+    workflow = workflow_for(initiative)
+    changes = list(StateChange.objects.for_object(initiative))
+    for change in changes:
+        change.source_label, change.target_label = workflow.label(change.source), workflow.label(change.target)
+    return changes
+
+
+@require_GET
+def initiative_detail(request, public_id):
+    initiative = _initiative(public_id)
+    if not can(request.user, Action.VIEW, initiative):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    user = request.user
+    person = person_of(user)
+    close = can(user, Action.RECEIPT_VIEW, initiative)  # initiator, council, professionals of the district
+    grant = getattr(initiative, "grant", None) if close else None
+    budget = None
+    if can(user, Action.GRANT, initiative) and grant is None:
+        budget = DistrictBudget.objects.current(initiative.district, timezone.localdate().year).with_remaining().first()
+    return render(
+        request,
+        "initiatives/detail.html",
+        {
+            "initiative": initiative,
+            "backed": bool(person and backed_by(person, [initiative.pk])),
+            "may_back": can(user, Action.BACK, initiative),
+            "may_edit": can(user, Action.EDIT, initiative),
+            "may_checklist": can(user, Action.CHECKLIST, initiative),
+            "may_receipt": can(user, Action.RECEIPT_ADD, initiative) and grant is not None,
+            "may_grant": can(user, Action.GRANT, initiative) and grant is None,
+            "close": close,
+            "grant": grant,
+            "budget": budget,
+            "receipts": list(grant.receipts.all()) if grant else [],
+            "milestones": list(initiative.milestones.all()) if close else [],
+            "history": _history(initiative) if close else [],
+            "moves": [(m, MoveLabel.LABELS[m.target]) for m in available_moves(initiative, by=user)]
+            if user.is_authenticated
+            else [],
+            "grant_form": GrantForm(),
+            "receipt_form": ReceiptForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_edit(request, public_id):
+    initiative = _initiative(public_id)
+    _require(request.user, Action.EDIT, initiative)
+    initial = {name: getattr(initiative, name) for name in services.INITIATIVE_FIELDS}
+    form = InitiativeForm(_data(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.initiative_update(initiative=initiative, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Uw initiatief is opgeslagen."))
+            return redirect(initiative.url)
+    return render(request, "initiatives/form.html", {"form": form, "initiative": initiative})
+
+
+@login_required
+@require_POST
+def initiative_back(request, public_id):
+    initiative = _initiative(public_id)
+    _require(request.user, Action.BACK, initiative)
+    try:
+        services.initiative_back(initiative=initiative, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Bedankt! U steunt dit initiatief."))
+    return redirect(initiative.url)
+
+
+@login_required
+@require_POST
+def initiative_transition(request, public_id):
+    initiative = _initiative(public_id)
+    _require(request.user, Action.VIEW, initiative)
+    to = request.POST.get("to", "")
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        if to == "proposed":
+            services.initiative_resubmit(initiative=initiative, actor=request.user)
+        elif to == "done":
+            services.initiative_finish(initiative=initiative, actor=request.user)
+        else:
+            services.initiative_decide(initiative=initiative, actor=request.user, to=to, reason=reason)
+    except TransitionError as error:
+        messages.error(request, " ".join(error.messages))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Het initiatief is nu: %(status)s.") % {"status": initiative.get_status_display()})
+    return redirect(initiative.url)
+
+
+@login_required
+@require_POST
+def grant_award(request, public_id):
+    initiative = _initiative(public_id)
+    _require(request.user, Action.GRANT, initiative)
+    form = GrantForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vul een bedrag in, bijvoorbeeld 250."))
+        return redirect(initiative.url)
+    try:
+        grant = services.grant_award(initiative=initiative, amount=form.cleaned_data["amount"], actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("€ %(amount)s toegekend uit het wijkbudget.") % {"amount": grant.amount})
+    return redirect(initiative.url)
+
+
+@login_required
+@require_POST
+def milestone_set(request, public_id, step):
+    initiative = _initiative(public_id)
+    _require(request.user, Action.CHECKLIST, initiative)
+    milestone = get_object_or_404(Milestone, initiative=initiative, order=step)
+    milestone.initiative = initiative
+    services.milestone_set(milestone=milestone, actor=request.user, done=request.POST.get("done") == "1")
+    return redirect(f"{initiative.url}#stappen")
+
+
+@login_required
+@require_POST
+def receipt_add(request, public_id):
+    initiative = _initiative(public_id)
+    _require(request.user, Action.RECEIPT_ADD, initiative)
+    form = ReceiptForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(initiative.url)
+    try:
+        services.receipt_add(
+            initiative=initiative,
+            actor=request.user,
+            upload=form.cleaned_data["file"],
+            amount=form.cleaned_data["amount"],
+            description=form.cleaned_data["description"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Het bonnetje is opgeslagen. Dank u wel!"))
+    return redirect(initiative.url)
+
+
+@login_required
+@require_GET
+def receipt_download(request, public_id, receipt_id):
+    initiative = _initiative(public_id)
+    _require(request.user, Action.RECEIPT_VIEW, initiative)
+    receipt = get_object_or_404(Receipt, grant__initiative=initiative, public_id=receipt_id)
+    content_type = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}[receipt.kind]
+    with receipt.file.open("rb") as stored:  # at most 5 MB: read whole, so HEAD and GET answer alike
+        response = HttpResponse(stored.read(), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="bonnetje-{receipt.public_id}.{receipt.kind}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+def budgets(request):
+    _require(request.user, Action.BUDGET_VIEW)
+    year = timezone.localdate().year
+    rows = list(
+        DistrictBudget.objects.filter(year=year).select_related("district").with_remaining().order_by("district__name")
+    )
+    return render(request, "initiatives/budgets.html", {"rows": rows, "year": year})

@@ -1,0 +1,200 @@
+"""Authorization matrix entries of the councils app (collected by tests/test_authorization_matrix.py).
+
+`setup(w)` gives the shared test world what the council pages need (once per world): council A's chair is the
+council_a persona, its welfare organisation is world.organisation (so the coordinator confirms its members and
+approves its plans), a proposed seat, a draft plan, a plan in execution, and assignments to professional_a.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from tests.councils import factories as cf
+from tests.matrix import ALL, Entry
+from wijkkracht.councils.constants import AssignmentStatus, MemberStatus, PlanStatus, Position
+from wijkkracht.councils.permissions import Action as A
+
+COUNCIL_A_MEMBER = frozenset({"council_a"})
+COUNCIL_VIEWERS_MINE = frozenset({"council_a", "council_b", "professional_a", "professional_b", "administrator"})
+COUNCIL_A_WORKERS = frozenset({"council_a", "professional_a", "coordinator", "administrator"})
+
+
+def setup(w):
+    if getattr(w, "councils", None) is not None:
+        return w.councils
+    from types import SimpleNamespace
+
+    council = w.council_a
+    council.organisation = w.organisation
+    council.save(update_fields=["organisation"])
+    today = timezone.localdate()
+    chair = cf.CouncilMemberFactory(council=council, person=w.users["council_a"].person, position=Position.CHAIR)
+    proposed = cf.CouncilMemberFactory(
+        council=council, person=w.users["resident"].person, status=MemberStatus.PROPOSED, term_start=today
+    )
+    draft = cf.PlanFactory(council=council, year=today.year, goals=1)
+    running = cf.PlanFactory(council=council, year=today.year - 1, status=PlanStatus.IN_EXECUTION, goals=1)
+    pro = w.users["professional_a"]
+    offered = cf.AssignmentFactory(council=council, professional=pro, title="Zaal inrichten")
+    accepted = cf.AssignmentFactory(council=council, professional=pro, title="Flyers", status=AssignmentStatus.ACCEPTED)
+    w.councils = SimpleNamespace(
+        chair=chair,
+        proposed=proposed,
+        draft=draft,
+        draft_goal=draft.goals.get(),
+        running=running,
+        running_goal=running.goals.get(),
+        offered=offered,
+        accepted=accepted,
+    )
+    return w.councils
+
+
+def _council(w):
+    setup(w)
+    return [w.council_a.public_id]
+
+
+def _draft(w):
+    return [setup(w).draft.public_id]
+
+
+GOAL_DATA = {
+    "title": "Jongeren bereiken",
+    "target_groups": ["15_55", "15_25"],
+    "target_value": "120",
+    "measure": "residents_reached",
+    "budget": "250",
+}
+
+MATRIX: dict[str, Entry] = {
+    "councils:mine": Entry(
+        actions=(A.LIST_MINE, A.WORK),
+        get=COUNCIL_VIEWERS_MINE,
+        skip_get=True,
+        notes="redirect or list; tests/councils/test_views.py",
+    ),
+    "councils:detail": Entry(actions=(A.VIEW, A.WORK), get=ALL, args=_council, notes="the public council page"),
+    "councils:work": Entry(
+        actions=(A.WORK, A.MEMBER_PROPOSE, A.MEMBER_CONFIRM, A.CENTRE_PROFILE_EDIT, A.PLAN_CREATE, A.ASSIGNMENT_CREATE),
+        get=COUNCIL_A_WORKERS,
+        args=_council,
+    ),
+    "councils:member_propose": Entry(
+        actions=(A.MEMBER_PROPOSE,),
+        get=frozenset({"council_a", "administrator"}),
+        post=frozenset({"council_a", "administrator"}),
+        args=_council,
+        data=lambda w: {
+            "email": "volunteer@example.org",
+            "position": "member",
+            "term_start": timezone.localdate().isoformat(),
+        },
+        notes="the chair or secretary; administrators keep councils",
+    ),
+    "councils:member_decide": Entry(
+        actions=(A.MEMBER_CONFIRM, A.MEMBER_END),
+        skip_get=True,
+        post=frozenset({"coordinator", "administrator"}),
+        args=lambda w: [setup(w).proposed.public_id],
+        data=lambda w: {"to": "confirmed"},
+        notes="POST only",
+    ),
+    "councils:centre_profile": Entry(
+        actions=(A.CENTRE_PROFILE_EDIT,),
+        get=COUNCIL_A_MEMBER,
+        post=COUNCIL_A_MEMBER,
+        args=_council,
+        data=lambda w: {"profile": "Ontmoeten, leren en samen eten.", "focus": "jongeren"},
+    ),
+    "councils:plan_create": Entry(
+        actions=(A.PLAN_CREATE,),
+        get=COUNCIL_A_MEMBER,
+        post=COUNCIL_A_MEMBER,
+        args=_council,
+        data=lambda w: {"year": str(timezone.localdate().year + 1), "summary": "Volgend jaar"},
+    ),
+    "councils:plan": Entry(
+        actions=(A.PLAN_VIEW, A.PLAN_EDIT, A.PLAN_APPROVE),
+        get=COUNCIL_A_WORKERS,
+        args=_draft,
+        notes="a draft; approved plans are public",
+    ),
+    "councils:plan_edit": Entry(
+        actions=(A.PLAN_EDIT,),
+        get=COUNCIL_A_MEMBER,
+        post=COUNCIL_A_MEMBER,
+        args=_draft,
+        data=lambda w: {"summary": "Nieuwe samenvatting", "evaluation": ""},
+    ),
+    "councils:plan_transition": Entry(
+        actions=(A.PLAN_SUBMIT, A.PLAN_APPROVE, A.PLAN_START, A.PLAN_EVALUATE),
+        skip_get=True,
+        post=COUNCIL_A_MEMBER,
+        args=_draft,
+        data=lambda w: {"to": "submitted"},
+        notes="POST only; the other moves in tests/councils/test_plans.py",
+    ),
+    "councils:goal_create": Entry(
+        actions=(A.PLAN_EDIT,), get=COUNCIL_A_MEMBER, post=COUNCIL_A_MEMBER, args=_draft, data=lambda w: GOAL_DATA
+    ),
+    "councils:goal_edit": Entry(
+        actions=(A.PLAN_EDIT,),
+        get=COUNCIL_A_MEMBER,
+        post=COUNCIL_A_MEMBER,
+        args=lambda w: [setup(w).draft.public_id, setup(w).draft_goal.public_id],
+        data=lambda w: GOAL_DATA,
+    ),
+    "councils:goal_delete": Entry(
+        actions=(A.PLAN_EDIT,),
+        get=COUNCIL_A_MEMBER,
+        post=COUNCIL_A_MEMBER,
+        args=lambda w: [setup(w).draft.public_id, setup(w).draft_goal.public_id],
+    ),
+    "councils:goal_realised": Entry(
+        actions=(A.PLAN_EVALUATE,),
+        skip_get=True,
+        post=COUNCIL_A_MEMBER,
+        args=lambda w: [setup(w).running.public_id, setup(w).running_goal.public_id],
+        data=lambda w: {"realised": "37"},
+        notes="POST only",
+    ),
+    "councils:plan_approvals": Entry(
+        actions=(A.PLAN_APPROVALS, A.PLAN_APPROVE), get=frozenset({"coordinator", "analyst"})
+    ),
+    "councils:assignment_create": Entry(
+        actions=(A.ASSIGNMENT_CREATE,),
+        get=COUNCIL_A_MEMBER,
+        post=COUNCIL_A_MEMBER,
+        args=_council,
+        data=lambda w: {
+            "professional": str(w.users["professional_a"].pk),
+            "title": "Huiswerkklas opzetten",
+            "due_on": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
+        },
+    ),
+    "councils:assignment": Entry(
+        actions=(A.ASSIGNMENT_VIEW, A.ASSIGNMENT_RESPOND),
+        get=frozenset({"council_a", "professional_a"}),
+        args=lambda w: [setup(w).offered.public_id],
+    ),
+    "councils:assignment_transition": Entry(
+        actions=(A.ASSIGNMENT_RESPOND, A.ASSIGNMENT_WITHDRAW),
+        skip_get=True,
+        post=frozenset({"professional_a"}),
+        args=lambda w: [setup(w).offered.public_id],
+        data=lambda w: {"to": "accepted"},
+        notes="POST only",
+    ),
+    "councils:assignment_progress": Entry(
+        actions=(A.ASSIGNMENT_RESPOND,),
+        skip_get=True,
+        post=frozenset({"professional_a"}),
+        args=lambda w: [setup(w).accepted.public_id],
+        data=lambda w: {"text": "Drukker gebeld", "progress": "40"},
+        notes="POST only",
+    ),
+    "councils:task_board": Entry(actions=(A.TASK_BOARD,), get=frozenset({"professional_a", "professional_b"})),
+}
