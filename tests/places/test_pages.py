@@ -86,3 +86,15 @@ def test_centre_page_shows_hours_and_rooms(world, client_for):
     text = client_for("anonymous").get(world.centre_a.url).text
     assert "Woensdag" in text and "09:00 – 17:00" in text
     assert "Grote zaal" in text
+
+
+def test_the_latest_population_figure_per_area_is_the_newest_year(world):
+    from wijkkracht.places.models import PopulationFigure
+
+    for year, inhabitants in ((2021, 100), (2023, 300), (2022, 200)):
+        PopulationFigure.objects.create(
+            cbs_code=world.district_a.cbs_code, year=year, level="district", name="Randwijck", inhabitants=inhabitants
+        )
+    latest = PopulationFigure.objects.latest_by_code([world.district_a.cbs_code, world.district_b.cbs_code])
+    assert list(latest) == [world.district_a.cbs_code]
+    assert (latest[world.district_a.cbs_code].year, latest[world.district_a.cbs_code].inhabitants) == (2023, 300)

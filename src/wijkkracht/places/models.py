@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.validators import TEXT_MAX, text_limit, validate_name, validate_phone, validate_postcode, validate_text
 
-from .query import CommunityCentreQuerySet, DistrictQuerySet
+from .query import CommunityCentreQuerySet, DistrictQuerySet, PopulationFigureQuerySet
 
 
 class Area(models.Model):
@@ -104,6 +104,8 @@ class PopulationFigure(models.Model):
     )
 
     AGE_BANDS = ("age_0_15", "age_15_25", "age_25_45", "age_45_65", "age_65_plus")
+
+    objects = PopulationFigureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bevolkingscijfer")

@@ -20,6 +20,15 @@ class CommunityCentreQuerySet(models.QuerySet):
         return self.filter(Q(pk__in=list(centre_ids)) | Q(district_id__in=list(district_ids)))
 
 
+class PopulationFigureQuerySet(models.QuerySet):
+    def latest_by_code(self, codes: Iterable[str]) -> dict:
+        """The newest population figure per CBS code (codes without figures are left out), in one query."""
+        latest: dict = {}
+        for figure in self.filter(cbs_code__in=list(codes)).order_by("cbs_code", "-year"):
+            latest.setdefault(figure.cbs_code, figure)
+        return latest
+
+
 def attach_shapes(areas: list) -> list:
     """Give each area its map shape (`svg_path`, `bbox`; None when it has none) in one query."""
     from .models import AreaShape

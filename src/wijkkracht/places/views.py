@@ -15,11 +15,8 @@ from .query import attach_shapes
 
 
 def _latest_figures(codes: list[str]) -> dict[str, PopulationFigure]:
-    """The newest population figure per CBS code, in one query."""
-    latest: dict[str, PopulationFigure] = {}
-    for figure in PopulationFigure.objects.filter(cbs_code__in=codes).order_by("cbs_code", "-year"):
-        latest.setdefault(figure.cbs_code, figure)
-    return latest
+    """The newest population figure per CBS code, in one query (the query layer's domain verb)."""
+    return PopulationFigure.objects.latest_by_code(codes)
 
 
 @require_GET
