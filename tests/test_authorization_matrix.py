@@ -30,12 +30,12 @@ MATRIX: dict[str, Entry] = {
     "ui:health": Entry(get=ALL),
     "places:home": Entry(get=ALL, actions=(PlacesAction.VIEW,)),
     "places:figures": Entry(get=ALL, actions=(PlacesAction.FIGURES_VIEW,)),
-    "places:district": Entry(get=ALL, args=lambda w: [w.district_a.public_id]),
-    "places:centre": Entry(get=ALL, args=lambda w: [w.centre_a.public_id]),
+    "places:district": Entry(get=ALL, args=lambda w: [w.district_a.slug]),
+    "places:centre": Entry(get=ALL, args=lambda w: [w.centre_a.slug]),
     "places:centre_edit": Entry(
         get=CENTRE_A_MANAGERS,
         post=CENTRE_A_MANAGERS,
-        args=lambda w: [w.centre_a.public_id],
+        args=lambda w: [w.centre_a.slug],
         data=lambda w: {
             "profile": "Ontmoeten en leren",
             "focus": "taal",
@@ -50,7 +50,7 @@ MATRIX: dict[str, Entry] = {
     "places:centre_hours": Entry(
         get=CENTRE_A_MANAGERS,
         post=CENTRE_A_MANAGERS,
-        args=lambda w: [w.centre_a.public_id],
+        args=lambda w: [w.centre_a.slug],
         data=lambda w: {
             "hours-TOTAL_FORMS": "1",
             "hours-INITIAL_FORMS": "0",
@@ -63,21 +63,21 @@ MATRIX: dict[str, Entry] = {
     "places:room_create": Entry(
         get=CENTRE_A_MANAGERS,
         post=CENTRE_A_MANAGERS,
-        args=lambda w: [w.centre_a.public_id],
+        args=lambda w: [w.centre_a.slug],
         data=lambda w: {"name": "Tuinkamer", "capacity": "12"},
         actions=(PlacesAction.ROOM_MANAGE,),
     ),
     "places:room_edit": Entry(
         get=CENTRE_A_MANAGERS,
         post=CENTRE_A_MANAGERS,
-        args=lambda w: [w.centre_a.public_id, w.room_a.public_id],
+        args=lambda w: [w.centre_a.slug, w.room_a.public_id],
         data=lambda w: {"name": "Grote zaal", "capacity": "40"},
         actions=(PlacesAction.ROOM_MANAGE,),
     ),
     "places:room_delete": Entry(
         get=CENTRE_A_MANAGERS,
         post=CENTRE_A_MANAGERS,
-        args=lambda w: [w.centre_a.public_id, w.room_a.public_id],
+        args=lambda w: [w.centre_a.slug, w.room_a.public_id],
         actions=(PlacesAction.ROOM_MANAGE,),
     ),
     "accounts:login": Entry(get=ALL, notes="logged-in users are redirected"),

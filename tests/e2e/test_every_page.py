@@ -29,10 +29,10 @@ def test_centre_management_pages_and_their_errors_pass_axe(page, world, axe_chec
     assert page.locator(".errorlist").count() >= 1
     axe_check(page)
 
-    page.goto(reverse("places:centre_hours", args=[centre.public_id]))
+    page.goto(reverse("places:centre_hours", args=[centre.slug]))
     axe_check(page)
 
-    page.goto(reverse("places:room_create", args=[centre.public_id]))
+    page.goto(reverse("places:room_create", args=[centre.slug]))
     axe_check(page)
     page.get_by_label("Naam").fill("Grote zaal")  # already taken in this centre
     page.get_by_label("Aantal personen").fill("0")
@@ -42,9 +42,9 @@ def test_centre_management_pages_and_their_errors_pass_axe(page, world, axe_chec
     assert Room.objects.filter(centre=centre).count() == 1
     axe_check(page)
 
-    page.goto(reverse("places:room_edit", args=[centre.public_id, room.public_id]))
+    page.goto(reverse("places:room_edit", args=[centre.slug, room.public_id]))
     axe_check(page)
-    page.goto(reverse("places:room_delete", args=[centre.public_id, room.public_id]))
+    page.goto(reverse("places:room_delete", args=[centre.slug, room.public_id]))
     axe_check(page)
     page.get_by_role("button", name="Ja, verwijderen").click()
     page.wait_for_url(re.compile(r"/wijkcentra/"))

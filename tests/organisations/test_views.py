@@ -16,7 +16,7 @@ from wijkkracht.organisations.models import Organisation
 
 def test_workplace_links_to_the_management_of_each_centre_served(world, client_for):
     text = client_for("professional_a").get(reverse("organisations:workplace")).text
-    a, b = world.centre_a.public_id, world.centre_b.public_id
+    a, b = world.centre_a.slug, world.centre_b.slug
     for name in ("places:centre_edit", "places:centre_hours", "places:room_create"):
         assert reverse(name, args=[a]) in text
         assert reverse(name, args=[b]) not in text
@@ -27,8 +27,8 @@ def test_a_professional_serving_a_district_manages_every_centre_in_it(world, cli
     extra = f.CommunityCentreFactory(district=world.district_b, name="Dorpshuis")
     text = client_for("professional_b").get(reverse("organisations:workplace")).text
     for centre in (world.centre_b, extra):
-        assert reverse("places:centre_edit", args=[centre.public_id]) in text
-    assert reverse("places:centre_edit", args=[world.centre_a.public_id]) not in text
+        assert reverse("places:centre_edit", args=[centre.slug]) in text
+    assert reverse("places:centre_edit", args=[world.centre_a.slug]) not in text
 
 
 def test_the_coordinator_sees_names_and_where_each_professional_works(world, client_for):
@@ -119,6 +119,6 @@ def test_the_workplace_page_uses_a_constant_number_of_queries(world, client_for)
         f.MembershipFactory(user=user, role=Role.PROFESSIONAL, organisation=world.organisation, district=district)
     with CaptureQueriesContext(connection) as large:
         response = client.get(url)
-    assert response.text.count(reverse("places:centre_edit", args=[world.centre_b.public_id])) == 1
+    assert response.text.count(reverse("places:centre_edit", args=[world.centre_b.slug])) == 1
     assert len(response.context["centres"]) == 7
     assert len(large) == len(small)

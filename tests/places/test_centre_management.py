@@ -62,7 +62,7 @@ def room_data(**overrides):
 
 
 def urls(world):
-    c, r = world.centre_a.public_id, world.room_a.public_id
+    c, r = world.centre_a.slug, world.room_a.public_id
     return {
         "centre_edit": (reverse("places:centre_edit", args=[c]), centre_data()),
         "centre_hours": (
@@ -124,15 +124,15 @@ def test_allowed_post_changes_details(world, client_for, persona):
 
 
 def test_a_professional_serving_the_district_may_change_its_centre(world, client_for):
-    url = reverse("places:room_create", args=[world.centre_b.public_id])
+    url = reverse("places:room_create", args=[world.centre_b.slug])
     response = client_for("professional_b").post(url, room_data(name="Zolder"))
     assert response.status_code == 302
     assert Room.objects.filter(centre=world.centre_b, name="Zolder").exists()
 
 
 def test_the_centre_page_links_to_management_only_for_allowed_users(world, client_for):
-    edit = reverse("places:centre_edit", args=[world.centre_a.public_id])
-    room_edit = reverse("places:room_edit", args=[world.centre_a.public_id, world.room_a.public_id])
+    edit = reverse("places:centre_edit", args=[world.centre_a.slug])
+    room_edit = reverse("places:room_edit", args=[world.centre_a.slug, world.room_a.public_id])
     for persona in PERSONAS:
         text = client_for(persona).get(world.centre_a.url).text
         assert (edit in text) == (persona in ALLOWED_A), persona
@@ -160,7 +160,7 @@ def test_invalid_details_show_a_field_error_and_change_nothing(world, client_for
 
 def test_saving_unchanged_details_writes_no_audit_event(world, client_for):
     client = client_for("professional_a")
-    url = reverse("places:centre_edit", args=[world.centre_a.public_id])
+    url = reverse("places:centre_edit", args=[world.centre_a.slug])
     c = world.centre_a
     client.post(
         url,
@@ -178,7 +178,7 @@ def test_opening_hours_are_replaced_with_the_filled_in_rows(world, client_for):
     OpeningHours.objects.create(centre=world.centre_a, weekday=0, opens=dt.time(9), closes=dt.time(12))
     OpeningHours.objects.create(centre=world.centre_a, weekday=1, opens=dt.time(9), closes=dt.time(12))
     client = client_for("professional_a")
-    url = reverse("places:centre_hours", args=[world.centre_a.public_id])
+    url = reverse("places:centre_hours", args=[world.centre_a.slug])
     page = client.get(url)
     assert page.context["formset"].total_form_count() == 5  # two rows and three empty ones
     data = hours_data(
@@ -222,7 +222,7 @@ def test_opening_hours_are_replaced_with_the_filled_in_rows(world, client_for):
 def test_bad_opening_hours_show_a_field_error_and_change_nothing(world, client_for, rows, field, message):
     OpeningHours.objects.create(centre=world.centre_a, weekday=0, opens=dt.time(9), closes=dt.time(12))
     before = centre_state(world.centre_a)
-    url = reverse("places:centre_hours", args=[world.centre_a.public_id])
+    url = reverse("places:centre_hours", args=[world.centre_a.slug])
     response = client_for("professional_a").post(url, hours_data(rows))
     assert response.status_code == 200
     assert f'-{field}_error"' in response.text
@@ -232,7 +232,7 @@ def test_bad_opening_hours_show_a_field_error_and_change_nothing(world, client_f
 
 def test_a_post_without_the_management_form_changes_nothing(world, client_for):
     before = centre_state(world.centre_a)
-    url = reverse("places:centre_hours", args=[world.centre_a.public_id])
+    url = reverse("places:centre_hours", args=[world.centre_a.slug])
     response = client_for("professional_a").post(url, {"hours-0-weekday": "1"})
     assert response.status_code == 200
     assert centre_state(world.centre_a) == before
@@ -244,7 +244,7 @@ def test_a_post_without_the_management_form_changes_nothing(world, client_for):
 @pytest.mark.parametrize("persona", sorted(ALLOWED_A))
 def test_allowed_users_add_edit_and_delete_rooms(world, client_for, persona):
     client = client_for(persona)
-    c = world.centre_a.public_id
+    c = world.centre_a.slug
     response = client.post(reverse("places:room_create", args=[c]), room_data(), follow=True)
     assert "Zaal Tuinkamer is toegevoegd." in response.text
     room = Room.objects.get(centre=world.centre_a, name="Tuinkamer")
@@ -301,12 +301,12 @@ def test_the_same_room_name_is_fine_in_another_centre(world, client_for):
 
 
 def test_a_room_of_another_centre_is_not_found_through_this_centre(world, client_for):
-    url = reverse("places:room_edit", args=[world.centre_a.public_id, world.room_b.public_id])
+    url = reverse("places:room_edit", args=[world.centre_a.slug, world.room_b.public_id])
     before = centre_state(world.centre_b)
     assert client_for("administrator").post(url, room_data()).status_code == 404
     assert (
         client_for("professional_a")
-        .get(reverse("places:room_delete", args=[world.centre_a.public_id, world.room_b.public_id]))
+        .get(reverse("places:room_delete", args=[world.centre_a.slug, world.room_b.public_id]))
         .status_code
         == 404
     )
@@ -314,7 +314,7 @@ def test_a_room_of_another_centre_is_not_found_through_this_centre(world, client
 
 
 def test_unknown_centre_is_404(world, client_for):
-    url = reverse("places:centre_edit", args=["00000000-0000-0000-0000-000000000000"])
+    url = reverse("places:centre_edit", args=["bestaat-niet"])
     assert client_for("administrator").get(url).status_code == 404
 
 

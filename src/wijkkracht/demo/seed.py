@@ -25,16 +25,19 @@ from wijkkracht.councils.models import Council
 from wijkkracht.organisations.constants import OrganisationKind
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.people.models import Person
+from wijkkracht.places import maps
 from wijkkracht.places.models import (
+    AreaShape,
     CommunityCentre,
     District,
+    DistrictAlias,
     Municipality,
     Neighbourhood,
     OpeningHours,
     PopulationFigure,
     Room,
 )
-from wijkkracht.places.services import areas_import
+from wijkkracht.places.services import areas_import, district_alias_save
 
 SEED = 2026
 DEMO_PASSWORD = "wijkkracht-demo"  # noqa: S105 - printed on purpose: demo logins only
@@ -297,12 +300,20 @@ def ensure_organisations(gm: Municipality) -> int:
 @transaction.atomic
 def ensure_centres() -> int:
     districts = {d.cbs_code: d for d in District.objects.filter(cbs_code__in=[c["district"] for c in CENTRES])}
+    shapes = dict(AreaShape.objects.filter(cbs_code__in=list(districts)).values_list("cbs_code", "svg_path"))
     existing = {c.name: c for c in CommunityCentre.objects.filter(name__in=[c["name"] for c in CENTRES])}
     made = 0
     for index, spec in enumerate(CENTRES):
         centre = existing.get(spec["name"])
         if centre is None:
             district = districts[spec["district"]]
+            # The address is an example, so the centre goes to a spot well inside its district (a centroid
+            # can fall outside a hooked district such as Groenelaan).
+            lon, lat = (
+                maps.inside_lonlat(shapes[district.cbs_code])
+                if shapes.get(district.cbs_code)
+                else (district.centroid_lon, district.centroid_lat)
+            )
             centre = _create(
                 CommunityCentre,
                 name=spec["name"],
@@ -314,8 +325,8 @@ def ensure_centres() -> int:
                 email=f"{spec['name'].lower().replace(' ', '-')}@{DEMO_DOMAIN}",
                 profile=spec["profile"],
                 focus=spec["focus"],
-                lon=district.centroid_lon,
-                lat=district.centroid_lat,
+                lon=lon,
+                lat=lat,
                 synthetic_address=True,
             )
             made += 1
@@ -327,6 +338,38 @@ def ensure_centres() -> int:
                 _create(Room, centre=centre, name=name, capacity=capacity, wheelchair_accessible=wheelchair)
         if not Council.objects.filter(centre=centre).exists():
             _create(Council, name=f"Gebruikersraad {centre.name}", district=centre.district, centre=centre)
+    return made
+
+
+# --- everyday names ---------------------------------------------------------------------------------------
+# Names residents use that are not the CBS name (administrators keep these in the admin).
+ALIASES = {
+    "WK036201": ["Randwijk"],
+    "WK036203": ["Elsrijk-Oost", "Elsrijk-West"],
+    "WK036204": ["Centrum", "Stadscentrum"],
+    "WK036205": ["Studentencampus"],
+    "WK036206": ["Bankras", "Kostverloren"],
+    "WK036207": ["Ouderkerk"],
+    "WK036208": ["Het Dorp", "Dorp"],
+    "WK036209": ["Groenelaan-Noord"],
+    "WK036210": ["Middenhoven", "Waardhuizen"],
+    "WK036211": ["Westwijk", "Bovenkerk", "Westwijk-Noord"],
+    "WK036212": ["Westwijk", "Westwijk-Zuid"],
+    "WK036213": ["Nes"],
+    "WK036214": ["Bos", "Het Bos"],
+}
+
+
+def ensure_aliases() -> int:
+    """The everyday names above, through the places service; existing ones are left alone."""
+    districts = {d.cbs_code: d for d in District.objects.filter(cbs_code__in=ALIASES)}
+    have = set(DistrictAlias.objects.values_list("district__cbs_code", "name"))
+    made = 0
+    for code, names in ALIASES.items():
+        for name in names:
+            if code in districts and (code, name) not in have:
+                district_alias_save(alias=DistrictAlias(district=districts[code], name=name), actor=None)
+                made += 1
     return made
 
 
@@ -503,6 +546,7 @@ def seed_demo(log=print) -> list[dict]:
     gm = municipality()
     log(f"organisations: {ensure_organisations(gm)} created")
     log(f"centres: {ensure_centres()} created")
+    log(f"everyday district names: {ensure_aliases()} created")
     log(f"population figures: {ensure_population()} created (synthetic)")
     logins = ensure_logins()
     log(f"residents without account: {ensure_residents()} created")

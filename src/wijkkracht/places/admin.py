@@ -3,7 +3,16 @@ from django.contrib import admin
 from wijkkracht.accounts.admin_base import PolicyModelAdmin
 
 from . import services
-from .models import AreaShape, CommunityCentre, District, Municipality, Neighbourhood, PopulationFigure
+from .models import (
+    AreaShape,
+    CommunityCentre,
+    District,
+    DistrictAlias,
+    Municipality,
+    Neighbourhood,
+    PopulationFigure,
+    PostcodeArea,
+)
 from .permissions import Action
 
 
@@ -61,3 +70,34 @@ class CommunityCentreAdmin(PolicyModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.centre_save(centre=obj, actor=request.user)
+
+
+@admin.register(DistrictAlias)
+class DistrictAliasAdmin(admin.ModelAdmin):
+    """Everyday names residents use for a district, so the search on the home page finds it."""
+
+    list_display = ("name", "district")
+    list_select_related = ("district",)
+    list_filter = ("district",)
+    search_fields = ("name", "district__name")
+    autocomplete_fields = ("district",)
+    fields = ("district", "name")
+
+    def save_model(self, request, obj, form, change):
+        services.district_alias_save(alias=obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        services.district_alias_delete(alias=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for alias in queryset.select_related("district"):
+            services.district_alias_delete(alias=alias, actor=request.user)
+
+
+@admin.register(PostcodeArea)
+class PostcodeAreaAdmin(ReadOnlyAdmin):
+    """Loaded with the import_postcodes command from the CBS file, never by hand."""
+
+    list_display = ("postcode", "neighbourhood", "addresses")
+    list_select_related = ("neighbourhood",)
+    search_fields = ("postcode",)

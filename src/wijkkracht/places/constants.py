@@ -16,3 +16,7 @@ class AuditAction(models.TextChoices):
     ROOM_CREATED = "places.room_create", _("zaal toegevoegd")
     ROOM_UPDATED = "places.room_update", _("zaal gewijzigd")
     ROOM_DELETED = "places.room_delete", _("zaal verwijderd")
+    DISTRICT_ALIAS_CREATED = "places.district_alias_create", _("andere naam van een wijk toegevoegd")
+    DISTRICT_ALIAS_UPDATED = "places.district_alias_change", _("andere naam van een wijk gewijzigd")
+    DISTRICT_ALIAS_DELETED = "places.district_alias_delete", _("andere naam van een wijk verwijderd")
+    POSTCODE_TABLE_IMPORTED = "places.postcode_table_import", _("postcodetabel ingelezen")

@@ -1,16 +1,55 @@
+import unicodedata
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.validators import TEXT_MAX, text_limit, validate_name, validate_phone, validate_postcode, validate_text
 
 from .query import CommunityCentreQuerySet, DistrictQuerySet, PopulationFigureQuerySet
 
+SLUG_HELP = _("Het leesbare deel van het webadres, bijvoorbeeld randwijck. Wordt één keer gemaakt uit de naam.")
 
-class Area(models.Model):
+
+def search_key(text: str) -> str:
+    """How names are compared in search: lower case, no accents, only letters and digits, single spaces
+    ("Bovenkerk - Westwijk Noord" -> "bovenkerk westwijk noord", "Café" -> "cafe")."""
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+
+
+def unique_slug(model, text: str, fallback: str, *, pk=None, max_length: int = 140) -> str:
+    """A slug from `text`, unique among `model`'s rows: randwijck, randwijck-2, … (one query)."""
+    base = (slugify(text) or slugify(fallback) or "plek")[: max_length - 4].strip("-")
+    taken = set(model.objects.filter(slug__startswith=base).exclude(pk=pk).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class SlugMixin(models.Model):
+    """A readable, unique address part made once from the name when the row is first saved (on import, seed
+    or in the admin) and never changed afterwards, so links keep working when a name changes."""
+
+    slug = models.SlugField(_("webadres"), max_length=140, unique=True, blank=True, help_text=SLUG_HELP)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.name, getattr(self, "cbs_code", ""), pk=self.pk)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "slug"}
+        super().save(*args, **kwargs)
+
+
+class Area(SlugMixin):
     """What municipalities, districts and neighbourhoods share: a CBS code, a name and a boundary."""
 
     public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
@@ -19,7 +58,7 @@ class Area(models.Model):
     centroid_lon = models.FloatField(_("middelpunt lengtegraad"), null=True, blank=True)
     centroid_lat = models.FloatField(_("middelpunt breedtegraad"), null=True, blank=True)
 
-    class Meta:
+    class Meta(SlugMixin.Meta):
         abstract = True
         ordering = ["name"]
 
@@ -46,7 +85,31 @@ class District(Area):
 
     @property
     def url(self) -> str:
-        return reverse("places:district", args=[self.public_id])
+        return reverse("places:district", args=[self.slug])
+
+
+class DistrictAlias(models.Model):
+    """An everyday name residents use for a district ("Westwijk", "het Dorp"), so search finds it.
+    Kept by administrators; one name may point to more than one district."""
+
+    district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("wijk"))
+    name = models.CharField(_("andere naam"), max_length=120, help_text=_("Een naam die bewoners gebruiken."))
+    key = models.CharField(_("zoeksleutel"), max_length=120, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("andere naam van een wijk")
+        verbose_name_plural = _("andere namen van wijken")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["district", "key"], name="alias_unique_per_district")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        self.name = " ".join(self.name.split())
+        self.key = search_key(self.name)
+        if self.name and not self.key:
+            raise ValidationError({"name": _("Gebruik letters of cijfers.")})
 
 
 class Neighbourhood(Area):
@@ -57,6 +120,30 @@ class Neighbourhood(Area):
     class Meta(Area.Meta):
         verbose_name = _("buurt")
         verbose_name_plural = _("buurten")
+
+    @property
+    def anchor(self) -> str:
+        """The id of its row on the district page (the map shape links there)."""
+        return f"buurt-{self.slug}"
+
+
+class PostcodeArea(models.Model):
+    """Which neighbourhood a six-character postcode (PC6) lies in, from CBS "Postcode huisnummer wijk buurt"
+    (`import_postcodes`). A postcode that spans two neighbourhoods goes to the one with the most addresses."""
+
+    postcode = models.CharField(_("postcode"), max_length=6, unique=True)
+    neighbourhood = models.ForeignKey(
+        Neighbourhood, on_delete=models.CASCADE, related_name="postcodes", verbose_name=_("buurt")
+    )
+    addresses = models.PositiveIntegerField(_("adressen"), default=0)
+
+    class Meta:
+        verbose_name = _("postcode")
+        verbose_name_plural = _("postcodes")
+        ordering = ["postcode"]
+
+    def __str__(self) -> str:
+        return f"{self.postcode[:4]} {self.postcode[4:]}"
 
 
 class AreaShape(models.Model):
@@ -117,7 +204,7 @@ class PopulationFigure(models.Model):
         return f"{self.cbs_code} {self.year}"
 
 
-class CommunityCentre(models.Model):
+class CommunityCentre(SlugMixin):
     public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("naam"), max_length=120, validators=[validate_name])
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="centres", verbose_name=_("wijk"))
@@ -159,7 +246,7 @@ class CommunityCentre(models.Model):
 
     @property
     def url(self) -> str:
-        return reverse("places:centre", args=[self.public_id])
+        return reverse("places:centre", args=[self.slug])
 
 
 class OpeningHours(models.Model):

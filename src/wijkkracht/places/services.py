@@ -16,16 +16,18 @@ from django.utils.translation import gettext as _
 from wijkkracht.audit.services import audit_record
 from wijkkracht.validators import normalise_phone, normalise_postcode, validate_opening_hours
 
-from . import cbs, geometry, importfile
+from . import cbs, geometry, importfile, postcodes
 from .constants import AuditAction
 from .models import (
     AreaShape,
     CommunityCentre,
     District,
+    DistrictAlias,
     Municipality,
     Neighbourhood,
     OpeningHours,
     PopulationFigure,
+    PostcodeArea,
     Room,
 )
 from .permissions import Action, can
@@ -524,3 +526,87 @@ def centre_save(*, centre: CommunityCentre, actor) -> CommunityCentre:
     _save_unique(centre)
     audit_record(actor=actor, action=AuditAction.CENTRE_CREATED if created else AuditAction.CENTRE_UPDATED, obj=centre)
     return centre
+
+
+# --- Everyday names of districts (administrators, through the admin; the demo) ---------------------------
+
+
+@transaction.atomic
+def district_alias_save(*, alias: DistrictAlias, actor) -> DistrictAlias:
+    """Create or change an everyday name of a district. Raises ValidationError and changes nothing on bad input
+    (an empty name, or a name the district already has)."""
+    created = alias.pk is None
+    alias.full_clean()
+    _save_unique(alias)
+    audit_record(
+        actor=actor,
+        action=AuditAction.DISTRICT_ALIAS_CREATED if created else AuditAction.DISTRICT_ALIAS_UPDATED,
+        object_type="places.districtalias",
+        object_id=str(alias.pk),
+        district=alias.district.cbs_code,
+        name=alias.name,
+    )
+    return alias
+
+
+@transaction.atomic
+def district_alias_delete(*, alias: DistrictAlias, actor) -> None:
+    pk, district, name = alias.pk, alias.district.cbs_code, alias.name
+    alias.delete()
+    audit_record(
+        actor=actor,
+        action=AuditAction.DISTRICT_ALIAS_DELETED,
+        object_type="places.districtalias",
+        object_id=str(pk),
+        district=district,
+        name=name,
+    )
+
+
+# --- Postcodes (CBS "Postcode huisnummer wijk buurt") -----------------------------------------------------
+
+
+@dataclass
+class PostcodeImportResult:
+    lines: int = 0
+    postcodes: int = 0
+    neighbourhoods: int = 0
+    skipped_other_areas: int = 0  # lines for neighbourhoods that are not loaded (other municipalities)
+    split: int = 0  # postcodes that span neighbourhoods (each went to the one with the most addresses)
+
+
+@transaction.atomic
+def postcode_table_import(*, path: Path | str, actor=None) -> PostcodeImportResult:
+    """Replace the postcode table with a CBS "Postcode huisnummer wijk buurt" file (CSV, or a ZIP holding one).
+
+    Lines of neighbourhoods that are not loaded are skipped (a national file holds every municipality).
+    The whole file is checked before anything is written: bad input raises ImportError_ and changes nothing."""
+    known = dict(Neighbourhood.objects.values_list("cbs_code", "pk"))
+    try:
+        parsed = postcodes.parse(path, wanted=set(known))
+    except postcodes.PostcodeFormatError as exc:
+        raise ImportError_(str(exc)) from exc
+    if not parsed.areas:
+        raise ImportError_(_("Geen enkele postcode ligt in een geladen buurt. Laad eerst de buurten (import_areas)."))
+    result = PostcodeImportResult(lines=parsed.lines, skipped_other_areas=parsed.skipped)
+    rows = []
+    for postcode, counts in sorted(parsed.areas.items()):
+        if len(counts) > 1:
+            result.split += 1
+        code = max(sorted(counts), key=lambda c: counts[c])
+        row = PostcodeArea(postcode=postcode, neighbourhood_id=known[code], addresses=counts[code])
+        row.full_clean(exclude=["neighbourhood"], validate_unique=False)
+        rows.append(row)
+    PostcodeArea.objects.all().delete()
+    PostcodeArea.objects.bulk_create(rows, batch_size=2000)
+    result.postcodes = len(rows)
+    result.neighbourhoods = len({r.neighbourhood_id for r in rows})
+    audit_record(
+        actor=actor,
+        action=AuditAction.POSTCODE_TABLE_IMPORTED,
+        object_type="places.postcodearea",
+        postcodes=result.postcodes,
+        neighbourhoods=result.neighbourhoods,
+        skipped=result.skipped_other_areas,
+    )
+    return result

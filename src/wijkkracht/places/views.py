@@ -3,15 +3,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
-from . import geometry, services
+from . import geometry, maps, services
+from . import search as place_search
 from .forms import CentreForm, OpeningHoursFormSet, RoomForm
 from .models import CommunityCentre, District, Municipality, OpeningHours, PopulationFigure, Room
 from .permissions import Action, can
 from .query import attach_shapes
+
+NEAREST = 3  # centres shown for a district without its own
 
 
 def _latest_figures(codes: list[str]) -> dict[str, PopulationFigure]:
@@ -19,21 +23,29 @@ def _latest_figures(codes: list[str]) -> dict[str, PopulationFigure]:
     return PopulationFigure.objects.latest_by_code(codes)
 
 
+def _home_municipality():
+    return Municipality.objects.filter(cbs_code=settings.WIJKKRACHT_MUNICIPALITY).first()
+
+
 @require_GET
 def home(request):
-    municipality = Municipality.objects.filter(cbs_code=settings.WIJKKRACHT_MUNICIPALITY).first()
+    municipality = _home_municipality()
     districts = []
     centres = []
     view_box = ""
+    label_size = 0.0
+    markers = []
     if municipality:
         districts = attach_shapes(list(District.objects.in_municipality(municipality)))
         centres = list(
             CommunityCentre.objects.filter(district__municipality=municipality)
             .select_related("district")
-            .only("public_id", "name", "focus", "district__name", "district__public_id")
+            .only("public_id", "slug", "name", "focus", "lon", "lat", "district__name", "district__slug")
         )
+        markers = maps.markers(centres)
         if any(d.bbox for d in districts):
             view_box = geometry.view_box(geometry.union_bbox(d.bbox for d in districts))
+            label_size = maps.label(districts, view_box, markers)
     return render(
         request,
         "places/home.html",
@@ -41,20 +53,70 @@ def home(request):
             "municipality": municipality,
             "districts": districts,
             "centres": centres,
+            "markers": markers,
             "view_box": view_box,
+            "label_size": label_size,
+            "postcode_table_loaded": place_search.postcode_table_loaded() if municipality else False,
         },
     )
 
 
+@require_safe
+def district_moved(request, public_id):
+    """The old address of a district (its UUID) moved for good to the readable one."""
+    district = get_object_or_404(District.objects.only("slug"), public_id=public_id)
+    return _moved(request, district.url)
+
+
+@require_safe
+def centre_moved(request, public_id, rest=""):
+    """The old addresses of a centre and its pages (UUID) moved for good to the readable ones."""
+    centre = get_object_or_404(CommunityCentre.objects.only("slug"), public_id=public_id)
+    return _moved(request, centre.url + rest)
+
+
+def _moved(request, url: str):
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
 @require_GET
-def district_detail(request, public_id):
-    district = get_object_or_404(District.objects.select_related("municipality"), public_id=public_id)
+def district_detail(request, slug):
+    district = get_object_or_404(District.objects.select_related("municipality"), slug=slug)
     neighbourhoods = list(district.neighbourhoods.all())
-    attach_shapes([district, *neighbourhoods])
-    centres = list(district.centres.all())
+    city = list(District.objects.in_municipality(district.municipality_id).only("name", "slug", "cbs_code"))
+    attach_shapes([district, *neighbourhoods, *city])
+    # Every centre of the municipality with its councils: this district's own, or else the nearest ones.
+    all_centres = list(
+        CommunityCentre.objects.filter(district__municipality_id=district.municipality_id)
+        .select_related("district")
+        .prefetch_related("councils")
+        .only("public_id", "slug", "name", "focus", "lon", "lat", "district__name", "district__slug")
+    )
+    centres = [c for c in all_centres if c.district_id == district.pk]
+    nearest = []
+    if not centres and district.centroid_lon is not None:
+        located = [c for c in all_centres if c.lon is not None and c.lat is not None]
+        for c in located:
+            c.distance_km = maps.distance_km(district.centroid_lon, district.centroid_lat, c.lon, c.lat)
+        nearest = sorted(located, key=lambda c: c.distance_km)[:NEAREST]
+    councils = list(district.councils.all())
+    council_via = None
+    if not councils:
+        for centre in nearest:
+            if centre.councils.all():
+                councils, council_via = list(centre.councils.all()), centre
+                break
     figures = _latest_figures([district.cbs_code] + [n.cbs_code for n in neighbourhoods])
     for n in neighbourhoods:
         n.figure = figures.get(n.cbs_code)
+        n.url = f"#{n.anchor}"
+    markers = maps.markers(centres)
+    view_box = geometry.view_box(district.bbox) if district.bbox else ""
+    label_size = maps.label(neighbourhoods, view_box, markers) if view_box else 0.0
+    city_box = geometry.view_box(geometry.union_bbox(d.bbox for d in city)) if any(d.bbox for d in city) else ""
+    for d in city:
+        d.current = d.pk == district.pk
     return render(
         request,
         "places/district.html",
@@ -62,19 +124,26 @@ def district_detail(request, public_id):
             "district": district,
             "neighbourhoods": neighbourhoods,
             "centres": centres,
+            "nearest": nearest,
+            "councils": councils,
+            "council_via": council_via,
+            "markers": markers,
             "figure": figures.get(district.cbs_code),
-            "view_box": geometry.view_box(district.bbox) if district.bbox else "",
+            "view_box": view_box,
+            "label_size": label_size,
+            "city": city,
+            "city_view_box": city_box,
         },
     )
 
 
 @require_GET
-def centre_detail(request, public_id):
+def centre_detail(request, slug):
     centre = get_object_or_404(
         CommunityCentre.objects.select_related("district").prefetch_related(
             Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens")), "rooms"
         ),
-        public_id=public_id,
+        slug=slug,
     )
     return render(
         request,
@@ -89,23 +158,71 @@ def centre_detail(request, public_id):
 
 
 @require_GET
+def search(request):
+    """Find a district by name, everyday name, neighbourhood, centre or postcode. A GET form: works without
+    JavaScript, and the address of a search can be shared."""
+    municipality = _home_municipality()
+    query = request.GET.get("q", "")
+    result = place_search.find(query, municipality) if municipality and query.strip() else None
+    return render(
+        request,
+        "places/search.html",
+        {
+            "query": query.strip()[:100],
+            "result": result,
+            "postcode_table_loaded": place_search.postcode_table_loaded(),
+        },
+    )
+
+
+AGE_BANDS = (
+    # (field, label): CBS bands, written as a person says them ("0 t/m 14", not "0–15").
+    ("age_0_15", "0_14"),
+    ("age_15_25", "15_24"),
+    ("age_25_45", "25_44"),
+    ("age_45_65", "45_64"),
+    ("age_65_plus", "65_plus"),
+)
+
+
+@require_GET
 def figures(request):
-    municipality = Municipality.objects.filter(cbs_code=settings.WIJKKRACHT_MUNICIPALITY).first()
+    municipality = _home_municipality()
     districts = (
-        list(District.objects.in_municipality(municipality).only("public_id", "name", "cbs_code"))
+        list(District.objects.in_municipality(municipality).only("public_id", "slug", "name", "cbs_code"))
         if municipality
         else []
     )
     latest = _latest_figures([d.cbs_code for d in districts] + ([municipality.cbs_code] if municipality else []))
     rows = [(d, latest.get(d.cbs_code)) for d in districts]
+    total = latest.get(municipality.cbs_code) if municipality else None
+    known = [f for f in latest.values()]
+    largest = max((f.inhabitants or 0 for _d, f in rows if f), default=0)
+    chart = [
+        {
+            "district": d,
+            "value": f.inhabitants,
+            "width": round(100 * f.inhabitants / largest, 1) if largest and f.inhabitants else 0,
+        }
+        for d, f in rows
+        if f is not None
+    ]
+    sources = sorted({f.source for f in known if not f.synthetic and f.source})
     return render(
         request,
         "places/figures.html",
         {
             "municipality": municipality,
             "rows": rows,
-            "total": latest.get(municipality.cbs_code) if municipality else None,
-            "any_synthetic": any(f.synthetic for f in latest.values()),
+            "total": total,
+            "chart": chart,
+            "any_synthetic": any(f.synthetic for f in known),
+            "all_synthetic": bool(known) and all(f.synthetic for f in known),
+            "any_real": any(not f.synthetic for f in known),
+            "sources": sources,
+            "any_unknown": any(
+                getattr(f, name) is None for f in known for name in ("inhabitants", *PopulationFigure.AGE_BANDS)
+            ),
         },
     )
 
@@ -113,15 +230,15 @@ def figures(request):
 # --- Centre management: professionals serving the centre, and administrators --------------------------------
 
 
-def _centre_to_change(request, public_id, action: Action) -> CommunityCentre:
-    centre = get_object_or_404(CommunityCentre.objects.select_related("district"), public_id=public_id)
+def _centre_to_change(request, slug, action: Action) -> CommunityCentre:
+    centre = get_object_or_404(CommunityCentre.objects.select_related("district"), slug=slug)
     if not can(request.user, action, centre):
         raise PermissionDenied
     return centre
 
 
-def _room_to_change(request, public_id, room_id) -> Room:
-    centre = _centre_to_change(request, public_id, Action.ROOM_MANAGE)
+def _room_to_change(request, slug, room_id) -> Room:
+    centre = _centre_to_change(request, slug, Action.ROOM_MANAGE)
     room = get_object_or_404(Room.objects.filter(centre=centre), public_id=room_id)
     room.centre = centre
     return room
@@ -142,8 +259,8 @@ def _add_errors(form, error: ValidationError) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def centre_edit(request, public_id):
-    centre = _centre_to_change(request, public_id, Action.CENTRE_CHANGE)
+def centre_edit(request, slug):
+    centre = _centre_to_change(request, slug, Action.CENTRE_CHANGE)
     form = CentreForm(_data(request), instance=centre)
     if request.method == "POST" and form.is_valid():
         try:
@@ -160,8 +277,8 @@ def centre_edit(request, public_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def centre_hours(request, public_id):
-    centre = _centre_to_change(request, public_id, Action.CENTRE_HOURS_SET)
+def centre_hours(request, slug):
+    centre = _centre_to_change(request, slug, Action.CENTRE_HOURS_SET)
     initial = [
         {"weekday": h.weekday, "opens": h.opens, "closes": h.closes}
         for h in centre.opening_hours.order_by("weekday", "opens")
@@ -180,8 +297,8 @@ def centre_hours(request, public_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def room_create(request, public_id):
-    centre = _centre_to_change(request, public_id, Action.ROOM_MANAGE)
+def room_create(request, slug):
+    centre = _centre_to_change(request, slug, Action.ROOM_MANAGE)
     form = RoomForm(_data(request), instance=Room(centre=centre), centre=centre)
     if request.method == "POST" and form.is_valid():
         try:
@@ -196,8 +313,8 @@ def room_create(request, public_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def room_edit(request, public_id, room_id):
-    room = _room_to_change(request, public_id, room_id)
+def room_edit(request, slug, room_id):
+    room = _room_to_change(request, slug, room_id)
     centre, room_name = room.centre, room.name
     form = RoomForm(_data(request), instance=room, centre=centre)
     if request.method == "POST" and form.is_valid():
@@ -215,8 +332,8 @@ def room_edit(request, public_id, room_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def room_delete(request, public_id, room_id):
-    room = _room_to_change(request, public_id, room_id)
+def room_delete(request, slug, room_id):
+    room = _room_to_change(request, slug, room_id)
     centre = room.centre
     error = None
     if request.method == "POST":

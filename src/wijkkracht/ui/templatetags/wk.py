@@ -1,17 +1,62 @@
 """Documented UI components (see docs/ui.md). Each is an inclusion tag with its own small template."""
 
 from django import template
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
 
 @register.inclusion_tag("ui/components/area_map.html")
-def area_map(shapes, view_box, label, highlight_code=""):
+def area_map(
+    shapes,
+    view_box,
+    label,
+    highlight_code="",
+    *,
+    markers=(),
+    label_size=0,
+    small=False,
+    current_is_page=False,
+    links=True,
+):
     """An inline-SVG map: `shapes` are objects with svg_path, name, cbs_code and an optional `url`.
 
     No tiles and no outside requests. Each linked shape is a keyboard-reachable link; the page must also
-    list the same places as text (a map never stands alone)."""
-    return {"shapes": shapes, "view_box": view_box, "label": label, "highlight_code": highlight_code}
+    list the same places as text (a map never stands alone).
+    - `label_size` (map units): draw each shape's name inside it, at `label_x`/`label_y` over `label_lines`
+      starting `label_dy` em up (see places/maps.py), so the map names its places on any screen.
+    - `markers`: points with `x`, `y`, `name` drawn as community centre markers, with a legend.
+    - `highlight_code`: the CBS code of the shape to mark (the current district).
+    - `small`: a locator map (the district in its place in the city); `links=False` draws shapes without links."""
+    try:
+        unit = label_size or max(float(v) for v in str(view_box).split()[2:4]) / 34
+    except ValueError:
+        unit = 0
+    return {
+        "prefix": "map-" + slugify(label)[:40],
+        "marker_r": f"{unit * 0.55:.0f}",
+        "dot_r": f"{unit * 0.22:.0f}",
+        "shapes": shapes,
+        "view_box": view_box,
+        "label": label,
+        "highlight_code": highlight_code,
+        "markers": markers,
+        "label_size": label_size,
+        "small": small,
+        "links": links,
+    }
+
+
+@register.filter
+def count(value):
+    """A whole number as people read it in the current language: 13.375 in Dutch, 13,375 in English.
+    None (unknown or secret) stays None, so templates can say so."""
+    if value is None or value == "":
+        return value
+    return number_format(value, decimal_pos=0, force_grouping=True)
 
 
 @register.inclusion_tag("ui/components/breadcrumbs.html")
@@ -50,3 +95,11 @@ def error_summary(form_or_formset, message=""):
         else:
             items = _summary_items(form_or_formset)
     return {"items": items, "message": message}
+
+
+@register.filter
+def count_or_unknown(value):
+    """Like `count`, but unknown or secret (None) reads as a dash on screen and as "onbekend" aloud."""
+    if value is None:
+        return format_html('<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>', _("onbekend"))
+    return count(value)
