@@ -110,7 +110,7 @@ def find_by_name(query: str, municipality) -> SearchResult:
     return result
 
 
-def find_by_postcode(digits: str, letters: str, municipality) -> SearchResult:
+def find_by_postcode(digits: str, letters: str, municipality, *, table_loaded: bool = True) -> SearchResult:
     """A full postcode (1181 AB) finds its neighbourhood; four digits (1181) every district they touch."""
     postcode = f"{digits}{letters.upper()}"
     result = SearchResult(query=f"{digits} {letters.upper()}".strip(), kind="postcode", postcode=postcode)
@@ -140,16 +140,15 @@ def find_by_postcode(digits: str, letters: str, municipality) -> SearchResult:
                 rank=0,
             )
     result.hits = sorted(hits.values(), key=lambda h: (-addresses[h.district.pk], h.district.name))
-    if not result.hits:
-        result.postcode_table_loaded = PostcodeArea.objects.exists()
+    result.postcode_table_loaded = table_loaded
     return result
 
 
-def find(query: str, municipality) -> SearchResult:
+def find(query: str, municipality, *, postcode_table_loaded: bool = True) -> SearchResult:
     query = (query or "").strip()[:100]
     match = POSTCODE.match(query)
     if match:
-        return find_by_postcode(match.group(1), match.group(2) or "", municipality)
+        return find_by_postcode(match.group(1), match.group(2) or "", municipality, table_loaded=postcode_table_loaded)
     return find_by_name(query, municipality)
 
 

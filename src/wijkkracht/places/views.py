@@ -163,15 +163,14 @@ def search(request):
     JavaScript, and the address of a search can be shared."""
     municipality = _home_municipality()
     query = request.GET.get("q", "")
-    result = place_search.find(query, municipality) if municipality and query.strip() else None
+    loaded = place_search.postcode_table_loaded()
+    result = (
+        place_search.find(query, municipality, postcode_table_loaded=loaded) if municipality and query.strip() else None
+    )
     return render(
         request,
         "places/search.html",
-        {
-            "query": query.strip()[:100],
-            "result": result,
-            "postcode_table_loaded": place_search.postcode_table_loaded(),
-        },
+        {"query": query.strip()[:100], "result": result, "postcode_table_loaded": loaded},
     )
 
 
