@@ -17,6 +17,8 @@ from . import geometry
 
 _POINT = re.compile(r"([MLZ])\s*(?:(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?))?")
 LINE_CHARS = 13  # wrap names longer than this over two or three lines
+PHONE_MAP_PX = 340  # the narrowest a map is drawn (a 390 px phone, less the page margins)
+TARGET_PX = 44  # the smallest touch target (WCAG 2.5.5)
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,22 @@ def label(areas: list, view_box: str, near: list[Marker] | None = None) -> float
         area.label_x, area.label_y = round(x), round(cy)
         area.label_scale = f"{scale:.2f}"
         area.label_dy = f"{-(len(lines) - 1) * 1.1 / 2 + 0.35:.2f}"
+        area.hit_box = _hit_box(area, x, cy, view_box)
     return size
+
+
+def _hit_box(area, x: float, y: float, view_box: str) -> tuple[int, int, int, int] | None:
+    """A shape narrower or lower than a 44 px touch target on a phone gets an invisible square of that size
+    around its name, so a finger can hit it (the list beside the map is the other way in)."""
+    try:
+        width = float(view_box.split()[2])
+    except (IndexError, ValueError):
+        return None
+    side = TARGET_PX * width / PHONE_MAP_PX
+    bbox = getattr(area, "bbox", None)
+    if not bbox or (bbox[2] - bbox[0] >= side and bbox[3] - bbox[1] >= side):
+        return None
+    return round(x - side / 2), round(y - side / 2), round(side), round(side)
 
 
 def markers(centres) -> list[Marker]:
