@@ -43,6 +43,7 @@ DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/wk_bench"
 WARMUP = 5
 PAGE_TARGET_MS, LOGIN_TARGET_MS, IMPORT_TARGET_MS = 50, 100, 5000
 COUNCIL_TARGET_MS = 20  # issue 7: council, plan, initiative-list and task-board pages
+FRONT_DOOR_TARGET_MS = 20  # issue 11: place pages and the name search
 CBS_YEAR = 2024
 
 
@@ -155,10 +156,15 @@ def run_child(url: str, scale: str, n: int) -> dict:
 
     pages = [
         ("floor: `/gezond/`", None, "get", "/gezond/", None, PAGE_TARGET_MS),
-        ("home `/`", None, "get", "/", None, PAGE_TARGET_MS),
-        (f"district ({centre.district.name})", None, "get", centre.district.url, None, PAGE_TARGET_MS),
-        (f"centre ({centre.name})", None, "get", centre.url, None, PAGE_TARGET_MS),
-        ("`/cijfers/` (analyst)", Role.ANALYST, "get", "/cijfers/", None, PAGE_TARGET_MS),
+        ("home `/`", None, "get", "/", None, FRONT_DOOR_TARGET_MS),
+        (f"district ({centre.district.name})", None, "get", centre.district.url, None, FRONT_DOOR_TARGET_MS),
+        (f"centre ({centre.name})", None, "get", centre.url, None, FRONT_DOOR_TARGET_MS),
+        ("`/cijfers/` (analyst)", Role.ANALYST, "get", "/cijfers/", None, FRONT_DOOR_TARGET_MS),
+        ("district without a centre (Elsrijk)", None, "get", "/wijken/elsrijk/", None, FRONT_DOOR_TARGET_MS),
+        ("name search `/zoeken/?q=het dorp`", None, "get", "/zoeken/?q=het+dorp", None, FRONT_DOOR_TARGET_MS),
+        ("name search, no match (suggestions)", None, "get", "/zoeken/?q=randwyk", None, FRONT_DOOR_TARGET_MS),
+        ("postcode search (no table loaded)", None, "get", "/zoeken/?q=1181+AB", None, FRONT_DOOR_TARGET_MS),
+        ("old UUID address → 301", None, "get", f"/wijken/{centre.district.public_id}/", None, FRONT_DOOR_TARGET_MS),
         ("login form GET", None, "get", "/account/inloggen/", None, PAGE_TARGET_MS),
         (
             "login POST (Argon2id)",

@@ -7,8 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.e2e.test_journeys import log_in
-from wijkkracht.demo.seed import seed_demo
+from wijkkracht.demo.seed import DEMO_PASSWORD, seed_demo
 from wijkkracht.places.models import CommunityCentre, District
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -58,8 +57,14 @@ def test_public_place_pages_fit_the_screen_and_pass_axe(page, demo, axe_check, w
 @pytest.mark.parametrize("width", WIDTHS)
 def test_centre_management_pages_fit_the_screen_and_pass_axe(page, demo, axe_check, width):
     page.set_viewport_size({"width": width, "height": 900})
-    log_in(page, "beroepskracht@demo.wijkkracht.example")
+    page.goto("/account/inloggen/")
+    page.get_by_label("E-mailadres").fill("beroepskracht@demo.wijkkracht.example")
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.locator("main").get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
     centre = CommunityCentre.objects.get(name="Villa Randwijck")
+    page.goto(centre.url)
+    assert page.get_by_role("heading", name="Beheer van dit wijkcentrum").is_visible()  # logged in, may manage
     room = centre.rooms.order_by("name").first()
     for url in (
         centre.url,
@@ -70,6 +75,7 @@ def test_centre_management_pages_fit_the_screen_and_pass_axe(page, demo, axe_che
         reverse("places:room_delete", args=[centre.slug, room.public_id]),
     ):
         page.goto(url)
+        assert page.url.endswith(url), page.url
         check(page, axe_check)
     page.goto(reverse("places:centre_hours", args=[centre.slug]))
     page.locator("main button[type=submit]").click()

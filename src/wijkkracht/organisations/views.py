@@ -52,8 +52,10 @@ def mine(request):
             "user__public_id",
             "centre__name",
             "centre__public_id",
+            "centre__slug",
             "district__name",
             "district__public_id",
+            "district__slug",
         )
         .order_by("user__display_name", "user_id")
     )
