@@ -80,7 +80,7 @@ def test_existing_rows_get_slugs_from_the_migration(transactional_db):
     """The data migration fills slugs for rows made before slugs existed (names may repeat)."""
     from django.core.management import call_command
 
-    call_command("migrate", "places", "0001", verbosity=0)
+    call_command("migrate", "places", "0003", verbosity=0)
     from django.db import connection
 
     with connection.cursor() as cursor:
