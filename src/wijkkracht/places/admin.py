@@ -77,7 +77,7 @@ class DistrictAliasAdmin(PolicyModelAdmin):
     """Everyday names residents use for a district, so the search on the home page finds it. Kept by
     administrators (the same rule as the areas they belong to)."""
 
-    view_action = list_action = add_action = change_action = delete_action = Action.AREAS_VIEW_ADMIN
+    view_action = add_action = change_action = delete_action = Action.AREAS_VIEW_ADMIN
 
     list_display = ("name", "district")
     list_select_related = ("district",)
