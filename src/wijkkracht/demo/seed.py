@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import uuid
 from dataclasses import dataclass
@@ -57,7 +58,9 @@ def refuse_outside_demo(command: str) -> None:
     """The demo creates an administrator with a published password: never on a real installation."""
     from django.core.management.base import CommandError
 
-    if not settings.WIJKKRACHT_DEMO or settings.SETTINGS_MODULE.endswith(".production"):
+    # override_settings hides SETTINGS_MODULE (None): fall back on the environment that named the settings.
+    module = getattr(settings, "SETTINGS_MODULE", None) or os.environ.get("DJANGO_SETTINGS_MODULE", "")
+    if not settings.WIJKKRACHT_DEMO or module.endswith(".production"):
         raise CommandError(
             f"{command} refuses to run: it creates accounts with the published demo password. It runs only with "
             "demo settings (wijkkracht.conf.dev or WIJKKRACHT_DEMO=1), never with production settings."
