@@ -93,7 +93,7 @@ def test_a_100000_character_profile_on_the_public_centre_page_is_refused(world, 
     before = type(world.centre_a).objects.get(pk=world.centre_a.pk).profile
     # When they save a profile of 100,000 characters
     response = client.post(
-        f"/wijkcentra/{world.centre_a.public_id}/bewerken/",
+        f"/wijkcentra/{world.centre_a.slug}/bewerken/",
         {"profile": "x" * 100_000, "focus": "", "street": "", "postcode": "", "city": "Amstelveen"},
     )
     # Then the form says so and nothing changed
@@ -104,9 +104,7 @@ def test_a_100000_character_profile_on_the_public_centre_page_is_refused(world, 
 
 def test_a_bidi_override_in_a_room_name_is_refused_on_the_form(world, client_for):
     client = client_for("professional_a")
-    response = client.post(
-        f"/wijkcentra/{world.centre_a.public_id}/zalen/nieuw/", {"name": f"Zaal{RLO}1", "capacity": "10"}
-    )
+    response = client.post(f"/wijkcentra/{world.centre_a.slug}/zalen/nieuw/", {"name": f"Zaal{RLO}1", "capacity": "10"})
     assert response.status_code == 200
     assert "leesrichting" in response.text
     assert not world.centre_a.rooms.filter(name__contains=RLO).exists()

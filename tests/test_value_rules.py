@@ -129,7 +129,7 @@ def test_the_english_page_says_it_in_english(world, client_for):
     client = client_for("professional_a")
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.post(
-        reverse("places:room_create", args=[world.centre_a.public_id]),
+        reverse("places:room_create", args=[world.centre_a.slug]),
         {"name": "grote zaal", "capacity": "4"},
     )
     assert response.status_code == 200

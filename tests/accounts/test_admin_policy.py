@@ -128,8 +128,8 @@ def test_a_professional_of_one_centre_cannot_manage_another_centre_of_the_distri
     other = f.CommunityCentreFactory(district=world.district_a, name="Tweede centrum")
     client = client_for("professional_a")
     for name in ("places:centre_edit", "places:centre_hours", "places:room_create"):
-        assert client.get(reverse(name, args=[other.public_id])).status_code == 403, name
-    assert client.get(reverse("places:centre_edit", args=[world.centre_a.public_id])).status_code == 200
+        assert client.get(reverse(name, args=[other.slug])).status_code == 403, name
+    assert client.get(reverse("places:centre_edit", args=[world.centre_a.slug])).status_code == 200
     # professional_b serves all of district_b: every centre in it
     in_b = f.CommunityCentreFactory(district=world.district_b, name="Derde centrum")
-    assert client_for("professional_b").get(reverse("places:centre_edit", args=[in_b.public_id])).status_code == 200
+    assert client_for("professional_b").get(reverse("places:centre_edit", args=[in_b.slug])).status_code == 200
