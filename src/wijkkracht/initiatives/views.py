@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkkracht.places.models import District
-from wijkkracht.workflow.maps import TransitionError, workflow_for
+from wijkkracht.workflow.maps import workflow_for
 from wijkkracht.workflow.models import StateChange
 from wijkkracht.workflow.services import available_moves
 
@@ -213,9 +213,7 @@ def initiative_transition(request, public_id):
             services.initiative_finish(initiative=initiative, actor=request.user)
         else:
             services.initiative_decide(initiative=initiative, actor=request.user, to=to, reason=reason)
-    except TransitionError as error:
-        messages.error(request, " ".join(error.messages))
-    except ValidationError as error:
+    except ValidationError as error:  # a refused move (TransitionError) is one too
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Het initiatief is nu: %(status)s.") % {"status": initiative.get_status_display()})
