@@ -165,3 +165,47 @@ def test_the_redis_queue_defers_a_task_until_its_time(rq_backend):
 def test_redis_queue_health_needs_a_worker(rq_backend):
     health = queue_health()
     assert (health.reachable, health.ok) == (True, health.workers > 0)
+
+
+def _claimed(task_result_id, worker: str, started_at):
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(pk=task_result_id).update(
+        status=TaskResultStatus.RUNNING, worker_ids=[worker], started_at=started_at
+    )
+
+
+@pytest.mark.django_db
+def test_a_task_whose_worker_died_runs_again_and_a_live_workers_task_is_left_alone(monkeypatch):
+    import socket
+
+    from wijkkracht.background.services import RUNNING_LEASE, interrupted_tasks_requeue, worker_id
+
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+    host = socket.gethostname()[:48]
+    now = timezone.now()
+    with tasks_backend(DATABASE):
+        from django_tasks_db.models import DBTaskResult
+
+        dead = sample_tasks.touch.enqueue("killed-mid-task")
+        alive = sample_tasks.touch.enqueue("still-running")
+        elsewhere_old = sample_tasks.touch.enqueue("other-machine-lost")
+        elsewhere_recent = sample_tasks.touch.enqueue("other-machine-busy")
+        _claimed(dead.id, f"{host}:999999999", now)  # no such process
+        _claimed(alive.id, worker_id(), now)  # this very process
+        _claimed(elsewhere_old.id, "other-host:12", now - RUNNING_LEASE - timedelta(minutes=1))
+        _claimed(elsewhere_recent.id, "other-host:13", now - timedelta(minutes=1))
+
+        assert interrupted_tasks_requeue() == 2
+        assert interrupted_tasks_requeue() == 0  # calling it again changes nothing
+        status = dict(DBTaskResult.objects.values_list("pk", "status"))
+        assert status[uuid.UUID(str(dead.id))] == TaskResultStatus.READY
+        assert status[uuid.UUID(str(elsewhere_old.id))] == TaskResultStatus.READY
+        assert status[uuid.UUID(str(alive.id))] == TaskResultStatus.RUNNING
+        assert status[uuid.UUID(str(elsewhere_recent.id))] == TaskResultStatus.RUNNING
+
+        # A worker starting up runs the interrupted tasks (under its own "<host>:<pid>" id).
+        call_command("worker", "--burst", verbosity=0)
+        rerun = DBTaskResult.objects.get(pk=dead.id)
+        assert rerun.status == TaskResultStatus.SUCCESSFUL
+        assert rerun.worker_ids == [f"{host}:999999999", worker_id()]

@@ -107,6 +107,19 @@ def test_a_message_lost_while_sending_is_retried_after_a_while(outbox, django_ca
     assert OutgoingMail.objects.get().status == MailStatus.SENT
 
 
+def test_the_same_task_run_started_again_after_its_worker_died_sends_the_message(outbox):
+    queued = services.outgoing_mail_queue(from_email="a@example.org", to=["b@example.org"], subject="S", body="B")
+    # Run "run-1" marked it as sending, then its worker was killed before the mail server accepted it.
+    OutgoingMail.objects.filter(pk=queued.pk).update(
+        status=MailStatus.SENDING, attempts=1, last_attempt_at=timezone.now(), sending_attempt="run-1"
+    )
+    assert services.outgoing_mail_deliver(mail_id=queued.pk, attempt="run-2") is False  # another run: hands off
+    assert services.outgoing_mail_deliver(mail_id=queued.pk, attempt="run-1") is True  # the interrupted run
+    assert services.outgoing_mail_deliver(mail_id=queued.pk, attempt="run-1") is False  # and only once
+    assert len(mail.outbox) == 1
+    assert OutgoingMail.objects.get().attempts == 2
+
+
 def test_pruning_keeps_a_month(outbox):
     with freeze_time("2026-10-01 12:00:00+00:00"):
         old = services.outgoing_mail_queue(from_email="a@example.org", to=["b@example.org"], subject="S", body="B")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import traceback
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,6 +16,61 @@ from .periodic import get_job, jobs
 from .queue import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
+
+# A task found running longer than this, by a worker on another machine (whose process cannot be checked),
+# is taken to be lost with its worker and put back in the queue. Tasks are idempotent, so a slow task that was
+# not lost after all does its work once.
+RUNNING_LEASE = timedelta(minutes=30)
+
+
+def worker_id() -> str:
+    """The id a worker of this process claims tasks under: "<host>:<pid>", so a dead worker can be recognised."""
+    return f"{socket.gethostname()[:48]}:{os.getpid()}"
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by someone else
+        return True
+    return True
+
+
+def _worker_gone(claimed_by: str, *, started_at: datetime | None, now: datetime) -> bool:
+    host, _, pid = claimed_by.rpartition(":")
+    if host == socket.gethostname()[:48] and pid.isdigit():
+        return not _process_alive(int(pid))
+    return started_at is None or now - started_at > RUNNING_LEASE
+
+
+def interrupted_tasks_requeue(*, now: datetime | None = None) -> int:
+    """Put back in the queue every task whose worker died in the middle of it (killed, machine restarted): its
+    process is gone (same machine) or it has run longer than RUNNING_LEASE (another machine). The task then runs
+    again from the start; tasks are idempotent, so its effect happens once. Called when a worker starts and on
+    every scheduler tick; safe to call from several processes at once. The database queue only: RQ moves the
+    jobs of a dead worker to its failed registry by itself."""
+    from django.tasks import task_backends
+
+    backend = task_backends["default"]
+    if type(backend).__name__ != "DatabaseBackend":
+        return 0
+    from django.tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    requeued = 0
+    running = DBTaskResult.objects.filter(backend_name=backend.alias, status=TaskResultStatus.RUNNING)
+    for pk, worker_ids, started_at in running.values_list("pk", "worker_ids", "started_at"):
+        if not worker_ids or not _worker_gone(worker_ids[-1], started_at=started_at, now=now):
+            continue
+        # Only if nobody changed it meanwhile (it finished, or another process requeued it first).
+        requeued += DBTaskResult.objects.filter(pk=pk, status=TaskResultStatus.RUNNING, started_at=started_at).update(
+            status=TaskResultStatus.READY, started_at=None
+        )
+        logger.warning("Task %s was interrupted (worker %s gone): queued again", pk, worker_ids[-1])
+    return requeued
 
 
 def scheduler_tick(*, now: datetime | None = None) -> list[PeriodicRun]:

@@ -253,9 +253,31 @@ def tasks_from_env() -> dict:
 TASKS = tasks_from_env()
 
 # Every message goes into the outbox ("default") and a task delivers it through "delivery" (wijkkracht.mail).
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+def delivery_mailer_from_env() -> dict:
+    """The mailer that really sends: SMTP by default (host, port, account and STARTTLS from the environment; a
+    timeout, so a mail server that stops answering cannot hold a worker forever), or DJANGO_EMAIL_BACKEND."""
+    backend = env("DJANGO_EMAIL_BACKEND", SMTP_BACKEND)
+    if backend != SMTP_BACKEND:
+        return {"BACKEND": backend}
+    return {
+        "BACKEND": backend,
+        "OPTIONS": {
+            "host": env("DJANGO_EMAIL_HOST", "localhost"),
+            "port": int(env("DJANGO_EMAIL_PORT", "25") or 25),
+            "username": env("DJANGO_EMAIL_USER", ""),
+            "password": env("DJANGO_EMAIL_PASSWORD", ""),
+            "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
+            "timeout": float(env("DJANGO_EMAIL_TIMEOUT", "30") or 30),
+        },
+    }
+
+
 MAILERS = {
     "default": {"BACKEND": "wijkkracht.mail.backends.OutboxBackend"},
-    "delivery": {"BACKEND": env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")},
+    "delivery": delivery_mailer_from_env(),
 }
 # The demo mailbox (/postvak/): administrators read delivered mail there. Only with the MailboxBackend.
 WIJKKRACHT_MAILBOX = env_bool("WIJKKRACHT_MAILBOX", False)

@@ -22,6 +22,9 @@ class OutgoingMail(models.Model):
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     last_attempt_at = models.DateTimeField(_("laatste poging"), null=True, blank=True)
+    # The task run that is sending it: a task interrupted while sending and run again may send it again; a second
+    # task for the same message may not (it would send it twice).
+    sending_attempt = models.CharField(_("verzendpoging"), max_length=64, blank=True, editable=False)
     sent_at = models.DateTimeField(_("verstuurd"), null=True, blank=True)
     error = models.CharField(_("fout"), max_length=255, blank=True)
 

@@ -51,18 +51,26 @@ def outgoing_mail_queue(
     return mail
 
 
-def outgoing_mail_deliver(*, mail_id: int) -> bool:
-    """Send one message through the delivery mailer. Idempotent: a message that is sent, being sent or gone
-    is left alone (returns False). On failure the message is marked failed and the retry job tries again."""
+def outgoing_mail_deliver(*, mail_id: int, attempt: str = "") -> bool:
+    """Send one message through the delivery mailer. Idempotent: a message that is sent, being sent by another
+    task run or gone is left alone (returns False). `attempt` names the task run (its result id): when a worker
+    dies while sending and the same run is started again, it sends the message (the first try never completed).
+    On failure the message is marked failed and the retry job tries again."""
     now = timezone.now()
     with transaction.atomic():
         mail = OutgoingMail.objects.select_for_update().filter(pk=mail_id).first()
         if mail is None or mail.status == MailStatus.SENT:
             return False
-        if mail.status == MailStatus.SENDING and mail.last_attempt_at and now - mail.last_attempt_at < SENDING_TIMEOUT:
+        if (
+            mail.status == MailStatus.SENDING
+            and mail.last_attempt_at
+            and now - mail.last_attempt_at < SENDING_TIMEOUT
+            and not (attempt and mail.sending_attempt == attempt)
+        ):
             return False
         mail.status, mail.attempts, mail.last_attempt_at = MailStatus.SENDING, mail.attempts + 1, now
-        mail.save(update_fields=["status", "attempts", "last_attempt_at"])
+        mail.sending_attempt = attempt
+        mail.save(update_fields=["status", "attempts", "last_attempt_at", "sending_attempt"])
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=mail.body,

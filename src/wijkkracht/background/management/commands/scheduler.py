@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from wijkkracht.background.periodic import jobs
-from wijkkracht.background.services import scheduler_tick
+from wijkkracht.background.services import interrupted_tasks_requeue, scheduler_tick
 
 
 class Command(BaseCommand):
@@ -26,6 +26,7 @@ class Command(BaseCommand):
             return
         try:
             while True:
+                interrupted_tasks_requeue()
                 for run in scheduler_tick():
                     if verbosity:
                         self.stdout.write(f"enqueued {run.job} for {run.slot.isoformat()}")

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.tasks import task_backends
 
 from wijkkracht.background.redis_queue import RQBackend
+from wijkkracht.background.services import interrupted_tasks_requeue, worker_id
 
 
 class Command(BaseCommand):
@@ -23,8 +24,16 @@ class Command(BaseCommand):
             worker.work(burst=burst, with_scheduler=True, logging_level="INFO" if verbosity else "WARNING")
             return
         if type(backend).__name__ == "DatabaseBackend":
+            # Tasks left running by a worker that died (killed, machine restarted) run again first.
+            interrupted_tasks_requeue()
             call_command(
-                "db_worker", queue_name="*", batch=burst, reload=False, startup_delay=not burst, verbosity=verbosity
+                "db_worker",
+                queue_name="*",
+                batch=burst,
+                reload=False,
+                startup_delay=not burst,
+                worker_id=worker_id(),
+                verbosity=verbosity,
             )
             return
         self.stdout.write(f"The {type(backend).__name__} backend needs no worker.")
