@@ -20,7 +20,6 @@ import numpy as np
 
 from wijkkracht.matching import flow
 from wijkkracht.matching.certify import violations
-from wijkkracht.matching.lapjv import match_scipy
 
 DEFAULT_RESOLUTION = 1e-6
 _EXACT_LIMIT = 2**50  # costs and LAPJVsp's dual values stay integers below 2**53 with margin
@@ -59,6 +58,8 @@ def _match(
     if backend == "ortools":
         chosen = flow.match_perfect(req, hel, w, cap, n_req, n_hel)
         return flow.match_ortools(req, hel, w, cap, n_req, n_hel) if chosen is None else chosen
+    from wijkkracht.matching.lapjv import match_scipy  # SciPy only when asked for (its import takes ~0.6 s)
+
     cost = (int(w.max(initial=0)) + 1 - w).astype(np.float64)  # >= 1: LAPJVsp ignores zero weights
     return match_scipy(req, hel, cost, cap, n_req, n_hel)
 
