@@ -547,10 +547,11 @@ def render(results: dict[tuple[str, str, str], dict[str, object]], machine: dict
         "| --- | --- | --- | --- |",
         f"| solve: 20,000 × 20,000, 1,000,000 pairs ≤ 2 s, optimal | {_s(solve20.get('seconds'))} in memory "
         f"({optimal20}) | {solve20.get('rss_mb', 0):.0f} MB | {met(float(solve20.get('seconds', 99)) <= 2)} |",
-        f"| `python -m wijkkracht.matching solve` on the same 1,000,000 pairs ≤ 2 s in all (its printed "
-        f"`seconds`: reading the CSV, solving, writing) | median {_s(cli.get('inner_seconds'))} of "
-        f"{len(cli.get('inner_runs', []))} runs ({cli_runs}); {cli_exact}; whole process incl. interpreter "
-        f"start-up and imports median {_s(cli.get('seconds'))} | – | {met(float(cli.get('inner_seconds', 99)) <= 2)} |",
+        f"| `python -m wijkkracht.matching solve` on the same 1,000,000 pairs ≤ 2 s in all, judged on the "
+        f"whole process (interpreter start-up, imports, reading the CSV, solving, writing) | whole process "
+        f"median {_s(cli.get('seconds'))}; its printed `seconds` (reading, solving, writing) median "
+        f"{_s(cli.get('inner_seconds'))} of {len(cli.get('inner_runs', []))} runs ({cli_runs}); {cli_exact} "
+        f"| – | {met(float(cli.get('seconds', 99)) <= 2)} |",
         f"| stretch: command line end to end faster than an exact min-cost-flow solve alone on the same pairs "
         f"| median {_s(cli.get('inner_seconds'))} against OR-tools `SimpleMinCostFlow` alone (in memory, pairs "
         f"given, taking turns with the command) median {_s(cli.get('mcf_seconds'))} ({mcf_runs}) | – | "
