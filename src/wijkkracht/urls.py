@@ -10,6 +10,7 @@ urlpatterns = [
     path("mijn/", include("wijkkracht.people.urls")),
     path("raden/", include("wijkkracht.councils.urls")),
     path("initiatieven/", include("wijkkracht.initiatives.urls")),
+    path("vrijwilligers/", include("wijkkracht.volunteers.urls")),
     path("organisaties/", include("wijkkracht.organisations.urls")),
     path("postvak/", include("wijkkracht.mail.urls")),
     path("i18n/setlang/", second_factor_exempt(set_language), name="set_language"),

@@ -167,7 +167,7 @@ def test_an_inactive_account_may_do_nothing(world):
 MENUS = {
     "anonymous": ["Wijken", "Initiatieven", "Cijfers"],
     "resident": ["Wijken", "Initiatieven", "Cijfers", "Mijn gegevens"],
-    "volunteer": ["Wijken", "Initiatieven", "Cijfers", "Mijn gegevens"],
+    "volunteer": ["Wijken", "Initiatieven", "Mijn vrijwilligerswerk", "Cijfers", "Mijn gegevens"],
     "council_a": ["Wijken", "Initiatieven", "Mijn raad", "Cijfers", "Mijn gegevens"],
     "council_b": ["Wijken", "Initiatieven", "Mijn raad", "Cijfers", "Mijn gegevens"],
     "professional_a": [
@@ -176,6 +176,7 @@ MENUS = {
         "Mijn raad",
         "Mijn taken",
         "Mijn werkplek",
+        "Vrijwilligers",
         "Cijfers",
         "Mijn gegevens",
     ],
@@ -185,6 +186,7 @@ MENUS = {
         "Mijn raad",
         "Mijn taken",
         "Mijn werkplek",
+        "Vrijwilligers",
         "Cijfers",
         "Mijn gegevens",
     ],

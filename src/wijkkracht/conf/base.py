@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "wijkkracht.accounts",
     "wijkkracht.people",
     "wijkkracht.initiatives",
+    "wijkkracht.volunteers",
     "wijkkracht.demo",
     "wijkkracht.operations",
 ]

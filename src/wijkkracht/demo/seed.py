@@ -559,4 +559,7 @@ def seed_demo(log=print) -> list[dict]:
     from .initiatives import ensure_initiatives  # initiatives in every state, budgets with grants
 
     log(ensure_initiatives())
+    from .volunteers import ensure_volunteers  # volunteers in every state at the home centre
+
+    log(ensure_volunteers())
     return logins

@@ -1,0 +1,131 @@
+"""Forms of the volunteers app: they parse and present errors; the services validate and write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijkkracht.places.models import CommunityCentre, District
+
+from .constants import MAX_HOURS_PER_WEEK, SLOTS, WEEKDAYS, DayPart, TagKind
+from .models import StopReason, Tag
+
+SLOT_CHOICES = [
+    (f"{day}_{part}", f"{day_label} {part_label}")
+    for day, day_label in WEEKDAYS
+    for part, part_label in DayPart.choices
+]
+
+
+class ProfileForm(forms.Form):
+    """The volunteer's profile (own page, sign-up and the professional's edit page)."""
+
+    centres = forms.ModelMultipleChoiceField(
+        label=_("Bij welke wijkcentra wilt u horen?"),
+        queryset=CommunityCentre.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Een beroepskracht van dat wijkcentrum begeleidt u."),
+    )
+    work_districts = forms.ModelMultipleChoiceField(
+        label=_("In welke wijken wilt u helpen?"),
+        queryset=District.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    skills = forms.ModelMultipleChoiceField(
+        label=_("Wat kunt u goed?"),
+        queryset=Tag.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    interests = forms.ModelMultipleChoiceField(
+        label=_("Wat vindt u leuk?"),
+        queryset=Tag.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    availability = forms.MultipleChoiceField(
+        label=_("Wanneer kunt u meestal?"),
+        choices=SLOT_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Kruis de dagdelen aan waarop u meestal kunt."),
+    )
+    languages = forms.CharField(
+        label=_("Talen"), max_length=120, required=False, help_text=_("Bijvoorbeeld: Nederlands, Engels.")
+    )
+    max_hours_per_week = forms.IntegerField(
+        label=_("Hoeveel uur per week wilt u hoogstens helpen?"), min_value=1, max_value=MAX_HOURS_PER_WEEK, initial=4
+    )
+    motivation = forms.CharField(
+        label=_("Waarom wilt u vrijwilliger worden?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+    def __init__(self, *args, districts_field: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centres"].queryset = CommunityCentre.objects.order_by("name")
+        self.fields["work_districts"].queryset = District.objects.order_by("name")
+        self.fields["skills"].queryset = Tag.objects.filter(kind=TagKind.SKILL, active=True)
+        self.fields["interests"].queryset = Tag.objects.filter(kind=TagKind.INTEREST, active=True)
+        if districts_field:
+            self.fields["districts"] = forms.ModelMultipleChoiceField(
+                label=_("Hoort bij de wijken"),
+                queryset=District.objects.order_by("name"),
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+                help_text=_("De beroepskrachten van deze wijken begeleiden de vrijwilliger."),
+            )
+            self.order_fields(["centres", "districts"])
+
+    def clean_availability(self):
+        return [slot for slot in SLOTS if slot in self.cleaned_data["availability"]]
+
+
+class PauseForm(forms.Form):
+    until = forms.DateField(
+        label=_("Pauze tot en met"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Daarna bent u vanzelf weer actief."),
+    )
+
+
+class StopForm(forms.Form):
+    reason = forms.ModelChoiceField(label=_("Waarom stopt u?"), queryset=StopReason.objects.none(), empty_label=None)
+    note = forms.CharField(
+        label=_("Toelichting (mag leeg blijven)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].queryset = StopReason.objects.filter(active=True)
+
+
+class ExceptionForm(forms.Form):
+    starts_on = forms.DateField(label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Opmerking (mag leeg blijven)"), max_length=120, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "afwezig")
+        super().__init__(*args, **kwargs)
+        self.fields["starts_on"].initial = timezone.localdate()
+
+
+class ListFilterForm(forms.Form):
+    q = forms.CharField(label=_("Naam"), required=False, max_length=80)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    centre = forms.ModelChoiceField(label=_("Wijkcentrum"), queryset=CommunityCentre.objects.none(), required=False)
+
+    def __init__(self, *args, centres, statuses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("alle"))] + list(statuses)
+        self.fields["centre"].queryset = centres
+        self.fields["centre"].empty_label = _("alle")

@@ -1,0 +1,15 @@
+"""Periodic jobs of the volunteers app (registered with the background scheduler)."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from wijkkracht.background.periodic import periodic_job
+
+from . import services
+
+
+@periodic_job("volunteers.end_pauses", daily_at=time(0, 15))
+def end_pauses() -> int:
+    """Volunteers whose pause ended yesterday are active again today. Idempotent."""
+    return services.volunteer_end_pauses()

@@ -1,0 +1,22 @@
+from django.utils.translation import gettext_lazy as _
+
+from wijkkracht.accounts.policy import MenuItem, register_menu
+
+from .permissions import Action
+
+register_menu(
+    MenuItem(
+        _("Mijn vrijwilligerswerk"),
+        "volunteers:mine",
+        Action.OWN_VIEW,
+        order=25,
+        current=("volunteers:mine", "volunteers:profile", "volunteers:register"),
+    ),
+    MenuItem(
+        _("Vrijwilligers"),
+        "volunteers:list",
+        Action.LIST,
+        order=32,
+        current=("volunteers:list", "volunteers:detail", "volunteers:edit"),
+    ),
+)

@@ -1,0 +1,259 @@
+"""Every write to volunteers goes through here. State changes go through the workflow (workflows.py)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkkracht.accounts.constants import Role
+from wijkkracht.accounts.models import Membership
+from wijkkracht.accounts.services import membership_grant
+from wijkkracht.audit.services import audit_record
+from wijkkracht.workflow.services import transition
+
+from .constants import MAX_PAUSE_DAYS, AuditAction, TagKind, VolunteerStatus
+from .models import AvailabilityException, StopReason, Tag, Volunteer
+from .permissions import Action, can, is_own
+
+# What a volunteer keeps on their own profile; a professional also sets the districts they belong to.
+OWN_FIELDS = ("availability", "languages", "max_hours_per_week", "motivation")
+OWN_RELATIONS = ("centres", "work_districts", "skills", "interests")
+MANAGE_RELATIONS = (*OWN_RELATIONS, "districts")
+
+
+def _check(actor, action: Action, obj=None) -> None:
+    # actor=None is the system itself (a periodic job, a command, the demo seed).
+    if actor is not None and not can(actor, action, obj):
+        raise PermissionDenied
+
+
+def _fresh(volunteer: Volunteer) -> Volunteer:
+    """The volunteer with the relations the policy reads (prefetched), so rules never query."""
+    return Volunteer.objects.with_areas().get(pk=volunteer.pk)
+
+
+def _check_tags(relations: dict[str, Any]) -> None:
+    for name, kind in (("skills", TagKind.SKILL), ("interests", TagKind.INTEREST)):
+        if any(tag.kind != kind for tag in relations.get(name) or ()):
+            raise ValidationError({name: _("Kies uit de lijst.")})
+
+
+def _has_area(volunteer: Volunteer) -> None:
+    if not volunteer.centres.exists() and not volunteer.districts.exists():
+        raise ValidationError(
+            {"centres": _("Kies minstens één wijkcentrum, zodat een beroepskracht u kan begeleiden.")}
+        )
+
+
+def _apply(volunteer: Volunteer, data: dict[str, Any]) -> list[str]:
+    changed = []
+    for name in OWN_FIELDS:
+        if name in data:
+            value = data[name].strip() if isinstance(data[name], str) else data[name]
+            if name == "availability":
+                value = sorted(set(value or []), key=_slot_order)
+            if getattr(volunteer, name) != value:
+                setattr(volunteer, name, value)
+                changed.append(name)
+    return changed
+
+
+def _slot_order(slot: str) -> int:
+    from .constants import SLOTS
+
+    return SLOTS.index(slot) if slot in SLOTS else len(SLOTS)
+
+
+def _set_relations(volunteer: Volunteer, data: dict[str, Any], names: Iterable[str]) -> list[str]:
+    changed = []
+    for name in names:
+        if name not in data:
+            continue
+        manager = getattr(volunteer, name)
+        wanted = {obj.pk for obj in data[name] or ()}
+        if set(manager.values_list("pk", flat=True)) != wanted:
+            manager.set(list(wanted))
+            changed.append(name)
+    return changed
+
+
+def _grant_role(person) -> None:
+    """The volunteer role for the person's account (it changes the menu); nothing when they have none."""
+    if person.user_id is None:
+        return
+    if not Membership.objects.filter(user_id=person.user_id, role=Role.VOLUNTEER).exists():
+        membership_grant(user=person.user, role=Role.VOLUNTEER, actor=None)
+
+
+@transaction.atomic
+def volunteer_register(*, person, actor, **data) -> Volunteer:
+    """A resident signs up as a volunteer (or a professional signs them up). Without centres or districts the
+    volunteer belongs to the district of their neighbourhood; a volunteer belongs somewhere, always."""
+    own = actor is not None and getattr(getattr(actor, "person", None), "pk", None) == person.pk
+    if actor is not None and not (own and can(actor, Action.REGISTER)) and not can(actor, Action.MANAGE):
+        raise PermissionDenied
+    if Volunteer.objects.filter(person=person).exists():
+        raise ValidationError(_("Deze bewoner is al aangemeld als vrijwilliger."))
+    _check_tags(data)
+    volunteer = Volunteer(person=person, languages=person.languages[:120])
+    _apply(volunteer, data)
+    volunteer.full_clean()
+    volunteer.save()
+    _set_relations(volunteer, data, MANAGE_RELATIONS if not own else OWN_RELATIONS)
+    if not volunteer.centres.exists() and not volunteer.districts.exists() and person.neighbourhood_id:
+        volunteer.districts.set([person.neighbourhood.district_id])
+    _has_area(volunteer)
+    if actor is not None and not own and not can(actor, Action.MANAGE, _fresh(volunteer)):
+        raise PermissionDenied  # a professional signs up volunteers for their own centres and districts only
+    _grant_role(person)
+    audit_record(actor=actor, action=AuditAction.REGISTER, obj=volunteer)
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_update(*, volunteer: Volunteer, actor, **data) -> Volunteer:
+    """Change the profile: the volunteer their own (OWN_FIELDS, OWN_RELATIONS), the professional also the
+    districts the volunteer belongs to. Audits the names of changed fields, never their values."""
+    current = _fresh(volunteer)
+    own = actor is not None and is_own(actor, current)
+    if actor is not None and not (
+        can(actor, Action.OWN_CHANGE, current) if own else can(actor, Action.MANAGE, current)
+    ):
+        raise PermissionDenied
+    _check_tags(data)
+    stored = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    changed = _apply(stored, data)
+    stored.full_clean()
+    if changed:
+        stored.save(update_fields=[*changed, "updated_at"])
+    changed += _set_relations(stored, data, OWN_RELATIONS if own else MANAGE_RELATIONS)
+    _has_area(stored)
+    if actor is not None and not own and not can(actor, Action.MANAGE, _fresh(stored)):
+        raise PermissionDenied  # the professional may not hand the volunteer away from every area they serve
+    if changed:
+        audit_record(actor=actor, action=AuditAction.PROFILE_UPDATE, obj=stored, fields=sorted(changed))
+    return stored
+
+
+@transaction.atomic
+def volunteer_move(*, volunteer: Volunteer, actor, to: str) -> Volunteer:
+    """The professional plans the intake, activates, or takes a stopped volunteer back into intake."""
+    if to not in (VolunteerStatus.INTAKE, VolunteerStatus.ACTIVE):
+        raise ValidationError(_("Deze stap bestaat niet."))
+    current = _fresh(volunteer)
+    transition(current, to=to, by=actor)
+    volunteer.status = current.status
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_pause(*, volunteer: Volunteer, actor, until: datetime.date) -> Volunteer:
+    """Pause until a date (inclusive); the daily job makes the volunteer active again the day after."""
+    today = timezone.localdate()
+    if until is None or until < today:
+        raise ValidationError({"until": _("Kies een datum vanaf vandaag.")})
+    if until > today + datetime.timedelta(days=MAX_PAUSE_DAYS):
+        raise ValidationError({"until": _("Een pauze duurt hoogstens een jaar. Kies een eerdere datum.")})
+    current = _fresh(volunteer)
+    _check(actor, Action.PAUSE, current)
+    Volunteer.objects.filter(pk=volunteer.pk).update(paused_until=until)
+    transition(current, to=VolunteerStatus.PAUSED, by=actor)
+    audit_record(actor=actor, action=AuditAction.PAUSE, obj=current, until=until.isoformat())
+    volunteer.status, volunteer.paused_until = current.status, until
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_resume(*, volunteer: Volunteer, actor) -> Volunteer:
+    """Back from a pause: the volunteer or the professional, or the system when the pause has ended."""
+    current = _fresh(volunteer)
+    transition(current, to=VolunteerStatus.ACTIVE, by=actor)
+    volunteer.status = current.status
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_stop(*, volunteer: Volunteer, actor, reason: StopReason | None, note: str = "") -> Volunteer:
+    """Stop, with a reason from the list and optional words of one's own. Nothing changes on a refusal."""
+    if reason is None or not reason.active:
+        raise ValidationError({"reason": _("Kies een reden voor het afmelden.")})
+    current = _fresh(volunteer)
+    _check(actor, Action.STOP, current)
+    current.stop_reason, current.stop_note = reason, (note or "").strip()
+    current.full_clean(exclude=["status"])
+    Volunteer.objects.filter(pk=volunteer.pk).update(stop_reason=reason, stop_note=current.stop_note)
+    transition(current, to=VolunteerStatus.STOPPED, by=actor, reason=reason.name)
+    audit_record(actor=actor, action=AuditAction.STOP, obj=current, reason=reason.pk)
+    volunteer.status, volunteer.stop_reason, volunteer.stop_note = current.status, reason, current.stop_note
+    return volunteer
+
+
+def volunteer_end_pauses(*, today: datetime.date | None = None) -> int:
+    """The system resumes every volunteer whose pause ended before today. Idempotent: a second run finds none."""
+    today = today or timezone.localdate()
+    done = 0
+    due = Volunteer.objects.filter(status=VolunteerStatus.PAUSED, paused_until__lt=today).values_list("pk", flat=True)
+    for pk in list(due):
+        with transaction.atomic():
+            volunteer = Volunteer.objects.select_for_update().get(pk=pk)
+            if volunteer.status != VolunteerStatus.PAUSED or (volunteer.paused_until or today) >= today:
+                continue  # resumed meanwhile
+            transition(volunteer, to=VolunteerStatus.ACTIVE, by=None)
+            done += 1
+    return done
+
+
+@transaction.atomic
+def exception_add(
+    *, volunteer: Volunteer, actor, starts_on: datetime.date, ends_on: datetime.date, note: str = ""
+) -> AvailabilityException:
+    """A stretch of days on which the volunteer cannot help."""
+    current = _fresh(volunteer)
+    if actor is not None and not (can(actor, Action.OWN_CHANGE, current) or can(actor, Action.MANAGE, current)):
+        raise PermissionDenied
+    if starts_on and starts_on < timezone.localdate():
+        raise ValidationError({"starts_on": _("Kies een datum vanaf vandaag.")})
+    exception = AvailabilityException(
+        volunteer=current, starts_on=starts_on, ends_on=ends_on, note=(note or "").strip()
+    )
+    exception.full_clean()
+    exception.save()
+    audit_record(actor=actor, action=AuditAction.EXCEPTION_ADD, obj=current)
+    return exception
+
+
+@transaction.atomic
+def exception_remove(*, exception: AvailabilityException, actor) -> None:
+    current = _fresh(exception.volunteer)
+    if actor is not None and not (can(actor, Action.OWN_CHANGE, current) or can(actor, Action.MANAGE, current)):
+        raise PermissionDenied
+    exception.delete()
+    audit_record(actor=actor, action=AuditAction.EXCEPTION_REMOVE, obj=current)
+
+
+@transaction.atomic
+def tag_save(*, tag: Tag, actor) -> Tag:
+    """Administrators keep the list of skills and interests."""
+    _check(actor, Action.SETTINGS_MANAGE)
+    tag.name = tag.name.strip()
+    tag.full_clean()
+    tag.save()
+    audit_record(actor=actor, action=AuditAction.TAG_SAVE, obj=tag, kind=tag.kind)
+    return tag
+
+
+@transaction.atomic
+def stop_reason_save(*, reason: StopReason, actor) -> StopReason:
+    """Administrators keep the list of reasons for stopping."""
+    _check(actor, Action.SETTINGS_MANAGE)
+    reason.name = reason.name.strip()
+    reason.full_clean()
+    reason.save()
+    audit_record(actor=actor, action=AuditAction.STOP_REASON_SAVE, obj=reason)
+    return reason

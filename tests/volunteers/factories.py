@@ -1,0 +1,60 @@
+"""Factories for volunteers."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from tests import factories as f
+from wijkkracht.volunteers.constants import TagKind, VolunteerStatus
+from wijkkracht.volunteers.models import StopReason, Tag, Volunteer
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ("kind", "name")
+
+    kind = TagKind.SKILL
+    name = factory.Sequence(lambda n: f"Vaardigheid {n}")
+
+
+class StopReasonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StopReason
+        django_get_or_create = ("name",)
+
+    name = "Geen tijd meer"
+
+
+class VolunteerFactory(factory.django.DjangoModelFactory):
+    """A volunteer in any state that passes every guard: a pause has an end, a stop has a reason."""
+
+    class Meta:
+        model = Volunteer
+        skip_postgeneration_save = True
+
+    person = factory.SubFactory(f.PersonFactory)
+    status = VolunteerStatus.ACTIVE
+    availability = factory.LazyFunction(lambda: ["mon_morning", "wed_afternoon"])
+    languages = "Nederlands"
+    max_hours_per_week = 4
+    paused_until = factory.LazyAttribute(
+        lambda o: timezone.localdate() + datetime.timedelta(days=30) if o.status == VolunteerStatus.PAUSED else None
+    )
+    stop_reason = factory.LazyAttribute(lambda o: StopReasonFactory() if o.status == VolunteerStatus.STOPPED else None)
+
+    @factory.post_generation
+    def centres(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.centres.set(extracted)
+
+    @factory.post_generation
+    def districts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.districts.set(extracted)
+
+    @factory.post_generation
+    def skills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.skills.set(extracted)
