@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tests import factories as f
 from wijkkracht.councils.constants import AssignmentStatus, Measure, MemberStatus, PlanStatus, Position
-from wijkkracht.councils.models import Assignment, CouncilMember, CouncilSettings, Plan, PlanGoal
+from wijkkracht.councils.models import Assignment, CouncilMember, CouncilSettings, Meeting, Plan, PlanGoal
 
 
 class CouncilMemberFactory(factory.django.DjangoModelFactory):
@@ -68,3 +68,12 @@ class CouncilSettingsFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("municipality",)
 
     municipality = factory.SubFactory(f.MunicipalityFactory)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    council = factory.SubFactory(f.CouncilFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+    location = "De grote zaal"

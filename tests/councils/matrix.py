@@ -19,6 +19,7 @@ from wijkkracht.councils.permissions import Action as A
 COUNCIL_A_MEMBER = frozenset({"council_a"})
 COUNCIL_VIEWERS_MINE = frozenset({"council_a", "council_b", "professional_a", "professional_b", "administrator"})
 COUNCIL_A_WORKERS = frozenset({"council_a", "professional_a", "coordinator", "administrator"})
+COUNCIL_A_RECORDERS = frozenset({"council_a", "professional_a"})
 
 
 def setup(w):
@@ -39,7 +40,14 @@ def setup(w):
     pro = w.users["professional_a"]
     offered = cf.AssignmentFactory(council=council, professional=pro, title="Zaal inrichten")
     accepted = cf.AssignmentFactory(council=council, professional=pro, title="Flyers", status=AssignmentStatus.ACCEPTED)
+    now = timezone.now()
+    held = cf.MeetingFactory(
+        council=council, starts_at=now - datetime.timedelta(days=1), minutes="Besproken: de zomer."
+    )
+    coming = cf.MeetingFactory(council=council, starts_at=now + datetime.timedelta(days=10))
     w.councils = SimpleNamespace(
+        held=held,
+        coming=coming,
         chair=chair,
         proposed=proposed,
         draft=draft,
@@ -197,4 +205,69 @@ MATRIX: dict[str, Entry] = {
         notes="POST only",
     ),
     "councils:task_board": Entry(actions=(A.TASK_BOARD,), get=frozenset({"professional_a", "professional_b"})),
+    "councils:meeting_create": Entry(
+        actions=(A.MEETING_PLAN,),
+        get=COUNCIL_A_RECORDERS,
+        post=COUNCIL_A_RECORDERS,
+        args=_council,
+        data=lambda w: {
+            "date": (timezone.localdate() + datetime.timedelta(days=20)).isoformat(),
+            "starts": "19:30",
+            "ends": "21:00",
+            "location": "De grote zaal",
+            "agenda": "Opening\nHet plan\nRondvraag",
+        },
+        notes="the council's members and the professionals who serve it",
+    ),
+    "councils:meeting_feed": Entry(actions=(A.VIEW,), get=ALL, args=_council, notes="public iCalendar feed"),
+    "councils:meeting": Entry(
+        actions=(A.MEETING_VIEW, A.MEETING_RECORD),
+        get=ALL,
+        args=lambda w: [setup(w).held.public_id],
+        notes="public: date, place, agenda; the working part for the council's workers",
+    ),
+    "councils:meeting_edit": Entry(
+        actions=(A.MEETING_PLAN,),
+        get=COUNCIL_A_RECORDERS,
+        post=COUNCIL_A_RECORDERS,
+        args=lambda w: [setup(w).coming.public_id],
+        data=lambda w: {
+            "date": (timezone.localdate() + datetime.timedelta(days=11)).isoformat(),
+            "starts": "20:00",
+            "location": "Zaal 2",
+            "agenda": "Opening",
+        },
+    ),
+    "councils:meeting_attendance": Entry(
+        actions=(A.MEETING_RECORD,),
+        skip_get=True,
+        post=COUNCIL_A_RECORDERS,
+        args=lambda w: [setup(w).held.public_id],
+        data=lambda w: {"present": [str(setup(w).chair.pk)]},
+        notes="POST only",
+    ),
+    "councils:meeting_minutes": Entry(
+        actions=(A.MEETING_RECORD,),
+        skip_get=True,
+        post=COUNCIL_A_RECORDERS,
+        args=lambda w: [setup(w).held.public_id],
+        data=lambda w: {"minutes": "Besproken: de zomer en het najaar."},
+        notes="POST only",
+    ),
+    "councils:decision_create": Entry(
+        actions=(A.MEETING_RECORD,),
+        skip_get=True,
+        post=COUNCIL_A_RECORDERS,
+        args=lambda w: [setup(w).held.public_id],
+        data=lambda w: {"text": "De raad kiest voor een zomerfeest."},
+        notes="POST only",
+    ),
+    "councils:meeting_transition": Entry(
+        actions=(A.MEETING_PUBLISH, A.MEETING_PLAN),
+        skip_get=True,
+        post=COUNCIL_A_MEMBER,
+        args=lambda w: [setup(w).held.public_id],
+        data=lambda w: {"to": "published"},
+        notes="POST only: the chair or secretary publishes; cancelling in tests/councils/test_meetings.py",
+    ),
 }

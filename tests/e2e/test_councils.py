@@ -144,3 +144,53 @@ def test_the_other_council_pages_pass_axe(page, world, axe_check):
     log_in(page, world.users["coordinator"].email)
     page.goto(f"/raden/{world.council_a.public_id}/werk/")
     check(page, axe_check)
+
+
+def test_a_council_plans_a_meeting_records_it_and_the_chair_publishes_the_minutes(page, world, axe_check):
+    from wijkkracht.councils.constants import MeetingStatus
+    from wijkkracht.councils.models import Meeting
+
+    data = setup(world)
+    # The professional plans the meeting.
+    log_in(page, world.users["professional_a"].email)
+    page.goto(f"/raden/{world.council_a.public_id}/werk/")
+    page.get_by_role("link", name="Vergadering plannen").click()
+    page.get_by_role("button", name="Vergadering plannen").click()  # empty: errors, nothing saved
+    assert page.locator(".errorlist").count() >= 1
+    check(page, axe_check)
+    page.get_by_label("Datum").fill((timezone.localdate() + datetime.timedelta(days=12)).isoformat())
+    page.get_by_label("Begint om").fill("19:30")
+    page.get_by_label("Plaats").fill("De grote zaal")
+    page.get_by_label("Agenda").fill("Opening\nHet zomerfeest\nRondvraag")
+    page.get_by_role("button", name="Vergadering plannen").click()
+    page.wait_for_url(re.compile(r"/raden/vergaderingen/"))
+    assert page.get_by_role("listitem").filter(has_text="Het zomerfeest").count() == 1
+    check(page, axe_check)
+
+    # The meeting held yesterday: minutes, a decision and who came.
+    page.goto(data.held.url)
+    page.get_by_role("textbox", name="Notulen").fill("We spraken over het zomerfeest in juli.")
+    page.get_by_role("button", name="Notulen opslaan").click()
+    page.get_by_role("textbox", name=re.compile(r"^Besluit")).fill("Het zomerfeest is op zaterdag 4 juli.")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    page.get_by_role("checkbox").first.check()
+    page.get_by_role("button", name="Aanwezigheid opslaan").click()
+    check(page, axe_check)
+    assert page.get_by_role("button", name="Notulen publiceren").count() == 0  # the chair publishes
+    log_out(page)
+
+    log_in(page, world.users["council_a"].email)
+    page.goto(data.held.url)
+    page.get_by_role("button", name="Notulen publiceren").click()
+    page.wait_for_load_state()
+    assert Meeting.objects.get(pk=data.held.pk).status == MeetingStatus.PUBLISHED
+    log_out(page)
+
+    # Anyone reads the published minutes and decision, never who came.
+    page.goto(f"/raden/{world.council_a.public_id}/")
+    assert page.get_by_text("Het zomerfeest is op zaterdag 4 juli.").count() == 1
+    check(page, axe_check)
+    page.goto(data.held.url)
+    assert page.get_by_text("We spraken over het zomerfeest in juli.").count() == 1
+    assert page.get_by_role("heading", name="Aanwezig").count() == 0
+    check(page, axe_check)

@@ -283,6 +283,8 @@ MAILERS = {
 # The demo mailbox (/postvak/): administrators read delivered mail there. Only with the MailboxBackend.
 WIJKKRACHT_MAILBOX = env_bool("WIJKKRACHT_MAILBOX", False)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "noreply@wijkkracht.invalid")
+# The site's own address, for links in mail sent without a request (reminders from periodic jobs).
+WIJKKRACHT_SITE_URL = (env("WIJKKRACHT_SITE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
 
 # Where the real CBS data lives: shipped in the repository (places/data/amstelveen, CBS, CC BY 4.0).
 WIJKKRACHT_SHARED_DATA = Path(env("WIJKKRACHT_SHARED_DATA", str(BASE_DIR / "places" / "data")))

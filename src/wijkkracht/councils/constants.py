@@ -77,6 +77,19 @@ class AssignmentStatus(models.TextChoices):
 ASSIGNMENT_OPEN = frozenset({AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED})
 
 
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("gepland")
+    CANCELLED = "cancelled", _("afgezegd")
+    PUBLISHED = "published", _("notulen gepubliceerd")
+
+
+class ReminderKind(models.TextChoices):
+    MEETING_WEEK = "meeting_week", _("vergadering over een week")
+    MEETING_DAY = "meeting_day", _("vergadering morgen")
+    ASSIGNMENT_OVERDUE = "assignment_overdue", _("opdracht over de datum")
+    PLAN_NOT_EVALUATED = "plan_not_evaluated", _("plan niet geëvalueerd")
+
+
 # The button for each move, by its target state.
 MOVE_LABELS = {
     PlanStatus.SUBMITTED: _("Indienen ter goedkeuring"),
@@ -88,6 +101,8 @@ MOVE_LABELS = {
     AssignmentStatus.DECLINED: _("Afwijzen"),
     AssignmentStatus.DONE: _("Afronden"),
     AssignmentStatus.WITHDRAWN: _("Intrekken"),
+    MeetingStatus.CANCELLED: _("Vergadering afzeggen"),
+    MeetingStatus.PUBLISHED: _("Notulen publiceren"),
 }
 
 
@@ -108,3 +123,9 @@ class AuditAction(models.TextChoices):
     SETTINGS_UPDATE = "councils.settings_update", _("instelling gebruikersraden gewijzigd")
     ASSIGNMENT_CREATE = "councils.assignment_create", _("opdracht gegeven")
     ASSIGNMENT_PROGRESS = "councils.assignment_progress", _("voortgang van een opdracht gemeld")
+    MEETING_PLAN = "councils.meeting_plan", _("vergadering gepland")
+    MEETING_UPDATE = "councils.meeting_update", _("vergadering gewijzigd")
+    MEETING_ATTENDANCE = "councils.meeting_attendance", _("aanwezigheid bij een vergadering vastgelegd")
+    MEETING_MINUTES = "councils.meeting_minutes", _("notulen bijgewerkt")
+    DECISION_ADD = "councils.decision_add", _("besluit vastgelegd")
+    REMINDER_SENT = "councils.reminder_sent", _("herinnering verstuurd")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -133,3 +135,72 @@ class AssignmentForm(forms.Form):
 class ProgressForm(forms.Form):
     text = forms.CharField(label=_("Wat is er gedaan?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
     progress = forms.IntegerField(label=_("Voortgang in procenten"), min_value=0, max_value=100)
+
+
+TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class MeetingForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=DATE_WIDGET)
+    starts = forms.TimeField(label=_("Begint om"), widget=TIME_WIDGET)
+    ends = forms.TimeField(label=_("Eindigt om"), widget=TIME_WIDGET, required=False)
+    centre = forms.ModelChoiceField(
+        label=_("Wijkcentrum"), queryset=None, required=False, empty_label=_("Niet in een wijkcentrum")
+    )
+    location = forms.CharField(
+        label=_("Plaats"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld: de grote zaal. Of een adres als het niet in een wijkcentrum is."),
+    )
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        max_length=8000,
+        help_text=_("Eén agendapunt per regel."),
+    )
+
+    def __init__(self, *args, centres, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = centres
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date") and data.get("starts"):
+            zone = timezone.get_current_timezone()
+            data["starts_at"] = timezone.make_aware(datetime.datetime.combine(data["date"], data["starts"]), zone)
+            ends = data.get("ends")
+            data["ends_at"] = timezone.make_aware(datetime.datetime.combine(data["date"], ends), zone) if ends else None
+        return data
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(
+        label=_("Notulen"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
+        max_length=20000,
+        help_text=_("Wat er besproken is. Noem geen namen of gegevens van bewoners die geen lid zijn."),
+    )
+
+
+class AttendanceForm(forms.Form):
+    present = forms.MultipleChoiceField(label=_("Wie was er?"), widget=forms.CheckboxSelectMultiple, required=False)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [(str(m.pk), f"{m.person} ({m.get_position_display()})") for m in members]
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(label=_("Besluit"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    plan_goal = forms.ModelChoiceField(label=_("Over een doel uit het plan"), queryset=None, required=False)
+    assignment = forms.ModelChoiceField(label=_("Over een opdracht"), queryset=None, required=False)
+    initiative = forms.ModelChoiceField(label=_("Over een bewonersinitiatief"), queryset=None, required=False)
+
+    def __init__(self, *args, goals, assignments, initiatives, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan_goal"].queryset = goals
+        self.fields["assignment"].queryset = assignments
+        self.fields["initiative"].queryset = initiatives

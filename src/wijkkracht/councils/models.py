@@ -6,12 +6,30 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.validators import text_limit, validate_name, validate_text
 
-from .constants import AssignmentStatus, Measure, MemberStatus, PlanApprover, PlanStatus, Position, TargetGroup
-from .query import AssignmentQuerySet, CouncilMemberQuerySet, CouncilQuerySet, PlanQuerySet
+from .constants import (
+    AssignmentStatus,
+    Measure,
+    MeetingStatus,
+    MemberStatus,
+    PlanApprover,
+    PlanStatus,
+    Position,
+    ReminderKind,
+    TargetGroup,
+)
+from .query import (
+    AssignmentQuerySet,
+    CouncilMemberQuerySet,
+    CouncilQuerySet,
+    DecisionQuerySet,
+    MeetingQuerySet,
+    PlanQuerySet,
+)
 
 
 class Council(models.Model):
@@ -348,3 +366,167 @@ class AssignmentUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assignment} {self.progress}%"
+
+
+class Meeting(models.Model):
+    """A council meeting: when and where, the agenda, who came, the minutes and the decisions. Date, place and
+    agenda are public; so are the minutes and decisions once published. Attendance is for the council only."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("raad"))
+    starts_at = models.DateTimeField(_("begint om"))
+    ends_at = models.DateTimeField(_("eindigt om"), null=True, blank=True)
+    centre = models.ForeignKey(
+        "places.CommunityCentre",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="council_meetings",
+        verbose_name=_("wijkcentrum"),
+    )
+    location = models.CharField(
+        _("plaats"),
+        max_length=200,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Bijvoorbeeld: de grote zaal. Of een adres als het niet in een wijkcentrum is."),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    minutes = models.TextField(
+        _("notulen"),
+        blank=True,
+        validators=[validate_text, text_limit(20000)],
+        help_text=_("Wat er besproken is. Noem geen namen of gegevens van bewoners die geen lid zijn."),
+    )
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vergadering")
+        verbose_name_plural = _("vergaderingen")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=models.F("starts_at")),
+                name="meeting_ends_after_start",
+                violation_error_message=_("De vergadering moet eindigen na het begin."),
+            ),
+        ]
+        indexes = [models.Index(fields=["council", "status", "starts_at"], name="meeting_council_when")]
+
+    def __str__(self) -> str:
+        return f"{self.council} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+    def clean(self) -> None:
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("De vergadering moet eindigen na het begin.")})
+
+    @property
+    def url(self) -> str:
+        return reverse("councils:meeting", args=[self.public_id])
+
+    @property
+    def place(self) -> str:
+        return ", ".join(part for part in (self.location, self.centre.name if self.centre else "") if part)
+
+
+class AgendaItem(models.Model):
+    """One point on a meeting's agenda."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("vergadering")
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    title = models.CharField(_("agendapunt"), max_length=200, validators=[validate_name])
+
+    class Meta:
+        verbose_name = _("agendapunt")
+        verbose_name_plural = _("agendapunten")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MeetingAttendance(models.Model):
+    """Whether a council member was at a meeting. For the council's own working pages, never public."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("vergadering")
+    )
+    member = models.ForeignKey(
+        CouncilMember, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("raadslid")
+    )
+    present = models.BooleanField(_("aanwezig"), default=False)
+
+    class Meta:
+        verbose_name = _("aanwezigheid")
+        verbose_name_plural = _("aanwezigheid")
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="meeting_attendance_once")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} {self.member_id} {self.present}"
+
+
+class Decision(models.Model):
+    """A decision taken at a meeting, optionally about a plan goal, an initiative or an assignment. Public once
+    the meeting's minutes are published."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("vergadering")
+    )
+    text = models.TextField(_("besluit"), validators=[validate_text, text_limit(2000)])
+    plan_goal = models.ForeignKey(
+        PlanGoal, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions", verbose_name=_("doel")
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="council_decisions",
+        verbose_name=_("bewonersinitiatief"),
+    )
+    assignment = models.ForeignKey(
+        Assignment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("opdracht"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("besluit")
+        verbose_name_plural = _("besluiten")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Reminder(models.Model):
+    """A reminder sent once: for a meeting (a week and a day before), an overdue assignment, or a plan not
+    evaluated after its year. The unique key is what makes running the reminder job twice send nothing new."""
+
+    kind = models.CharField(_("soort"), max_length=24, choices=ReminderKind.choices)
+    subject_key = models.CharField(_("waarover"), max_length=64)
+    sent_at = models.DateTimeField(_("verstuurd"), auto_now_add=True)
+    recipients = models.PositiveSmallIntegerField(_("aantal ontvangers"), default=0)
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        constraints = [models.UniqueConstraint(fields=["kind", "subject_key"], name="council_reminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.subject_key}"

@@ -16,7 +16,7 @@ from django.db.models import Q
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.policy import Policy, PolicyAction
 
-from .constants import PLAN_EDITABLE, PROPOSING_POSITIONS, PlanApprover, PlanStatus
+from .constants import PLAN_EDITABLE, PROPOSING_POSITIONS, MeetingStatus, PlanApprover, PlanStatus
 from .query import seated_positions
 
 
@@ -42,6 +42,10 @@ class Action(PolicyAction):
     ASSIGNMENT_RESPOND = "councils.assignment_respond"
     ASSIGNMENT_WITHDRAW = "councils.assignment_withdraw"
     TASK_BOARD = "councils.task_board"
+    MEETING_VIEW = "councils.meeting_view"
+    MEETING_PLAN = "councils.meeting_plan"
+    MEETING_RECORD = "councils.meeting_record"
+    MEETING_PUBLISH = "councils.meeting_publish"
 
 
 policy = Policy(Action)
@@ -189,6 +193,38 @@ def _assignment_withdraw(user, scope, assignment) -> bool:
 @policy.rule(Action.TASK_BOARD)
 def _task_board(user, scope, obj) -> bool:
     return scope.has(Role.PROFESSIONAL)
+
+
+@policy.rule(Action.MEETING_VIEW)
+def _meeting_view(user, scope, meeting) -> bool:
+    return True  # date, place and agenda are public; minutes and decisions once published (the page decides which)
+
+
+@policy.rule(Action.MEETING_PLAN)
+def _meeting_plan(user, scope, obj) -> bool:
+    """Plan, change or cancel a meeting: the council's members and the professionals who serve it. `obj` is the
+    council (planning a new one) or a planned meeting."""
+    council = getattr(obj, "council", obj)
+    if council is None or getattr(obj, "status", MeetingStatus.PLANNED) != MeetingStatus.PLANNED:
+        return False
+    return is_member(scope, council) or serves(scope, council)
+
+
+@policy.rule(Action.MEETING_RECORD)
+def _meeting_record(user, scope, meeting) -> bool:
+    """Attendance, minutes and decisions of a meeting whose minutes are not yet published."""
+    if meeting is None or meeting.status != MeetingStatus.PLANNED:
+        return False
+    return is_member(scope, meeting.council) or serves(scope, meeting.council)
+
+
+@policy.rule(Action.MEETING_PUBLISH)
+def _meeting_publish(user, scope, meeting) -> bool:
+    """The chair or the secretary publishes the minutes on behalf of the council."""
+    if meeting is None:
+        return False
+    council = meeting.council
+    return is_member(scope, council) and bool(seated_positions(user, council.pk) & PROPOSING_POSITIONS)
 
 
 # --- list filters ------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from .constants import ASSIGNMENT_OPEN, MemberStatus, PlanStatus
+from .constants import ASSIGNMENT_OPEN, MeetingStatus, MemberStatus, PlanStatus
 
 
 class CouncilQuerySet(models.QuerySet):
@@ -59,6 +59,36 @@ class AssignmentQuerySet(models.QuerySet):
 
     def overdue(self, on: datetime.date | None = None) -> Self:
         return self.open().filter(due_on__lt=on or timezone.localdate())
+
+
+class MeetingQuerySet(models.QuerySet):
+    def of_council(self, council) -> Self:
+        return self.filter(council=council)
+
+    def coming(self, now: datetime.datetime | None = None) -> Self:
+        """Planned meetings that have not started yet, soonest first."""
+        return self.filter(status=MeetingStatus.PLANNED, starts_at__gte=now or timezone.now()).order_by("starts_at")
+
+    def past(self, now: datetime.datetime | None = None) -> Self:
+        return self.filter(starts_at__lt=now or timezone.now()).order_by("-starts_at")
+
+    def published(self) -> Self:
+        return self.filter(status=MeetingStatus.PUBLISHED)
+
+    def starting_between(self, start: datetime.datetime, end: datetime.datetime) -> Self:
+        return self.filter(status=MeetingStatus.PLANNED, starts_at__gte=start, starts_at__lt=end)
+
+    def for_page(self) -> Self:
+        return self.select_related("council__district", "council__centre", "centre")
+
+
+class DecisionQuerySet(models.QuerySet):
+    def published(self) -> Self:
+        """Decisions of meetings whose minutes are published: these are public."""
+        return self.filter(meeting__status=MeetingStatus.PUBLISHED)
+
+    def of_council(self, council) -> Self:
+        return self.filter(meeting__council=council)
 
 
 def seated_positions(user, council_id: int) -> frozenset[str]:

@@ -21,18 +21,25 @@ from .constants import (
     PLAN_VERSIONED,
     AssignmentStatus,
     AuditAction,
+    MeetingStatus,
     MemberStatus,
     PlanStatus,
+    ReminderKind,
 )
 from .models import (
+    AgendaItem,
     Assignment,
     AssignmentUpdate,
     Council,
     CouncilMember,
     CouncilSettings,
+    Decision,
+    Meeting,
+    MeetingAttendance,
     Plan,
     PlanGoal,
     PlanVersion,
+    Reminder,
 )
 from .permissions import Action, can
 from .query import serving_professionals
@@ -396,3 +403,249 @@ def assignment_progress(*, assignment: Assignment, actor, text: str, progress: i
     assignment.save(update_fields=["progress", "updated_at"])
     audit_record(actor=actor, action=AuditAction.ASSIGNMENT_PROGRESS, obj=assignment, progress=progress)
     return update
+
+
+# --- meetings --------------------------------------------------------------------------------------------------
+
+AGENDA_MAX_ITEMS = 30
+
+
+def _agenda(lines: list[str]) -> list[str]:
+    items = [line.strip() for line in lines if line.strip()]
+    if len(items) > AGENDA_MAX_ITEMS:
+        raise ValidationError({"agenda": _("Een agenda heeft hoogstens %(n)d punten.") % {"n": AGENDA_MAX_ITEMS}})
+    for item in items:
+        if len(item) > 200:
+            raise ValidationError({"agenda": _("Een agendapunt is hoogstens 200 tekens lang.")})
+    return items
+
+
+def _agenda_replace(meeting: Meeting, items: list[str]) -> None:
+    AgendaItem.objects.filter(meeting=meeting).delete()
+    for order, title in enumerate(items):
+        item = AgendaItem(meeting=meeting, order=order, title=title)
+        item.full_clean()
+        item.save()
+
+
+def _meeting_fields(
+    meeting: Meeting,
+    *,
+    starts_at: datetime.datetime | None,
+    ends_at: datetime.datetime | None,
+    centre,
+    location: str,
+) -> None:
+    if starts_at is None:
+        raise ValidationError({"starts_at": _("Vul de datum en het begintijdstip in.")})
+    meeting.starts_at, meeting.ends_at, meeting.centre, meeting.location = starts_at, ends_at, centre, location.strip()
+    if centre is None and not meeting.location:
+        raise ValidationError({"location": _("Kies een wijkcentrum of schrijf waar de vergadering is.")})
+
+
+@transaction.atomic
+def meeting_plan(
+    *,
+    council: Council,
+    actor,
+    starts_at: datetime.datetime | None,
+    ends_at: datetime.datetime | None = None,
+    centre=None,
+    location: str = "",
+    agenda: list[str] | None = None,
+) -> Meeting:
+    """Plan a council meeting: when, where and the agenda (one point per line)."""
+    _check(actor, Action.MEETING_PLAN, council)
+    items = _agenda(agenda or [])
+    meeting = Meeting(council=council, created_by=actor if getattr(actor, "is_authenticated", False) else None)
+    _meeting_fields(meeting, starts_at=starts_at, ends_at=ends_at, centre=centre, location=location)
+    _save(meeting)
+    _agenda_replace(meeting, items)
+    audit_record(actor=actor, action=AuditAction.MEETING_PLAN, obj=meeting, council=str(council.public_id))
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    meeting: Meeting,
+    actor,
+    starts_at: datetime.datetime | None,
+    ends_at: datetime.datetime | None = None,
+    centre=None,
+    location: str = "",
+    agenda: list[str] | None = None,
+) -> Meeting:
+    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    _check(actor, Action.MEETING_PLAN, meeting)
+    items = _agenda(agenda or [])
+    _meeting_fields(meeting, starts_at=starts_at, ends_at=ends_at, centre=centre, location=location)
+    _save(meeting)
+    _agenda_replace(meeting, items)
+    audit_record(actor=actor, action=AuditAction.MEETING_UPDATE, obj=meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, actor, reason: str) -> Meeting:
+    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    transition(meeting, to=MeetingStatus.CANCELLED, by=actor, reason=reason)
+    return meeting
+
+
+@transaction.atomic
+def meeting_attendance_set(*, meeting: Meeting, actor, present: set[int]) -> list[MeetingAttendance]:
+    """Record who of the members seated on the meeting's day was there (`present`: CouncilMember pks)."""
+    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    _check(actor, Action.MEETING_RECORD, meeting)
+    seated = list(
+        CouncilMember.objects.filter(council=meeting.council).seated(timezone.localtime(meeting.starts_at).date())
+    )
+    unknown = present - {m.pk for m in seated}
+    if unknown:
+        raise ValidationError(_("Kies alleen leden die op die dag in de raad zaten."))
+    rows = []
+    for member in seated:
+        row, _created = MeetingAttendance.objects.update_or_create(
+            meeting=meeting, member=member, defaults={"present": member.pk in present}
+        )
+        rows.append(row)
+    audit_record(actor=actor, action=AuditAction.MEETING_ATTENDANCE, obj=meeting, present=len(present))
+    return rows
+
+
+@transaction.atomic
+def meeting_minutes_save(*, meeting: Meeting, actor, minutes: str) -> Meeting:
+    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    _check(actor, Action.MEETING_RECORD, meeting)
+    meeting.minutes = minutes.strip()
+    _save(meeting)
+    audit_record(actor=actor, action=AuditAction.MEETING_MINUTES, obj=meeting)
+    return meeting
+
+
+@transaction.atomic
+def decision_add(*, meeting: Meeting, actor, text: str, plan_goal=None, initiative=None, assignment=None) -> Decision:
+    """A decision of the meeting, optionally about one of this council's plan goals or assignments, or an
+    initiative in its district."""
+    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    _check(actor, Action.MEETING_RECORD, meeting)
+    council = meeting.council
+    if plan_goal is not None and plan_goal.plan.council_id != council.pk:
+        raise ValidationError({"plan_goal": _("Kies een doel uit een plan van deze raad.")})
+    if assignment is not None and assignment.council_id != council.pk:
+        raise ValidationError({"assignment": _("Kies een opdracht van deze raad.")})
+    if initiative is not None and initiative.district_id != council.district_id:
+        raise ValidationError({"initiative": _("Kies een initiatief uit de wijk van deze raad.")})
+    decision = Decision(
+        meeting=meeting, text=text.strip(), plan_goal=plan_goal, initiative=initiative, assignment=assignment
+    )
+    _save(decision)
+    audit_record(actor=actor, action=AuditAction.DECISION_ADD, obj=decision, meeting=str(meeting.public_id))
+    return decision
+
+
+@transaction.atomic
+def meeting_publish(*, meeting: Meeting, actor) -> Meeting:
+    """Publish the minutes and decisions: from now on they are on the council's public page."""
+    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    transition(meeting, to=MeetingStatus.PUBLISHED, by=actor)
+    meeting.published_at = timezone.now()
+    meeting.save(update_fields=["published_at"])
+    return meeting
+
+
+# --- reminders -------------------------------------------------------------------------------------------------
+
+
+def _claim_reminder(kind: str, key: str) -> Reminder | None:
+    """The one row that says this reminder went out; None when it already did (the job ran before)."""
+    try:
+        with transaction.atomic():
+            return Reminder.objects.create(kind=kind, subject_key=key)
+    except IntegrityError:
+        return None
+
+
+def _remind(users, *, template: str, context: dict) -> int:
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    sent = 0
+    for user in users:
+        if not user.email or not user.is_active:
+            continue
+        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+            ctx = {"user": user, "site": settings.WIJKKRACHT_SITE_URL, **context}
+            subject = render_to_string(f"councils/mail/{template}_subject.txt", ctx).strip()
+            body = render_to_string(f"councils/mail/{template}_email.txt", ctx)
+        send_mail(subject, body, None, [user.email])
+        sent += 1
+    return sent
+
+
+def _council_users(council: Council, *, professionals: bool = True) -> list:
+    from wijkkracht.accounts.models import User
+
+    member_users = User.objects.filter(
+        pk__in=CouncilMember.objects.filter(council=council).seated().values("person__user_id")
+    )
+    users = {u.pk: u for u in member_users}
+    if professionals:
+        users.update({u.pk: u for u in serving_professionals(council)})
+    return list(users.values())
+
+
+def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Send the councils' reminders that are due, each once: meetings a week and a day before (to the members
+    and the professionals who serve the council), open assignments past their date (to the council and the
+    professional), plans not evaluated after their year (to the council and the professionals). Safe to run
+    any number of times: a reminder is claimed once (unique kind + subject)."""
+    now = now or timezone.now()
+    counts = {kind: 0 for kind in ReminderKind.values}
+    windows = {
+        # A week ahead (or, for a meeting planned at shorter notice, as soon as it is planned), and a day ahead.
+        ReminderKind.MEETING_WEEK: (now + datetime.timedelta(days=1), now + datetime.timedelta(days=7)),
+        ReminderKind.MEETING_DAY: (now, now + datetime.timedelta(days=1)),
+    }
+    for kind, (start, end) in windows.items():
+        for meeting in Meeting.objects.starting_between(start, end).select_related("council", "centre"):
+            with transaction.atomic():
+                reminder = _claim_reminder(kind, str(meeting.public_id))
+                if reminder is None:
+                    continue
+                reminder.recipients = _remind(
+                    _council_users(meeting.council),
+                    template="meeting",
+                    context={"meeting": meeting, "tomorrow": kind == ReminderKind.MEETING_DAY},
+                )
+                reminder.save(update_fields=["recipients"])
+                counts[kind] += 1
+    today = timezone.localdate(now)
+    for assignment in Assignment.objects.overdue(today).select_related("council", "professional"):
+        with transaction.atomic():
+            reminder = _claim_reminder(ReminderKind.ASSIGNMENT_OVERDUE, str(assignment.public_id))
+            if reminder is None:
+                continue
+            users = {u.pk: u for u in _council_users(assignment.council, professionals=False)}
+            users[assignment.professional_id] = assignment.professional
+            reminder.recipients = _remind(
+                users.values(), template="assignment_overdue", context={"assignment": assignment}
+            )
+            reminder.save(update_fields=["recipients"])
+            counts[ReminderKind.ASSIGNMENT_OVERDUE] += 1
+    for plan in Plan.objects.not_evaluated_after(today.year).select_related("council"):
+        with transaction.atomic():
+            reminder = _claim_reminder(ReminderKind.PLAN_NOT_EVALUATED, str(plan.public_id))
+            if reminder is None:
+                continue
+            reminder.recipients = _remind(
+                _council_users(plan.council), template="plan_evaluate", context={"plan": plan}
+            )
+            reminder.save(update_fields=["recipients"])
+            counts[ReminderKind.PLAN_NOT_EVALUATED] += 1
+    if any(counts.values()):
+        audit_record(actor=None, action=AuditAction.REMINDER_SENT, obj=None, **counts)
+    return counts

@@ -4,6 +4,8 @@ services; they never write models themselves."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,19 +20,23 @@ from wijkkracht.workflow.models import StateChange
 from wijkkracht.workflow.services import available_moves
 
 from . import services
-from .constants import ASSIGNMENT_OPEN, MOVE_LABELS, AssignmentStatus, MemberStatus, PlanStatus
+from .constants import ASSIGNMENT_OPEN, MOVE_LABELS, AssignmentStatus, MeetingStatus, MemberStatus, PlanStatus
 from .forms import (
     AssignmentForm,
+    AttendanceForm,
     CentreProfileForm,
+    DecisionForm,
     GoalForm,
+    MeetingForm,
     MemberProposeForm,
+    MinutesForm,
     PlanCreateForm,
     PlanForm,
     ProgressForm,
     RealisedForm,
     ReasonForm,
 )
-from .models import Assignment, AssignmentUpdate, Council, CouncilMember, Plan, PlanGoal
+from .models import Assignment, AssignmentUpdate, Council, CouncilMember, Decision, Meeting, Plan, PlanGoal
 from .permissions import Action, can, visible_to
 from .query import attach_realisation, serving_professionals
 
@@ -119,6 +125,10 @@ def council_detail(request, public_id):
             "plan": plan,
             "goals": goals,
             "can_work": can(request.user, Action.WORK, council),
+            "coming_meetings": list(Meeting.objects.of_council(council).coming().select_related("centre")[:5]),
+            "decisions": list(
+                Decision.objects.of_council(council).published().select_related("meeting").order_by("-created_at")[:10]
+            ),
         },
     )
 
@@ -153,7 +163,10 @@ def council_work(request, public_id):
             "open_assignments": open_assignments,
             "closed_assignments": closed_assignments,
             "today": today,
+            "coming_meetings": list(Meeting.objects.of_council(council).coming().select_related("centre")[:10]),
+            "past_meetings": list(Meeting.objects.of_council(council).past()[:5]),
             "may": {
+                "meeting": can(request.user, Action.MEETING_PLAN, council),
                 "propose": can(request.user, Action.MEMBER_PROPOSE, council),
                 "centre": can(request.user, Action.CENTRE_PROFILE_EDIT, council),
                 "plan": can(request.user, Action.PLAN_CREATE, council),
@@ -543,3 +556,258 @@ def task_board(request):
             "councils": councils,
         },
     )
+
+
+# --- meetings ----------------------------------------------------------------------------------------------
+
+
+def _meeting(public_id) -> Meeting:
+    return get_object_or_404(Meeting.objects.for_page(), public_id=public_id)
+
+
+def _centres(council: Council):
+    from wijkkracht.places.models import CommunityCentre
+
+    return CommunityCentre.objects.filter(district_id=council.district_id).order_by("name")
+
+
+def _meeting_form(council: Council, data=None, meeting: Meeting | None = None) -> MeetingForm:
+    initial: dict = {"centre": council.centre_id}
+    if meeting is not None:
+        local = timezone.localtime(meeting.starts_at)
+        initial = {
+            "date": local.date(),
+            "starts": local.time(),
+            "ends": timezone.localtime(meeting.ends_at).time() if meeting.ends_at else None,
+            "centre": meeting.centre_id,
+            "location": meeting.location,
+            "agenda": "\n".join(item.title for item in meeting.agenda_items.all()),
+        }
+    return MeetingForm(data, initial=initial, centres=_centres(council))
+
+
+def _meeting_save(request, form: MeetingForm, *, council: Council, meeting: Meeting | None):
+    data = form.cleaned_data
+    fields = {
+        "starts_at": data.get("starts_at"),
+        "ends_at": data.get("ends_at"),
+        "centre": data["centre"],
+        "location": data["location"],
+        "agenda": data["agenda"].splitlines(),
+    }
+    if meeting is None:
+        return services.meeting_plan(council=council, actor=request.user, **fields)
+    return services.meeting_update(meeting=meeting, actor=request.user, **fields)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request, public_id):
+    council = _council(public_id)
+    _require(request.user, Action.MEETING_PLAN, council)
+    form = _meeting_form(council, _data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = _meeting_save(request, form, council=council, meeting=None)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("De vergadering is gepland. De leden krijgen een week en een dag vooraf een herinnering.")
+            )
+            return redirect(meeting.url)
+    return render(request, "councils/meeting_form.html", {"council": council, "form": form, "meeting": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, meeting_id):
+    meeting = _meeting(meeting_id)
+    _require(request.user, Action.MEETING_PLAN, meeting)
+    form = _meeting_form(meeting.council, _data(request), meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _meeting_save(request, form, council=meeting.council, meeting=meeting)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("De vergadering is gewijzigd."))
+            return redirect(meeting.url)
+    return render(request, "councils/meeting_form.html", {"council": meeting.council, "form": form, "meeting": meeting})
+
+
+@require_GET
+def meeting_detail(request, meeting_id):
+    """Public: date, place, agenda; minutes and decisions once published. For the council and the professionals
+    who serve it also the attendance, the draft minutes and the forms."""
+    meeting = _meeting(meeting_id)
+    _require(request.user, Action.MEETING_VIEW, meeting)
+    council = meeting.council
+    working = request.user.is_authenticated and can(request.user, Action.WORK, council)
+    published = meeting.status == MeetingStatus.PUBLISHED
+    context: dict = {
+        "meeting": meeting,
+        "council": council,
+        "agenda": list(meeting.agenda_items.all()),
+        "working": working,
+        "published": published,
+        "decisions": list(meeting.decisions.select_related("plan_goal", "assignment", "initiative"))
+        if (published or working)
+        else [],
+    }
+    if working:
+        may_record = can(request.user, Action.MEETING_RECORD, meeting)
+        members = list(
+            CouncilMember.objects.filter(council=council)
+            .seated(timezone.localtime(meeting.starts_at).date())
+            .select_related("person")
+        )
+        present = {str(a.member_id) for a in meeting.attendance.filter(present=True)}
+        context |= {
+            "members": members,
+            "present_ids": present,
+            "may_plan": can(request.user, Action.MEETING_PLAN, meeting),
+            "may_record": may_record,
+            "moves": _moves(meeting, request.user),
+            "history": _history(meeting),
+        }
+        if may_record:
+            context |= {
+                "attendance_form": AttendanceForm(initial={"present": sorted(present)}, members=members),
+                "minutes_form": MinutesForm(initial={"minutes": meeting.minutes}),
+                "decision_form": _decision_form(meeting),
+            }
+    return render(request, "councils/meeting.html", context)
+
+
+def _decision_form(meeting: Meeting, data=None) -> DecisionForm:
+    council = meeting.council
+    initiatives = Decision._meta.get_field("initiative").related_model.objects.filter(district_id=council.district_id)
+    return DecisionForm(
+        data,
+        goals=PlanGoal.objects.filter(plan__council=council).select_related("plan").order_by("-plan__year", "order"),
+        assignments=Assignment.objects.filter(council=council).order_by("-created_at"),
+        initiatives=initiatives.order_by("title"),
+    )
+
+
+def _record(request, meeting: Meeting, write, success: str):
+    """Run one recording service for the meeting; a refusal becomes a message."""
+    try:
+        write()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+    return redirect(meeting.url)
+
+
+@login_required
+@require_POST
+def meeting_attendance(request, meeting_id):
+    meeting = _meeting(meeting_id)
+    _require(request.user, Action.MEETING_RECORD, meeting)
+    members = list(
+        CouncilMember.objects.filter(council=meeting.council).seated(timezone.localtime(meeting.starts_at).date())
+    )
+    form = AttendanceForm(request.POST, members=members)
+    if not form.is_valid():
+        messages.error(request, _("Kies alleen leden die op die dag in de raad zaten."))
+        return redirect(meeting.url)
+    present = {int(pk) for pk in form.cleaned_data["present"]}
+    return _record(
+        request,
+        meeting,
+        lambda: services.meeting_attendance_set(meeting=meeting, actor=request.user, present=present),
+        _("De aanwezigheid is opgeslagen."),
+    )
+
+
+@login_required
+@require_POST
+def meeting_minutes(request, meeting_id):
+    meeting = _meeting(meeting_id)
+    _require(request.user, Action.MEETING_RECORD, meeting)
+    form = MinutesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(meeting.url)
+    return _record(
+        request,
+        meeting,
+        lambda: services.meeting_minutes_save(
+            meeting=meeting, actor=request.user, minutes=form.cleaned_data["minutes"]
+        ),
+        _("De notulen zijn opgeslagen. Ze zijn openbaar zodra de voorzitter of secretaris ze publiceert."),
+    )
+
+
+@login_required
+@require_POST
+def decision_create(request, meeting_id):
+    meeting = _meeting(meeting_id)
+    _require(request.user, Action.MEETING_RECORD, meeting)
+    form = _decision_form(meeting, request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, _("Schrijf het besluit op, en kies eventueel een doel, opdracht of initiatief uit de lijst.")
+        )
+        return redirect(meeting.url)
+    return _record(
+        request,
+        meeting,
+        lambda: services.decision_add(meeting=meeting, actor=request.user, **form.cleaned_data),
+        _("Het besluit is vastgelegd."),
+    )
+
+
+MEETING_MOVES = {
+    MeetingStatus.CANCELLED: lambda meeting, user, reason: services.meeting_cancel(
+        meeting=meeting, actor=user, reason=reason
+    ),
+    MeetingStatus.PUBLISHED: lambda meeting, user, reason: services.meeting_publish(meeting=meeting, actor=user),
+}
+
+
+@login_required
+@require_POST
+def meeting_transition(request, meeting_id):
+    meeting = _meeting(meeting_id)
+    target = request.POST.get("to", "")
+    mapped = workflow_for(meeting).move(meeting.status, target)
+    _require(request.user, mapped.action if mapped else Action.WORK, meeting if mapped else meeting.council)
+    move = MEETING_MOVES.get(target)
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if move is None or mapped is None:
+        messages.error(request, _("Deze stap bestaat niet."))
+        return redirect(meeting.url)
+    try:
+        meeting = move(meeting, request.user, reason)
+    except TransitionError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De vergadering is nu: %(status)s.") % {"status": meeting.get_status_display()})
+    return redirect(meeting.url)
+
+
+@require_GET
+def meeting_feed(request, public_id):
+    """The council's meetings as an iCalendar feed (public: date, place and agenda only)."""
+    from django.http import HttpResponse
+
+    from .calendar import meetings_ical
+
+    council = _council(public_id)
+    _require(request.user, Action.VIEW, council)
+    meetings = list(
+        Meeting.objects.of_council(council)
+        .filter(starts_at__gte=timezone.now() - datetime.timedelta(days=365))
+        .select_related("centre")
+        .prefetch_related("agenda_items")
+        .order_by("starts_at")[:200]
+    )
+    body = meetings_ical(council, meetings, base_url=request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="vergaderingen.ics"'
+    return response

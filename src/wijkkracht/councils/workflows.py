@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wijkkracht.workflow.maps import Move, Workflow, register
 
 from .constants import AssignmentStatus as A
+from .constants import MeetingStatus as V
 from .constants import MemberStatus as M
 from .constants import PlanStatus as P
-from .models import Assignment, CouncilMember, Plan
+from .models import Assignment, CouncilMember, Meeting, Plan
 from .permissions import Action, can
 
 
@@ -59,6 +60,28 @@ MEMBER_WORKFLOW = register(
             Move(M.PROPOSED, M.REJECTED, Action.MEMBER_CONFIRM, reason_required=True),
             # Ended by the coordinator or an administrator, or by the scheduler when the term is over.
             Move(M.CONFIRMED, M.ENDED, Action.MEMBER_END, system=True),
+        ],
+    )
+)
+
+
+def meeting_has_been_held(meeting: Meeting) -> str | None:
+    from django.utils import timezone
+
+    if meeting.starts_at > timezone.now():
+        return _("De vergadering is nog niet geweest. Publiceer de notulen na de vergadering.")
+    if not meeting.minutes.strip():
+        return _("Schrijf eerst de notulen.")
+    return None
+
+
+MEETING_WORKFLOW = register(
+    Workflow(
+        model=Meeting,
+        can=can,
+        moves=[
+            Move(V.PLANNED, V.CANCELLED, Action.MEETING_PLAN, reason_required=True),
+            Move(V.PLANNED, V.PUBLISHED, Action.MEETING_PUBLISH, guard=meeting_has_been_held),
         ],
     )
 )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wijkkracht.accounts.models import User
 from wijkkracht.councils import services
 from wijkkracht.councils.constants import AssignmentStatus, Measure, MemberStatus, PlanStatus, Position
-from wijkkracht.councils.models import Assignment, Council, CouncilMember, Plan
+from wijkkracht.councils.models import Assignment, Council, CouncilMember, Plan, PlanGoal
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.people.models import Person
 
@@ -158,7 +158,63 @@ def ensure_council_life() -> str:
         if status == AssignmentStatus.DONE:
             services.assignment_complete(assignment=assignment, actor=professional, text="Geregeld.")
         made += 1
+    made += _meetings(home, chair, professional)
     return f"council life: {made} created"
+
+
+def _meetings(home: Council, chair: User, professional: User) -> int:
+    """A meeting three weeks ago with published minutes and decisions, one last week with draft minutes, and the
+    next one in nine days (its reminders go out through the scheduler)."""
+    from wijkkracht.councils.models import Meeting
+
+    if Meeting.objects.filter(council=home).exists():
+        return 0
+    now = timezone.localtime().replace(hour=19, minute=30, second=0, microsecond=0)
+    agenda = ["Opening en mededelingen", "Het plan: hoe staan we ervoor?", "Bewonersinitiatieven", "Rondvraag"]
+    held = services.meeting_plan(
+        council=home,
+        actor=chair,
+        starts_at=now - datetime.timedelta(days=21),
+        centre=home.centre,
+        location="De grote zaal",
+        agenda=agenda,
+    )
+    seated = list(CouncilMember.objects.filter(council=home).seated())
+    services.meeting_attendance_set(meeting=held, actor=professional, present={m.pk for m in seated[:-1]})
+    services.meeting_minutes_save(
+        meeting=held,
+        actor=professional,
+        minutes=(
+            "De raad bespreekt het plan van dit jaar. Het bereik onder jongeren groeit, maar werkende bewoners "
+            "komen nog weinig. De beroepskracht zoekt uit of een avondprogramma kan."
+        ),
+    )
+    goal = PlanGoal.objects.filter(plan__council=home, plan__year=timezone.localdate().year).first()
+    services.decision_add(
+        meeting=held,
+        actor=professional,
+        text="Vanaf volgende maand is het wijkcentrum ook op dinsdagavond open.",
+        plan_goal=goal,
+    )
+    services.meeting_publish(meeting=held, actor=chair)
+    last = services.meeting_plan(
+        council=home,
+        actor=chair,
+        starts_at=now - datetime.timedelta(days=7),
+        centre=home.centre,
+        location="De grote zaal",
+        agenda=agenda,
+    )
+    services.meeting_minutes_save(meeting=last, actor=professional, minutes="Concept: de avondopenstelling loopt.")
+    services.meeting_plan(
+        council=home,
+        actor=professional,
+        starts_at=now + datetime.timedelta(days=9),
+        centre=home.centre,
+        location="De grote zaal",
+        agenda=agenda,
+    )
+    return 3
 
 
 # --- benchmark scale -----------------------------------------------------------------------------------------
