@@ -647,5 +647,5 @@ def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
             reminder.save(update_fields=["recipients"])
             counts[ReminderKind.PLAN_NOT_EVALUATED] += 1
     if any(counts.values()):
-        audit_record(actor=None, action=AuditAction.REMINDER_SENT, obj=None, **counts)
+        audit_record(actor=None, action=AuditAction.REMINDER_SENT, obj=None, sent=counts)
     return counts
