@@ -11,6 +11,7 @@ urlpatterns = [
     path("raden/", include("wijkkracht.councils.urls")),
     path("initiatieven/", include("wijkkracht.initiatives.urls")),
     path("vrijwilligers/", include("wijkkracht.volunteers.urls")),
+    path("activiteiten/", include("wijkkracht.activities.urls")),
     path("organisaties/", include("wijkkracht.organisations.urls")),
     path("postvak/", include("wijkkracht.mail.urls")),
     path("i18n/setlang/", second_factor_exempt(set_language), name="set_language"),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "wijkkracht.people",
     "wijkkracht.initiatives",
     "wijkkracht.volunteers",
+    "wijkkracht.activities",
     "wijkkracht.demo",
     "wijkkracht.operations",
 ]
@@ -218,6 +219,8 @@ WIJKKRACHT_PUBLIC_PAGES = [
     "councils:detail",
     "initiatives:list",
     "initiatives:budgets",
+    "activities:calendar",
+    "activities:activity",
 ]
 WIJKKRACHT_PAGECACHE_TTL = int(env("WIJKKRACHT_PAGECACHE_TTL", "300"))
 WIJKKRACHT_PAGECACHE_IGNORED_TABLES = (

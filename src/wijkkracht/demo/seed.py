@@ -562,4 +562,7 @@ def seed_demo(log=print) -> list[dict]:
     from .volunteers import ensure_volunteers  # volunteers in every state at the home centre
 
     log(ensure_volunteers())
+    from .activities import ensure_activities  # a week of activities at every demo centre
+
+    log(ensure_activities())
     return logins

@@ -1,0 +1,13 @@
+"""Periodic jobs of centre life (registered with the one scheduler, wijkkracht.background.periodic)."""
+
+from datetime import time
+
+from wijkkracht.background.periodic import periodic_job
+
+from . import services
+
+
+@periodic_job("activities.generate_sessions", daily_at=time(2, 15))
+def generate_sessions() -> int:
+    """Keep every published activity's sessions made up to the horizon (idempotent)."""
+    return services.sessions_generate_all()

@@ -1,0 +1,258 @@
+"""Centre life: activities, their sessions (one per occurrence) and the categories a district uses."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wijkkracht.validators import TEXT_MAX, text_limit, validate_name, validate_text
+
+from .constants import AGE_FIELDS, ActivityStatus, AgeBand, OrganiserKind, SessionStatus
+from .query import ActivityQuerySet, CategoryQuerySet, SessionQuerySet
+
+
+def validate_exdates(value) -> None:
+    """Exceptions: a list of distinct ISO dates (YYYY-MM-DD)."""
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    message = _("Uitzonderingen zijn datums als 2026-12-24, elk één keer.")
+    if not isinstance(value, list) or len(set(value)) != len(value):
+        raise ValidationError(message, code="exdates")
+    for item in value:
+        try:
+            dt.date.fromisoformat(item)
+        except (TypeError, ValueError):
+            raise ValidationError(message, code="exdates") from None
+
+
+class Category(models.Model):
+    """A kind of activity (taal, bewegen, ontmoeten, ...). Without districts it is offered everywhere; with
+    districts only there (each district chooses its own list: tailoring per district)."""
+
+    name = models.CharField(_("naam"), max_length=80, validators=[validate_name])
+    slug = models.SlugField(_("webadres"), max_length=80, unique=True)
+    districts = models.ManyToManyField(
+        "places.District",
+        blank=True,
+        related_name="activity_categories",
+        verbose_name=_("wijken"),
+        help_text=_("Leeg: in alle wijken."),
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("soort activiteit")
+        verbose_name_plural = _("soorten activiteiten")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Activity(models.Model):
+    """Something to do: at a centre or elsewhere in a district, once or on a recurring schedule (RFC 5545)."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("naam"), max_length=160, validators=[validate_name])
+    description = models.TextField(
+        _("wat gaan we doen?"),
+        max_length=TEXT_MAX,
+        validators=[validate_text, text_limit(TEXT_MAX)],
+        help_text=_("In gewone taal: wat gebeurt er, wat neemt u mee, moet u iets kunnen?"),
+    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="activities", verbose_name=_("soort"))
+    district = models.ForeignKey(
+        "places.District", on_delete=models.PROTECT, related_name="activities", verbose_name=_("wijk")
+    )
+    centre = models.ForeignKey(
+        "places.CommunityCentre",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("wijkcentrum"),
+        help_text=_("Leeg als de activiteit ergens anders in de wijk is."),
+    )
+    neighbourhood = models.ForeignKey(
+        "places.Neighbourhood",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("buurt"),
+    )
+    location = models.CharField(
+        _("waar precies"),
+        max_length=200,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Bijvoorbeeld: de grote zaal, of het speelveld aan de Kastanjelaan."),
+    )
+    organiser_kind = models.CharField(
+        _("wie organiseert"), max_length=16, choices=OrganiserKind.choices, default=OrganiserKind.CENTRE
+    )
+    organiser_name = models.CharField(
+        _("naam van de organisator"),
+        max_length=160,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Bijvoorbeeld: vrijwilligers van het repair café."),
+    )
+    partner = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("partnerorganisatie"),
+    )
+    age_0_15 = models.BooleanField(AgeBand.AGE_0_15.label, default=False)
+    age_15_25 = models.BooleanField(AgeBand.AGE_15_25.label, default=False)
+    age_25_45 = models.BooleanField(AgeBand.AGE_25_45.label, default=False)
+    age_45_65 = models.BooleanField(AgeBand.AGE_45_65.label, default=False)
+    age_65_plus = models.BooleanField(AgeBand.AGE_65_PLUS.label, default=False)
+    price = models.DecimalField(
+        _("prijs (euro)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("0 is gratis."),
+    )
+    price_note = models.CharField(
+        _("toelichting op de prijs"),
+        max_length=200,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Bijvoorbeeld: met Amstelveenpas de helft."),
+    )
+    wheelchair_accessible = models.BooleanField(_("toegankelijk met rolstoel"), default=False)
+    accessibility = models.TextField(
+        _("toegankelijkheid"),
+        blank=True,
+        max_length=TEXT_MAX,
+        validators=[validate_text, text_limit(TEXT_MAX)],
+        help_text=_("Bijvoorbeeld: ringleiding, lift, invalidenparkeerplaats, prikkelarm."),
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("bewonersinitiatief"),
+    )
+    plan_goals = models.ManyToManyField(
+        "councils.PlanGoal", blank=True, related_name="activities", verbose_name=_("doelen uit het plan")
+    )
+    starts_on = models.DateField(_("eerste keer"))
+    start_time = models.TimeField(_("begintijd"))
+    end_time = models.TimeField(_("eindtijd"))
+    rrule = models.CharField(
+        _("herhaalregel"),
+        max_length=300,
+        blank=True,
+        help_text=_("Een herhaalregel volgens RFC 5545, bijvoorbeeld FREQ=WEEKLY;BYDAY=WE. Leeg: één keer."),
+    )
+    exdates = models.JSONField(
+        _("uitzonderingen"),
+        default=list,
+        blank=True,
+        validators=[validate_exdates],
+        help_text=_("Datums waarop de activiteit niet doorgaat."),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.DRAFT)
+    synthetic = models.BooleanField(_("synthetisch"), default=False, help_text=_("Verzonnen voor de demo."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_time__gt=models.F("start_time")), name="activity_ends_after_start"),
+            models.CheckConstraint(condition=Q(price__gte=0), name="activity_price_not_negative"),
+        ]
+        indexes = [models.Index(fields=["district", "status"], name="activity_district_status")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def url(self) -> str:
+        return reverse("activities:activity", args=[self.public_id])
+
+    @property
+    def is_free(self) -> bool:
+        return self.price == 0
+
+    @property
+    def age_bands(self) -> list[str]:
+        return [band for band, name in AGE_FIELDS.items() if getattr(self, name)]
+
+    def age_band_labels(self) -> list[str]:
+        labels = dict(AgeBand.choices)
+        return [str(labels[band]) for band in self.age_bands]
+
+    @property
+    def for_young_people(self) -> bool:
+        return self.age_15_25
+
+
+class Session(models.Model):
+    """One occurrence of an activity (bijeenkomst), made ahead by activities.services.sessions_generate.
+
+    `date` is the local date the schedule gives it (its RECURRENCE-ID); the pair (activity, date) is unique, so
+    making sessions twice makes them once. Other apps (volunteer shifts, registrations, attendance) point here."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("activiteit")
+    )
+    date = models.DateField(_("datum"))
+    starts_at = models.DateTimeField(_("begint"))
+    ends_at = models.DateTimeField(_("eindigt"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "date"],
+                name="session_once_per_activity_date",
+                violation_error_message=_("Deze activiteit heeft op deze dag al een bijeenkomst."),
+            ),
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"),
+        ]
+        indexes = [models.Index(fields=["starts_at"], name="session_starts_at")]
+
+    def __str__(self) -> str:
+        return f"{self.activity} {self.date:%Y-%m-%d}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == SessionStatus.CANCELLED

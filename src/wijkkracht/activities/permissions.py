@@ -1,0 +1,105 @@
+"""Policy for centre life.
+
+Anyone sees the public calendar and the activities on it (published or stopped); a draft is seen only by those
+who manage it. Professionals manage the activities of the centres their memberships name; a membership that
+names a whole district also manages the district's activities outside a centre. Administrators keep the list
+of categories (through the admin). Rules read the Scope and the object's own fields (a session reads its
+activity, which the callers load with it)."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from wijkkracht.accounts.constants import Role
+from wijkkracht.accounts.policy import Policy, PolicyAction
+
+from .constants import ActivityStatus
+from .models import Activity, Session
+
+
+class Action(PolicyAction):
+    CALENDAR_VIEW = "activities.calendar_view"
+    VIEW = "activities.view"
+    MANAGE = "activities.manage"
+    CATEGORY_MANAGE = "activities.category_manage"
+
+
+policy = Policy(Action)
+
+
+def place_of(obj) -> tuple[int | None, int | None]:
+    """(centre id, district id) of an activity, a session, a centre or a district."""
+    from wijkkracht.places.models import CommunityCentre, District
+
+    if isinstance(obj, Session):
+        obj = obj.activity
+    if isinstance(obj, Activity):
+        return obj.centre_id, obj.district_id
+    if isinstance(obj, CommunityCentre):
+        return obj.pk, obj.district_id
+    if isinstance(obj, District):
+        return None, obj.pk
+    raise TypeError(f"No place for {obj!r}")
+
+
+def _manages(scope, obj) -> bool:
+    if not scope.has(Role.PROFESSIONAL):
+        return False
+    if obj is None:
+        return bool(scope.centre_ids or scope.district_ids)
+    centre_id, district_id = place_of(obj)
+    if district_id in scope.district_ids:
+        return True
+    return centre_id is not None and centre_id in scope.centre_ids
+
+
+@policy.rule(Action.CALENDAR_VIEW)
+def _everyone(user, scope, obj) -> bool:
+    return True
+
+
+@policy.rule(Action.VIEW)
+def _view(user, scope, activity) -> bool:
+    if activity is None or activity.status != ActivityStatus.DRAFT:
+        return True
+    return _manages(scope, activity)
+
+
+@policy.rule(Action.MANAGE)
+def _manage(user, scope, obj) -> bool:
+    return _manages(scope, obj)
+
+
+@policy.rule(Action.CATEGORY_MANAGE)
+def _administrators(user, scope, obj) -> bool:
+    return scope.is_admin
+
+
+def _managed_q(scope) -> Q:
+    return Q(centre_id__in=scope.centre_ids) | Q(district_id__in=scope.district_ids)
+
+
+@policy.filter(Action.MANAGE)
+def _managed(user, scope, qs):
+    if not scope.has(Role.PROFESSIONAL):
+        return qs.none()
+    return qs.filter(_managed_q(scope))
+
+
+@policy.filter(Action.VIEW)
+def _visible(user, scope, qs):
+    public = ~Q(status=ActivityStatus.DRAFT)
+    return qs.filter(public | _managed_q(scope)) if scope.has(Role.PROFESSIONAL) else qs.filter(public)
+
+
+@policy.filter(Action.CATEGORY_MANAGE)
+def _categories(user, scope, qs):
+    return qs if scope.is_admin else qs.none()
+
+
+def can(user, action: Action, obj=None) -> bool:
+    return policy.can(user, action, obj)
+
+
+def visible_to(user, qs, action: Action = Action.VIEW):
+    return policy.visible_to(user, qs, action)

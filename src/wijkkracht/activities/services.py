@@ -1,0 +1,323 @@
+"""Every write of centre life goes through here: activities, their sessions and the categories.
+
+Keyword-only and typed; each checks the policy for a user actor (actor=None: the system — the periodic job,
+the demo seed), validates with full_clean, runs in one transaction and writes an audit event. States change
+only through the workflow rail's `transition` (maps in workflows.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkkracht.audit.services import audit_record
+from wijkkracht.workflow.services import transition
+
+from .constants import (
+    AGE_FIELDS,
+    SESSION_HORIZON,
+    ActivityStatus,
+    AgeBand,
+    AuditAction,
+    OrganiserKind,
+    SessionStatus,
+)
+from .models import Activity, Category, Session
+from .permissions import Action, can
+from .recurrence import first_occurrence, local_datetime, normalise_rule, occurrence_dates
+
+
+def _check(actor, action: Action, obj=None) -> None:
+    if actor is not None and not can(actor, action, obj):
+        raise PermissionDenied
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+# --- categories --------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def category_save(*, category: Category, actor, districts: Iterable | None = None) -> Category:
+    """Create or change a category (administrators, through the admin). `districts`: where it is offered
+    (empty: everywhere); None leaves them as they are."""
+    _check(actor, Action.CATEGORY_MANAGE, category)
+    category.full_clean()
+    category.save()
+    if districts is not None:
+        category.districts.set(list(districts))
+    audit_record(actor=actor, action=AuditAction.CATEGORY_SAVE, obj=category)
+    return category
+
+
+# --- activities --------------------------------------------------------------------------------------------
+
+ACTIVITY_FIELDS = (
+    "title",
+    "description",
+    "category",
+    "district",
+    "centre",
+    "neighbourhood",
+    "location",
+    "organiser_kind",
+    "organiser_name",
+    "partner",
+    "age_bands",
+    "price",
+    "price_note",
+    "wheelchair_accessible",
+    "accessibility",
+    "initiative",
+    "plan_goals",
+    "starts_on",
+    "start_time",
+    "end_time",
+    "rrule",
+)
+
+
+def _where(*, district, centre) -> None:
+    if district is None and centre is None:
+        raise ValidationError({"centre": _("Kies een wijkcentrum of een wijk.")})
+
+
+def _check_links(*, district, neighbourhood, category, initiative, plan_goals: Sequence, age_bands: Iterable[str]):
+    from wijkkracht.councils.models import PlanGoal
+
+    errors: dict[str, str] = {}
+    if neighbourhood is not None and neighbourhood.district_id != district.pk:
+        errors["neighbourhood"] = _("Deze buurt ligt niet in wijk %(district)s.") % {"district": district.name}
+    if category is not None and not Category.objects.for_district(district).filter(pk=category.pk).exists():
+        errors["category"] = _("Deze soort activiteit gebruikt wijk %(district)s niet.") % {"district": district.name}
+    if initiative is not None and initiative.district_id != district.pk:
+        errors["initiative"] = _("Dit initiatief hoort bij een andere wijk.")
+    goal_ids = {goal.pk for goal in plan_goals}
+    if goal_ids and PlanGoal.objects.filter(pk__in=goal_ids, plan__council__district=district).count() != len(goal_ids):
+        errors["plan_goals"] = _("Kies doelen uit het plan van een raad in deze wijk.")
+    bands = list(age_bands)
+    if not bands:
+        errors["age_bands"] = _("Kies voor wie de activiteit is: minstens één leeftijdsgroep.")
+    elif any(band not in AgeBand.values for band in bands):
+        errors["age_bands"] = _("Kies leeftijdsgroepen uit de lijst.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def activity_save(
+    *,
+    actor,
+    title: str,
+    description: str,
+    category: Category,
+    starts_on: dt.date,
+    start_time: dt.time,
+    end_time: dt.time,
+    age_bands: Iterable[str],
+    district=None,
+    centre=None,
+    neighbourhood=None,
+    location: str = "",
+    organiser_kind: str = OrganiserKind.CENTRE,
+    organiser_name: str = "",
+    partner=None,
+    price: Decimal = Decimal("0"),
+    price_note: str = "",
+    wheelchair_accessible: bool = False,
+    accessibility: str = "",
+    initiative=None,
+    plan_goals: Sequence = (),
+    rrule: str = "",
+    activity: Activity | None = None,
+    synthetic: bool = False,
+) -> Activity:
+    """Create an activity (as a draft) or change one. The rule is checked (RFC 5545) and the first date moves to
+    the first day the schedule falls on; a published activity's sessions follow the change at once."""
+    _where(district=district, centre=centre)
+    if centre is not None:
+        if district is not None and district.pk != centre.district_id:
+            raise ValidationError({"centre": _("Dit wijkcentrum ligt niet in de gekozen wijk.")})
+        district = centre.district
+    if activity is not None:
+        activity = Activity.objects.select_for_update().get(pk=activity.pk)
+        _check(actor, Action.MANAGE, activity)  # where it is now
+    _check(actor, Action.MANAGE, centre if centre is not None else district)  # and where it goes
+    bands = list(age_bands)
+    _check_links(
+        district=district,
+        neighbourhood=neighbourhood,
+        category=category,
+        initiative=initiative,
+        plan_goals=plan_goals,
+        age_bands=bands,
+    )
+    try:
+        rule = normalise_rule(rrule)
+    except ValidationError as error:
+        raise ValidationError({"rrule": error.messages}) from error
+    if end_time <= start_time:
+        raise ValidationError({"end_time": _("De eindtijd ligt na de begintijd (op dezelfde dag).")})
+    first = first_occurrence(starts_on=starts_on, start_time=start_time, rule=rule)
+    if first is None:
+        raise ValidationError({"rrule": _("Volgens deze herhaalregel is er geen enkele bijeenkomst.")})
+
+    created = activity is None
+    if activity is None:
+        activity = Activity(created_by=_user(actor), synthetic=synthetic)
+    activity.title = " ".join(title.split())
+    activity.description = description.strip()
+    activity.category = category
+    activity.district = district
+    activity.centre = centre
+    activity.neighbourhood = neighbourhood
+    activity.location = location.strip()
+    activity.organiser_kind = organiser_kind
+    activity.organiser_name = organiser_name.strip()
+    activity.partner = partner
+    for band, name in AGE_FIELDS.items():
+        setattr(activity, name, band in bands)
+    activity.price = price
+    activity.price_note = price_note.strip()
+    activity.wheelchair_accessible = wheelchair_accessible
+    activity.accessibility = accessibility.strip()
+    activity.initiative = initiative
+    activity.starts_on = first
+    activity.start_time = start_time
+    activity.end_time = end_time
+    activity.rrule = rule
+    activity.full_clean()
+    activity.save()
+    activity.plan_goals.set(list(plan_goals))
+    audit_record(
+        actor=actor, action=AuditAction.ACTIVITY_CREATE if created else AuditAction.ACTIVITY_UPDATE, obj=activity
+    )
+    if activity.status == ActivityStatus.PUBLISHED:
+        sessions_generate(activity=activity)
+    return activity
+
+
+@transaction.atomic
+def activity_move(*, activity: Activity, to: str, actor) -> Activity:
+    """Put an activity on the calendar (its sessions are made), back to draft, or stop it (its future sessions
+    are called off)."""
+    transition(activity, to=to, by=actor)
+    if activity.status == ActivityStatus.PUBLISHED:
+        sessions_generate(activity=activity)
+    else:
+        _call_off_future(activity)
+    return activity
+
+
+def _call_off_future(activity: Activity) -> int:
+    now = timezone.now()
+    count = 0
+    for session in activity.sessions.filter(starts_at__gt=now, status=SessionStatus.SCHEDULED):
+        transition(session, to=SessionStatus.CANCELLED, by=None)
+        count += 1
+    return count
+
+
+# --- sessions ----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def sessions_generate(*, activity: Activity, today: dt.date | None = None) -> int:
+    """Make the sessions of a published activity from today up to the horizon, one per date of its schedule.
+
+    Idempotent: a session exists once per (activity, date) and running it twice changes nothing. Future sessions
+    follow a changed time; a date that is an exception is called off, one that no longer is goes ahead again;
+    a future session the schedule no longer has is removed (or called off when something points at it).
+    Returns the number of sessions made."""
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    if activity.status != ActivityStatus.PUBLISHED:
+        return 0
+    today = today or timezone.localdate()
+    now = timezone.now()
+    dates = occurrence_dates(
+        starts_on=activity.starts_on,
+        start_time=activity.start_time,
+        rule=activity.rrule,
+        start=today,
+        end=today + SESSION_HORIZON,
+    )
+    exceptions = set(activity.exdates)
+    existing = {s.date: s for s in activity.sessions.filter(date__gte=today)}
+    new: list[Session] = []
+    for day in dates:
+        starts, ends = local_datetime(day, activity.start_time), local_datetime(day, activity.end_time)
+        wanted = SessionStatus.CANCELLED if day.isoformat() in exceptions else SessionStatus.SCHEDULED
+        session = existing.get(day)
+        if session is None:
+            new.append(Session(activity=activity, date=day, starts_at=starts, ends_at=ends, status=wanted))
+            continue
+        if session.starts_at > now and (session.starts_at, session.ends_at) != (starts, ends):
+            session.starts_at, session.ends_at = starts, ends
+            session.full_clean(validate_constraints=False, validate_unique=False)
+            session.save(update_fields=["starts_at", "ends_at"])
+        if session.status != wanted and session.starts_at > now:
+            transition(session, to=wanted, by=None)
+    for session in new:
+        session.full_clean(exclude=["activity"], validate_constraints=False, validate_unique=False)
+    made = Session.objects.bulk_create(new, ignore_conflicts=True)
+    wanted_dates = set(dates)
+    for day, session in existing.items():
+        if day not in wanted_dates and session.starts_at > now:
+            try:
+                with transaction.atomic():
+                    session.delete()
+            except (ProtectedError, IntegrityError):
+                if session.status == SessionStatus.SCHEDULED:
+                    transition(session, to=SessionStatus.CANCELLED, by=None)
+    if made:
+        audit_record(actor=None, action=AuditAction.SESSIONS_GENERATE, obj=activity, count=len(made))
+    return len(made)
+
+
+def sessions_generate_all(*, today: dt.date | None = None) -> int:
+    """Top up the sessions of every published activity (the nightly job). Returns the number made."""
+    made = 0
+    for activity in Activity.objects.published().only("pk").iterator():
+        made += sessions_generate(activity=activity, today=today)
+    return made
+
+
+@transaction.atomic
+def session_cancel(*, session: Session, actor) -> Session:
+    """Call off one session: its date becomes an exception of the schedule (an EXDATE in the calendar feeds)."""
+    activity = Activity.objects.select_for_update().get(pk=session.activity_id)
+    session.activity = activity
+    _check(actor, Action.MANAGE, activity)
+    if session.ends_at <= timezone.now():
+        raise ValidationError(_("Deze bijeenkomst is al voorbij."))
+    transition(session, to=SessionStatus.CANCELLED, by=actor)
+    if session.date.isoformat() not in activity.exdates:
+        activity.exdates = sorted([*activity.exdates, session.date.isoformat()])
+        activity.full_clean()
+        activity.save(update_fields=["exdates", "updated_at"])
+    audit_record(actor=actor, action=AuditAction.SESSION_CANCEL, obj=session, activity=str(activity.public_id))
+    return session
+
+
+@transaction.atomic
+def session_restore(*, session: Session, actor) -> Session:
+    """A called-off session goes ahead after all (the exception is removed)."""
+    activity = Activity.objects.select_for_update().get(pk=session.activity_id)
+    session.activity = activity
+    _check(actor, Action.MANAGE, activity)
+    if session.ends_at <= timezone.now():
+        raise ValidationError(_("Deze bijeenkomst is al voorbij."))
+    transition(session, to=SessionStatus.SCHEDULED, by=actor)
+    activity.exdates = [d for d in activity.exdates if d != session.date.isoformat()]
+    activity.full_clean()
+    activity.save(update_fields=["exdates", "updated_at"])
+    audit_record(actor=actor, action=AuditAction.SESSION_RESTORE, obj=session, activity=str(activity.public_id))
+    return session

@@ -1,0 +1,287 @@
+"""Centre life: the public calendar and activity pages, and the professional's pages to run activities.
+Views parse, ask the policy and call services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Min, Q
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wijkkracht.councils.constants import PlanStatus
+from wijkkracht.councils.models import PlanGoal
+from wijkkracht.initiatives.constants import InitiativeStatus
+from wijkkracht.initiatives.models import Initiative
+from wijkkracht.organisations.models import Organisation
+from wijkkracht.places.models import CommunityCentre, District, Neighbourhood
+from wijkkracht.workflow.services import available_moves
+
+from . import services
+from .constants import CALENDAR_DAYS, MOVE_LABELS, POLICY_BAND, YOUTH_BAND, SessionStatus
+from .forms import ActivityForm, CalendarForm
+from .models import Activity, Category, Session
+from .permissions import Action, can, visible_to
+from .query import CalendarFilter
+from .recurrence import describe, repeat_of
+
+UPCOMING = 12  # sessions listed on an activity's page
+
+
+def _require(user, action: Action, obj=None) -> None:
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+# --- the public calendar -----------------------------------------------------------------------------------
+
+
+def _query(base: QueryDict, **changes) -> str:
+    query = base.copy()
+    for key, value in changes.items():
+        if value:
+            query[key] = value
+        else:
+            query.pop(key, None)
+    return query.urlencode()
+
+
+@require_GET
+def calendar(request):
+    """A week of sessions with filters: a plain GET form, so it works without JavaScript and can be shared."""
+    _require(request.user, Action.CALENDAR_VIEW)
+    form = CalendarForm(
+        request.GET or None,
+        districts=District.objects.order_by("name").only("slug", "name"),
+        neighbourhoods=Neighbourhood.objects.order_by("name").only("slug", "name"),
+        centres=CommunityCentre.objects.order_by("name").only("slug", "name"),
+        categories=Category.objects.only("slug", "name"),
+    )
+    if form.is_bound:
+        form.is_valid()  # a stale or mistyped value is left out (and marked); the other filters still apply
+    data = form.cleaned_data if form.is_bound else {}
+    start = data.get("vanaf") or timezone.localdate()
+    chosen = CalendarFilter(
+        start=start,
+        days=CALENDAR_DAYS,
+        district_id=data["wijk"].pk if data.get("wijk") else None,
+        neighbourhood_id=data["buurt"].pk if data.get("buurt") else None,
+        centre_id=data["centrum"].pk if data.get("centrum") else None,
+        category_id=data["soort"].pk if data.get("soort") else None,
+        age=data.get("leeftijd") or "",
+        price=data.get("prijs") or "",
+    )
+    sessions = list(Session.objects.matching(chosen).for_listing())
+    by_day = {
+        day: list(items) for day, items in groupby(sessions, key=lambda s: timezone.localtime(s.starts_at).date())
+    }
+    days = [(day, by_day.get(day, [])) for day in (start + dt.timedelta(days=n) for n in range(CALENDAR_DAYS))]
+    week = dt.timedelta(days=CALENDAR_DAYS)
+    return render(
+        request,
+        "activities/calendar.html",
+        {
+            "form": form,
+            "days": days,
+            "count": len(sessions),
+            "start": start,
+            "end": chosen.end,
+            "filtered": any(data.get(name) for name in ("wijk", "buurt", "centrum", "soort", "leeftijd", "prijs")),
+            "previous_query": _query(request.GET, vanaf=(start - week).isoformat()),
+            "next_query": _query(request.GET, vanaf=(start + week).isoformat()),
+            "youth_query": _query(request.GET, leeftijd=str(YOUTH_BAND)),
+            "policy_query": _query(request.GET, leeftijd=POLICY_BAND),
+        },
+    )
+
+
+def _activity(public_id) -> Activity:
+    return get_object_or_404(Activity.objects.for_page(), public_id=public_id)
+
+
+@require_GET
+def activity_detail(request, public_id):
+    activity = _activity(public_id)
+    if not can(request.user, Action.VIEW, activity):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    may_manage = can(request.user, Action.MANAGE, activity)
+    sessions = list(activity.sessions.upcoming(timezone.now()).order_by("starts_at")[:UPCOMING])
+    for session in sessions:
+        session.activity = activity
+    return render(
+        request,
+        "activities/activity.html",
+        {
+            "activity": activity,
+            "schedule": describe(activity.rrule, starts_on=activity.starts_on),
+            "sessions": sessions,
+            "may_manage": may_manage,
+            "moves": [(m.target, MOVE_LABELS[m.target]) for m in available_moves(activity, by=request.user)]
+            if may_manage
+            else [],
+        },
+    )
+
+
+# --- the professional's pages ------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def manage(request):
+    """The activities of the centres (and districts) the professional runs."""
+    _require(request.user, Action.MANAGE)
+    now = timezone.now()
+    activities = list(
+        visible_to(request.user, Activity.objects.for_page(), Action.MANAGE)
+        .annotate(next_session=Min("sessions__starts_at", filter=Q(sessions__ends_at__gt=now)))
+        .order_by("centre__name", "title", "pk")
+    )
+    for activity in activities:
+        activity.schedule = describe(activity.rrule, starts_on=activity.starts_on)
+    return render(request, "activities/manage.html", {"activities": activities})
+
+
+def _form_choices(user) -> dict:
+    centres = [
+        c for c in CommunityCentre.objects.select_related("district").order_by("name") if can(user, Action.MANAGE, c)
+    ]
+    districts = [d for d in District.objects.order_by("name") if can(user, Action.MANAGE, d)]
+    places: dict = {}
+    for centre in centres:
+        places[f"c-{centre.pk}"] = (centre.name, centre)
+    for district in districts:
+        places[f"d-{district.pk}"] = (_("Wijk %(name)s (niet in een wijkcentrum)") % {"name": district.name}, district)
+    district_ids = {c.district_id for c in centres} | {d.pk for d in districts}
+    return {
+        "places": places,
+        "categories": Category.objects.filter(Q(districts__isnull=True) | Q(districts__in=district_ids)).distinct(),
+        "neighbourhoods": Neighbourhood.objects.filter(district_id__in=district_ids).order_by("name"),
+        "partners": Organisation.objects.order_by("name"),
+        "initiatives": Initiative.objects.filter(district_id__in=district_ids, status=InitiativeStatus.APPROVED),
+        "goals": PlanGoal.objects.filter(
+            plan__council__district_id__in=district_ids,
+            plan__status__in=[PlanStatus.APPROVED, PlanStatus.IN_EXECUTION],
+        ).select_related("plan"),
+    }
+
+
+def _initial(activity: Activity) -> dict:
+    repeat, until = repeat_of(activity.rrule, starts_on=activity.starts_on)
+    return {
+        "title": activity.title,
+        "description": activity.description,
+        "category": activity.category_id,
+        "where": f"c-{activity.centre_id}" if activity.centre_id else f"d-{activity.district_id}",
+        "neighbourhood": activity.neighbourhood_id,
+        "location": activity.location,
+        "age_bands": activity.age_bands,
+        "starts_on": activity.starts_on,
+        "start_time": activity.start_time,
+        "end_time": activity.end_time,
+        "repeat": repeat,
+        "until": until,
+        "rrule": activity.rrule if repeat == "custom" else "",
+        "price": activity.price,
+        "price_note": activity.price_note,
+        "organiser_kind": activity.organiser_kind,
+        "organiser_name": activity.organiser_name,
+        "partner": activity.partner_id,
+        "wheelchair_accessible": activity.wheelchair_accessible,
+        "accessibility": activity.accessibility,
+        "initiative": activity.initiative_id,
+        "plan_goals": [g.pk for g in activity.plan_goals.all()],
+    }
+
+
+def _edit(request, activity: Activity | None):
+    choices = _form_choices(request.user)
+    if request.method == "POST" and request.POST.get("where") not in choices["places"]:
+        raise PermissionDenied  # a centre or district this professional does not run (or none at all)
+    form = ActivityForm(
+        request.POST if request.method == "POST" else None,
+        initial=_initial(activity) if activity else {"starts_on": timezone.localdate()},
+        **choices,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.activity_save(actor=request.user, activity=activity, **form.service_kwargs())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            if activity is None:
+                messages.success(
+                    request, _("De activiteit is opgeslagen als concept. Zet haar op de agenda als alles klopt.")
+                )
+            else:
+                messages.success(request, _("De activiteit is opgeslagen."))
+            return redirect(saved.url)
+    return render(request, "activities/form.html", {"form": form, "activity": activity})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_create(request):
+    _require(request.user, Action.MANAGE)
+    return _edit(request, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request, public_id):
+    activity = _activity(public_id)
+    _require(request.user, Action.MANAGE, activity)
+    return _edit(request, activity)
+
+
+@login_required
+@require_POST
+def activity_transition(request, public_id):
+    activity = _activity(public_id)
+    _require(request.user, Action.MANAGE, activity)
+    try:
+        services.activity_move(activity=activity, to=request.POST.get("to", ""), actor=request.user)
+    except ValidationError as error:  # a refused move (TransitionError) is one too
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De activiteit is nu: %(status)s.") % {"status": activity.get_status_display()})
+    return redirect(activity.url)
+
+
+@login_required
+@require_POST
+def session_status(request, public_id):
+    """Call off a session, or let a called-off one go ahead after all."""
+    session = get_object_or_404(Session.objects.select_related("activity"), public_id=public_id)
+    _require(request.user, Action.MANAGE, session)
+    to = request.POST.get("to", "")
+    try:
+        if to == SessionStatus.CANCELLED:
+            services.session_cancel(session=session, actor=request.user)
+            messages.success(request, _("De bijeenkomst gaat niet door. Dat staat nu in de agenda."))
+        elif to == SessionStatus.SCHEDULED:
+            services.session_restore(session=session, actor=request.user)
+            messages.success(request, _("De bijeenkomst gaat toch door."))
+        else:
+            messages.error(request, _("Kies of de bijeenkomst wel of niet doorgaat."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(f"{session.activity.url}#bijeenkomsten")

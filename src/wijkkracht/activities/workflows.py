@@ -1,0 +1,33 @@
+"""Transition maps of activities: an activity goes on the calendar and stops; a session is called off and,
+if need be, goes ahead after all. Services make the moves (activity_move, session_cancel, session_restore)."""
+
+from __future__ import annotations
+
+from wijkkracht.workflow.maps import Move, Workflow, register
+
+from .constants import ActivityStatus as A
+from .constants import SessionStatus as S
+from .models import Activity, Session
+from .permissions import Action
+
+ACTIVITY_WORKFLOW = register(
+    Workflow(
+        model=Activity,
+        moves=[
+            Move(A.DRAFT, A.PUBLISHED, Action.MANAGE, system=True),
+            Move(A.PUBLISHED, A.DRAFT, Action.MANAGE),
+            Move(A.PUBLISHED, A.STOPPED, Action.MANAGE, system=True),
+            Move(A.STOPPED, A.PUBLISHED, Action.MANAGE),
+        ],
+    )
+)
+
+SESSION_WORKFLOW = register(
+    Workflow(
+        model=Session,
+        moves=[
+            Move(S.SCHEDULED, S.CANCELLED, Action.MANAGE, system=True),
+            Move(S.CANCELLED, S.SCHEDULED, Action.MANAGE, system=True),
+        ],
+    )
+)

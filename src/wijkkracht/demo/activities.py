@@ -1,0 +1,217 @@
+"""Centre life in the demo: categories, and a realistic week of activities at every demo centre (synthetic and
+marked so), among them activities for young people (15–25) and for the policy group 15–55. Each activity started
+eight weeks ago, so there is a history for the plan's realisation; sessions run up to the horizon.
+Idempotent (found by centre and title); written through activities.services as the system."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from wijkkracht.activities import services
+from wijkkracht.activities.constants import ActivityStatus, OrganiserKind, Repeat
+from wijkkracht.activities.models import Activity, Category
+from wijkkracht.activities.recurrence import build_rule
+from wijkkracht.councils.constants import Measure
+from wijkkracht.councils.models import PlanGoal
+from wijkkracht.places.models import CommunityCentre, District
+
+from .seed import HOME_CENTRE
+
+# (slug, name, only in these districts (CBS codes) or everywhere)
+CATEGORIES = [
+    ("ontmoeten", "Ontmoeten", ()),
+    ("taal", "Taal en leren", ()),
+    ("bewegen", "Bewegen en sport", ()),
+    ("creatief", "Creatief en cultuur", ()),
+    ("eten", "Samen eten", ()),
+    ("doen", "Repareren en doen", ()),
+    ("jongeren", "Jongeren", ()),
+    ("dorpsleven", "Dorpsleven", ("WK036213",)),  # tailoring: only the village of Nes aan de Amstel
+]
+MO, TU, WE, TH, FR, SA = range(6)
+# (title, category, weekday, start, end, ages, price, organiser kind, organiser, description, accessibility)
+WEEK = [
+    (
+        "Koffieochtend",
+        "ontmoeten",
+        TU,
+        "10:00",
+        "11:30",
+        ["25_45", "45_65", "65_plus"],
+        "0",
+        OrganiserKind.VOLUNTEERS,
+        "Gastvrouwen van het wijkcentrum",
+        "Kom een kop koffie drinken en maak een praatje met buren. U hoeft niets mee te nemen.",
+        "Ringleiding in de zaal.",
+    ),
+    (
+        "Huiswerkclub",
+        "jongeren",
+        WE,
+        "15:30",
+        "17:30",
+        ["0_15", "15_25"],
+        "0",
+        OrganiserKind.VOLUNTEERS,
+        "Studenten uit de buurt",
+        "Hulp bij je huiswerk en planning. Neem je boeken en je laptop mee. Er is wifi en thee.",
+        "",
+    ),
+    (
+        "Jongerenavond: gamen en chillen",
+        "jongeren",
+        FR,
+        "19:00",
+        "22:00",
+        ["15_25"],
+        "0",
+        OrganiserKind.CENTRE,
+        "Jongerenwerk",
+        "Een avond voor jongeren van 15 tot 25: games, muziek en een plek voor jezelf. Je eigen ideeën zijn welkom.",
+        "",
+    ),
+    (
+        "Taalcafé Nederlands",
+        "taal",
+        TH,
+        "19:30",
+        "21:00",
+        ["15_25", "25_45", "45_65"],
+        "0",
+        OrganiserKind.VOLUNTEERS,
+        "Taalmaatjes",
+        "Oefen Nederlands praten in een kleine groep, op uw eigen niveau. Beginners zijn welkom.",
+        "Prikkelarm: een rustige ruimte.",
+    ),
+    (
+        "Bootcamp in het park",
+        "bewegen",
+        SA,
+        "10:00",
+        "11:00",
+        ["15_25", "25_45", "45_65"],
+        "2.50",
+        OrganiserKind.PARTNER,
+        "Buurtsportcoach",
+        "Een uur buiten sporten met een trainer. Voor elk niveau. Neem water en sportschoenen mee.",
+        "",
+    ),
+    (
+        "Samen eten",
+        "eten",
+        TH,
+        "17:30",
+        "19:30",
+        ["25_45", "45_65", "65_plus"],
+        "5",
+        OrganiserKind.RESIDENTS,
+        "Kookgroep van bewoners",
+        "Een driegangenmaaltijd, samen gekookt door buren. Geef vooraf door als u iets niet mag eten.",
+        "Toegankelijk met rolstoel; invalidentoilet.",
+    ),
+    (
+        "Repair café",
+        "doen",
+        SA,
+        "13:00",
+        "16:00",
+        ["25_45", "45_65", "65_plus"],
+        "0",
+        OrganiserKind.VOLUNTEERS,
+        "Vrijwilligers van het repair café",
+        "Neem uw kapotte lamp, fiets of broek mee. Samen met een vrijwilliger maakt u het weer heel.",
+        "",
+    ),
+    (
+        "Schilderen en tekenen",
+        "creatief",
+        MO,
+        "14:00",
+        "16:00",
+        ["45_65", "65_plus"],
+        "3",
+        OrganiserKind.RESIDENTS,
+        "Bewoners uit de wijk",
+        "Schilderen of tekenen in een gezellige groep. Materiaal is er; u mag ook uw eigen spullen meenemen.",
+        "",
+    ),
+]
+# Which of the week's activities each centre runs (by index in WEEK); the home centre runs them all.
+PER_CENTRE = {
+    "Westend": [1, 2, 3, 6],
+    "Alleman": [0, 3, 5],
+    "De Meent": [0, 5, 7],
+    "De Bolder": [1, 2, 4],
+    "Pluspunt": [0, 6],
+    "Dorpshuis Nes aan de Amstel": [0, 5],
+}
+HISTORY_WEEKS = 8
+
+
+def _time(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)
+
+
+def ensure_categories() -> dict[str, Category]:
+    categories = {c.slug: c for c in Category.objects.all()}
+    for order, (slug, name, districts) in enumerate(CATEGORIES):
+        if slug in categories:
+            continue
+        categories[slug] = services.category_save(
+            category=Category(slug=slug, name=name, order=order),
+            districts=District.objects.filter(cbs_code__in=districts),
+            actor=None,
+        )
+    return categories
+
+
+@transaction.atomic
+def ensure_activities() -> str:
+    categories = ensure_categories()
+    today = timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    first_week = monday - dt.timedelta(weeks=HISTORY_WEEKS)
+    goal = (
+        PlanGoal.objects.filter(
+            plan__council__centre__name=HOME_CENTRE, measure=Measure.ACTIVITIES_PER_MONTH, plan__year=today.year
+        )
+        .order_by("pk")
+        .first()
+    )
+    made = 0
+    for centre in CommunityCentre.objects.select_related("district").order_by("name"):
+        picks = range(len(WEEK)) if centre.name == HOME_CENTRE else PER_CENTRE.get(centre.name, [])
+        have = set(Activity.objects.filter(centre=centre).values_list("title", flat=True))
+        for index in picks:
+            title, slug, weekday, start, end, ages, price, kind, organiser, description, access = WEEK[index]
+            if title in have:
+                continue
+            activity = services.activity_save(
+                actor=None,
+                title=title,
+                description=description,
+                category=categories[slug],
+                centre=centre,
+                age_bands=ages,
+                starts_on=first_week + dt.timedelta(days=weekday),
+                start_time=_time(start),
+                end_time=_time(end),
+                rrule=build_rule(Repeat.WEEKLY, starts_on=first_week + dt.timedelta(days=weekday)),
+                price=Decimal(price),
+                organiser_kind=kind,
+                organiser_name=organiser,
+                wheelchair_accessible=True,
+                accessibility=access,
+                plan_goals=[goal] if goal is not None and centre.name == HOME_CENTRE else [],
+                synthetic=True,
+            )
+            services.activity_move(activity=activity, to=ActivityStatus.PUBLISHED, actor=None)
+            # History: the sessions since the first week (they took place), then up to the horizon.
+            services.sessions_generate(activity=activity, today=activity.starts_on)
+            services.sessions_generate(activity=activity)
+            made += 1
+    return f"activities: {made} created (synthetic)"

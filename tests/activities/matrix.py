@@ -1,0 +1,92 @@
+"""Authorization matrix entries of the activities app (collected by tests/test_authorization_matrix.py).
+
+`setup(w)`: a published weekly activity at centre_a with a session next week, and a draft one at centre_a."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from django.utils import timezone
+
+from tests.activities.factories import ActivityFactory, CategoryFactory, SessionFactory
+from tests.matrix import ADMINISTRATORS, ALL, Entry
+from wijkkracht.activities.constants import ActivityStatus
+from wijkkracht.activities.permissions import Action as A
+
+PROFESSIONALS = frozenset({"professional_a", "professional_b"})
+PRO_A = frozenset({"professional_a"})
+
+
+def setup(w):
+    if getattr(w, "activities", None) is not None:
+        return w.activities
+    category = CategoryFactory(slug="ontmoeten", name="Ontmoeten")
+    published = ActivityFactory(centre=w.centre_a, category=category, title="Koffieochtend")
+    draft = ActivityFactory(centre=w.centre_a, category=category, title="Nieuw plan", status=ActivityStatus.DRAFT)
+    session = SessionFactory(activity=published, date=timezone.localdate() + dt.timedelta(days=7))
+    w.activities = SimpleNamespace(category=category, published=published, draft=draft, session=session)
+    return w.activities
+
+
+def activity_data(w) -> dict:
+    return {
+        "title": "Taalcafé",
+        "description": "Nederlands oefenen met buren.",
+        "category": setup(w).category.pk,
+        "where": f"c-{w.centre_a.pk}",
+        "age_bands": ["15_25", "25_45"],
+        "starts_on": (timezone.localdate() + dt.timedelta(days=1)).isoformat(),
+        "start_time": "19:30",
+        "end_time": "21:00",
+        "repeat": "weekly",
+        "price": "0",
+        "organiser_kind": "volunteers",
+    }
+
+
+MATRIX: dict[str, Entry] = {
+    "activities:calendar": Entry(actions=(A.CALENDAR_VIEW,), get=ALL, args=lambda w: [] if setup(w) else []),
+    "activities:activity": Entry(
+        actions=(A.VIEW, A.MANAGE),
+        get=ALL,
+        args=lambda w: [setup(w).published.public_id],
+        notes="published; drafts in tests/activities/test_views.py",
+    ),
+    "activities:manage": Entry(actions=(A.MANAGE,), get=PROFESSIONALS, args=lambda w: [] if setup(w) else []),
+    "activities:create": Entry(
+        actions=(A.MANAGE,),
+        get=PROFESSIONALS,
+        post=PRO_A,
+        args=lambda w: [] if setup(w) else [],
+        data=activity_data,
+        notes="professional_b may open the form but not add an activity at centre_a",
+    ),
+    "activities:edit": Entry(
+        actions=(A.MANAGE,),
+        get=PRO_A,
+        post=PRO_A,
+        args=lambda w: [setup(w).draft.public_id],
+        data=activity_data,
+    ),
+    "activities:transition": Entry(
+        actions=(A.MANAGE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [setup(w).draft.public_id],
+        data=lambda w: {"to": "published"},
+    ),
+    "activities:session_status": Entry(
+        actions=(A.MANAGE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [setup(w).session.public_id],
+        data=lambda w: {"to": "cancelled"},
+    ),
+    "admin:activities_category_add": Entry(
+        actions=(A.CATEGORY_MANAGE,),
+        get=ADMINISTRATORS,
+        post=ADMINISTRATORS,
+        data=lambda w: {"name": "Muziek", "slug": "muziek", "order": "3"},
+    ),
+}

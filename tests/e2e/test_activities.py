@@ -1,0 +1,115 @@
+"""Centre life in the browser: a resident finds an activity for young people with the calendar's filters (with
+and without JavaScript) and opens it; "what's on" on the home page; a professional adds an activity (errors
+first: an empty form and an invalid recurrence rule), puts it on the calendar and calls off a session.
+axe-core at 1280 and 390 px, without sideways scrolling."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from tests.activities.factories import CategoryFactory
+from tests.e2e.test_councils import check
+from tests.e2e.test_journeys import log_in
+from wijkkracht.activities import services
+from wijkkracht.activities.constants import ActivityStatus, SessionStatus
+from wijkkracht.activities.models import Activity
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _published(world, **values):
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    activity = services.activity_save(
+        actor=None,
+        description="Samen iets leuks doen.",
+        starts_on=tomorrow,
+        start_time=dt.time(19, 30),
+        end_time=dt.time(21, 0),
+        rrule="FREQ=WEEKLY",
+        **values,
+    )
+    return services.activity_move(activity=activity, to=ActivityStatus.PUBLISHED, actor=None)
+
+
+@pytest.fixture
+def activities(world):
+    sport, taal = CategoryFactory(slug="sport", name="Sport"), CategoryFactory(slug="taal", name="Taal")
+    young = _published(world, title="Jongerenavond", category=sport, centre=world.centre_b, age_bands=["15_25"])
+    other = _published(
+        world, title="Taalcafé", category=taal, centre=world.centre_a, age_bands=["45_65"], price=Decimal("2")
+    )
+    return young, other
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_a_resident_finds_an_activity_for_young_people_with_the_filters(
+    request, world, activities, axe_check, javascript
+):
+    page = request.getfixturevalue("page" if javascript else "nojs_page")
+    page.goto("/")
+    home = page.locator("main").inner_text()
+    assert "Deze week te doen" in home and "Jongerenavond" in home
+    page.get_by_role("link", name="Agenda", exact=True).first.click()
+    page.wait_for_url(re.compile(r"/activiteiten/$"))
+    if javascript:
+        check(page, axe_check)
+    page.get_by_label(re.compile(r"^Wijk:")).select_option(label="Westwijk")
+    page.get_by_label(re.compile(r"^Voor wie:")).select_option(value="15_25")
+    page.get_by_role("button", name="Toon").click()
+    page.wait_for_url(re.compile(r"leeftijd=15_25"))
+    main = page.locator("main").inner_text()
+    assert "Jongerenavond" in main and "Taalcafé" not in main
+    if javascript:
+        check(page, axe_check)
+    page.get_by_role("link", name="Jongerenavond").first.click()
+    page.wait_for_url(re.compile(r"/activiteiten/[0-9a-f-]+/$"))
+    assert "Jongeren (15 tot 25 jaar)" in page.locator("main").inner_text()
+    if javascript:
+        check(page, axe_check)
+
+
+def test_a_professional_adds_an_activity_puts_it_on_the_calendar_and_calls_off_a_session(page, world, axe_check):
+    CategoryFactory(slug="ontmoeten", name="Ontmoeten")
+    log_in(page, world.users["professional_a"].email)
+    page.get_by_role("link", name="Activiteiten beheren").first.click()
+    page.wait_for_url(re.compile(r"/activiteiten/beheer/$"))
+    check(page, axe_check)
+    page.get_by_role("link", name="Nieuwe activiteit").click()
+    page.wait_for_url(re.compile(r"/beheer/nieuw/$"))
+    check(page, axe_check)
+    page.get_by_role("button", name="Opslaan").click()  # empty: errors, nothing saved
+    page.wait_for_load_state()
+    assert page.locator(".errorlist").count() >= 3
+    check(page, axe_check)
+
+    page.get_by_label("Naam van de activiteit").fill("Breiclub")
+    page.get_by_label("Wat gaan we doen?").fill("Samen breien en haken. Wol is er.")
+    page.get_by_role("checkbox", name="Ouderen (65 jaar en ouder)").check()
+    page.get_by_label("Eerste keer (datum)").fill((timezone.localdate() + dt.timedelta(days=1)).isoformat())
+    page.get_by_label("Begintijd").fill("14:00")
+    page.get_by_label("Eindtijd").fill("16:00")
+    page.get_by_label(re.compile(r"^Herhalen:")).select_option(value="custom")
+    page.get_by_label("Eigen herhaalregel").fill("FREQ=HOURLY")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state()
+    assert "Deze herhaalregel klopt niet" in page.locator("main").inner_text()
+    assert not Activity.objects.filter(title="Breiclub").exists()
+    check(page, axe_check)
+
+    page.get_by_label("Eigen herhaalregel").fill("FREQ=WEEKLY;INTERVAL=2")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url(re.compile(r"/activiteiten/[0-9a-f-]+/$"))
+    check(page, axe_check)
+    page.get_by_role("button", name="Op de agenda zetten").click()
+    page.wait_for_load_state()
+    activity = Activity.objects.get(title="Breiclub")
+    assert activity.status == ActivityStatus.PUBLISHED
+    assert activity.sessions.count() == 7  # every other week within 91 days
+    page.get_by_role("button", name=re.compile(r"^Afgelasten")).first.click()
+    page.wait_for_load_state()
+    assert "Gaat niet door" in page.locator("#bijeenkomsten").inner_text()
+    assert activity.sessions.filter(status=SessionStatus.CANCELLED).count() == 1
+    check(page, axe_check)
