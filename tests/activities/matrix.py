@@ -90,3 +90,12 @@ MATRIX: dict[str, Entry] = {
         data=lambda w: {"name": "Muziek", "slug": "muziek", "order": "3"},
     ),
 }
+MATRIX.update(
+    {
+        "activities:feed": Entry(
+            actions=(A.VIEW,), get=ALL, args=lambda w: [setup(w).published.public_id], notes="drafts: 404"
+        ),
+        "activities:feed_centre": Entry(actions=(A.CALENDAR_VIEW,), get=ALL, args=lambda w: [w.centre_a.slug]),
+        "activities:feed_district": Entry(actions=(A.CALENDAR_VIEW,), get=ALL, args=lambda w: [w.district_a.slug]),
+    }
+)

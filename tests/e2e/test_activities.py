@@ -67,6 +67,8 @@ def test_a_resident_finds_an_activity_for_young_people_with_the_filters(
     page.get_by_role("link", name="Jongerenavond").first.click()
     page.wait_for_url(re.compile(r"/activiteiten/[0-9a-f-]+/$"))
     assert "Jongeren (15 tot 25 jaar)" in page.locator("main").inner_text()
+    feed = page.get_by_role("link", name="Zet in uw eigen agenda (iCal)").get_attribute("href")
+    assert feed.endswith("/agenda.ics")
     if javascript:
         check(page, axe_check)
 

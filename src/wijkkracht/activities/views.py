@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Min, Q
-from django.http import QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +26,8 @@ from wijkkracht.places.models import CommunityCentre, District, Neighbourhood
 from wijkkracht.workflow.services import available_moves
 
 from . import services
-from .constants import CALENDAR_DAYS, MOVE_LABELS, POLICY_BAND, YOUTH_BAND, SessionStatus
+from .constants import CALENDAR_DAYS, MOVE_LABELS, POLICY_BAND, YOUTH_BAND, ActivityStatus, SessionStatus
+from .feeds import calendar_feed
 from .forms import ActivityForm, CalendarForm
 from .models import Activity, Category, Session
 from .permissions import Action, can, visible_to
@@ -107,8 +108,20 @@ def calendar(request):
             "next_query": _query(request.GET, vanaf=(start + week).isoformat()),
             "youth_query": _query(request.GET, leeftijd=str(YOUTH_BAND)),
             "policy_query": _query(request.GET, leeftijd=POLICY_BAND),
+            "feed": _feed_for(data),
         },
     )
+
+
+def _feed_for(data: dict) -> tuple[str, str] | None:
+    """The iCalendar feed that matches the calendar's place filter (a centre, else a district), if any."""
+    from django.urls import reverse
+
+    if data.get("centrum"):
+        return data["centrum"].name, reverse("activities:feed_centre", args=[data["centrum"].slug])
+    if data.get("wijk"):
+        return data["wijk"].name, reverse("activities:feed_district", args=[data["wijk"].slug])
+    return None
 
 
 def _activity(public_id) -> Activity:
@@ -285,3 +298,44 @@ def session_status(request, public_id):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(f"{session.activity.url}#bijeenkomsten")
+
+
+# --- iCalendar feeds ---------------------------------------------------------------------------------------
+
+
+def _ics(request, activities, *, name: str, filename: str) -> HttpResponse:
+    body = calendar_feed(activities, name=name, base_url=request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response
+
+
+def _feed_rows(qs):
+    return qs.published().select_related("category", "centre", "district").order_by("starts_on", "pk")
+
+
+@require_GET
+def feed_activity(request, public_id):
+    activity = _activity(public_id)
+    if activity.status != ActivityStatus.PUBLISHED:
+        raise Http404  # a draft or a stopped activity has nothing to add to a calendar
+    _require(request.user, Action.VIEW, activity)
+    return _ics(request, [activity], name=activity.title, filename=f"activiteit-{activity.public_id}")
+
+
+@require_GET
+def feed_centre(request, slug):
+    _require(request.user, Action.CALENDAR_VIEW)
+    centre = get_object_or_404(CommunityCentre, slug=slug)
+    activities = _feed_rows(Activity.objects.at_centre(centre))
+    return _ics(request, activities, name=centre.name, filename=f"wijkcentrum-{centre.slug}")
+
+
+@require_GET
+def feed_district(request, slug):
+    _require(request.user, Action.CALENDAR_VIEW)
+    district = get_object_or_404(District, slug=slug)
+    activities = _feed_rows(Activity.objects.in_district(district))
+    return _ics(
+        request, activities, name=_("Wijk %(name)s") % {"name": district.name}, filename=f"wijk-{district.slug}"
+    )
