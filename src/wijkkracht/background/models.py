@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 
 class PeriodicRun(models.Model):
@@ -37,3 +38,14 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class QueuedTask(DBTaskResult):
+    """The database queue's tasks (django-tasks-db's table), under a name and labels of our own, for the
+    operator's read-only view in the admin (operations.admin). With the Redis queue this table stays empty."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("taak in de wachtrij")
+        verbose_name_plural = _("takenwachtrij")
+        ordering = ["-enqueued_at"]
