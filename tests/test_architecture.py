@@ -275,3 +275,60 @@ def test_matching_imports_nothing_from_django():
 
 def test_no_catch_all_apps():
     assert not {"utils", "api", "views", "common", "core", "helpers"} & set(apps())
+
+
+def test_the_demo_seeds_through_services():
+    """seed_demo writes every row through the apps' services; only the benchmark's bulk scale (scale.py and the
+    `seed_*_scale` functions) writes models directly (docs/architecture.md, checklist item 11)."""
+    offenders = []
+    for path in modules("demo"):
+        if path.name == "scale.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        bulk = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef) and re.fullmatch(r"seed_\w*scale", node.name)
+            for inner in ast.walk(node)
+        }
+        for node in ast.walk(tree):
+            if id(node) in bulk or not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            method, receiver = node.func.attr, _chain(node.func.value)
+            if method in WRITES and (method == "save" or {"objects", "filter", "exclude", "all"} & set(receiver)):
+                offenders.append(f"{path.relative_to(SRC)}:{node.lineno} {ast.unparse(node)[:80]}")
+    assert offenders == []
+
+
+READS = {"exists", "count", "first", "last", "get", "latest", "earliest", "aggregate", "values", "values_list"}
+
+
+def test_permission_modules_make_no_queries():
+    """Rules read the Scope and the object's own fields; `@policy.filter`s only narrow the QuerySet they get.
+    A read a rule needs lives in the app's query.py (e.g. councils.query.seated_positions, cached per request)."""
+    offenders = []
+    for app in apps():
+        path = SRC / app / "permissions.py"
+        if not path.exists():
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in {"objects", "_base_manager", "_default_manager"}:
+                offenders.append(f"{path.relative_to(SRC)}:{node.lineno} {ast.unparse(node)[:80]}")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in READS:
+                offenders.append(f"{path.relative_to(SRC)}:{node.lineno} {ast.unparse(node)[:80]}")
+    assert offenders == []
+
+
+# A template that asks the database (`x.exists`, `x.count`, `x.first`, `related_set.`) runs a query per render,
+# often per row: the view passes the value (`has_professionals`) or prefetches (`centre.rooms.all` is fine then).
+TEMPLATE_QUERY = re.compile(r"\b(?!forloop\.)[a-z_][\w.]*\.(exists|count|first|last|latest|earliest)\b|\w_set\b")
+
+
+def test_templates_make_no_queries():
+    offenders = [
+        f"{path.relative_to(SRC)}:{number} {match.group(0)}"
+        for path in sorted(SRC.glob("*/templates/**/*.html"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for match in TEMPLATE_QUERY.finditer(line)
+    ]
+    assert offenders == []

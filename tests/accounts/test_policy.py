@@ -25,6 +25,8 @@ from wijkkracht.accounts.policy import (
     menu_for,
     policies,
     register_menu,
+    require,
+    require_actor,
     visible_to,
 )
 from wijkkracht.councils.models import Council
@@ -57,6 +59,27 @@ def test_action_values_are_unique_and_name_their_app():
 def test_an_unknown_action_raises(world, action):
     with pytest.raises(UnknownAction):
         can(world.users["administrator"], action, world.centre_a)
+
+
+def test_require_raises_permission_denied_where_can_says_no(world):
+    from django.core.exceptions import PermissionDenied
+
+    require(world.users["administrator"], PlacesAction.CENTRE_CHANGE, world.centre_a)  # allowed: returns
+    with pytest.raises(PermissionDenied):
+        require(world.users["resident"], PlacesAction.CENTRE_CHANGE, world.centre_a)
+    with pytest.raises(UnknownAction):
+        require(world.users["administrator"], "places.nonsense", world.centre_a)
+
+
+def test_require_actor_lets_the_system_through_and_asks_the_policy_for_a_user(world):
+    from django.core.exceptions import PermissionDenied
+
+    require_actor(None, PlacesAction.CENTRE_CHANGE, world.centre_a)  # the system: a command, a task, the seed
+    require_actor(world.users["administrator"], PlacesAction.CENTRE_CHANGE, world.centre_a)
+    with pytest.raises(PermissionDenied):
+        require_actor(world.users["resident"], PlacesAction.CENTRE_CHANGE, world.centre_a)
+    with pytest.raises(UnknownAction):  # a typo is a typo, also for the system
+        require_actor(None, "places.nonsense")
 
 
 def test_an_action_without_a_list_filter_raises_on_visible_to(world):

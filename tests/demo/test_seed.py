@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.test import Client
 
 from wijkkracht.accounts.constants import Role
@@ -65,6 +66,30 @@ def test_seed_demo_twice_changes_nothing(seeded):
     before = _counts()
     _seed()
     assert _counts() == before
+
+
+def test_seed_demo_writes_through_the_services_and_leaves_their_audit_trail(seeded):
+    from wijkkracht.accounts.constants import AuditAction as AccountAudit
+    from wijkkracht.audit.models import AuditEvent
+    from wijkkracht.councils.constants import AuditAction as CouncilAudit
+    from wijkkracht.organisations.constants import AuditAction as OrganisationAudit
+    from wijkkracht.people.constants import AuditAction as PeopleAudit
+    from wijkkracht.places.constants import AuditAction as PlacesAudit
+
+    expected = {
+        AccountAudit.USER_CREATED: User.objects.count(),
+        PeopleAudit.PERSON_CREATED: Person.objects.count(),
+        PlacesAudit.CENTRE_CREATED: CommunityCentre.objects.count(),
+        PlacesAudit.ROOM_CREATED: Room.objects.count(),
+        OrganisationAudit.ORGANISATION_CREATED: Organisation.objects.count(),
+        CouncilAudit.COUNCIL_CREATED: Council.objects.count(),
+        AccountAudit.MEMBERSHIP_GRANTED: Membership.objects.count(),
+    }
+    made = dict(AuditEvent.objects.filter(action__in=list(expected)).values_list("action").annotate(n=Count("id")))
+    assert made == {str(action): n for action, n in expected.items()}
+    before = AuditEvent.objects.count()
+    _seed()
+    assert AuditEvent.objects.count() == before  # a second run writes nothing, so it records nothing
 
 
 def test_population_figures_add_up(seeded):

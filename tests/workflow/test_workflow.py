@@ -213,3 +213,61 @@ def test_by_default_the_projects_policy_decides_and_an_unknown_action_raises(wor
     assert with_policy.allows(world.users["professional_a"], with_policy.move("new", "open"), ticket) is False
     with pytest.raises(UnknownAction):
         with_policy.allows(world.users["administrator"], with_policy.move("open", "done"), ticket)
+
+
+def _posted(user, **data):
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/", data)
+    request.user = user
+    request._messages = CookieStorage(request)
+    return request
+
+
+TICKET_MOVES = {
+    S.OPEN: lambda ticket, user, reason: transition(ticket, to=S.OPEN, by=user, reason=reason),
+    S.CANCELLED: lambda ticket, user, reason: transition(ticket, to=S.CANCELLED, by=user, reason=reason),
+}
+
+
+@pytest.mark.django_db
+def test_post_move_applies_the_posted_move_through_its_service_and_says_so(staff):
+    from wijkkracht.workflow.web import history, post_move
+
+    ticket = make(S.NEW)
+    request = _posted(staff, to="open", reason=" gezien ")
+    response = post_move(request, ticket, TICKET_MOVES, success="Nu: %(status)s.", redirect_to="/ticket/")
+    assert (response.status_code, response.url) == (302, "/ticket/")
+    assert [str(m) for m in request._messages] == ["Nu: in behandeling."]
+    assert [(c.source_label, c.target_label, c.reason) for c in history(ticket)] == [
+        ("nieuw", "in behandeling", "gezien")
+    ]
+
+
+@pytest.mark.django_db
+def test_post_move_shows_a_refusal_on_the_page_and_changes_nothing(staff, resident):
+    from django.core.exceptions import PermissionDenied
+
+    from wijkkracht.workflow.web import move_buttons, post_move
+
+    ticket = make(S.NEW)
+    for data, message in [
+        ({"to": "done"}, "Deze stap bestaat niet."),  # not in the view's moves
+        ({"to": "cancelled", "reason": ""}, "Geef een reden op voor de stap naar ‘geannuleerd’."),
+        ({"to": "cancelled", "reason": "x" * 2001}, "De reden is te lang: hoogstens 2000 tekens."),
+    ]:
+        request = _posted(staff, **data)
+        post_move(request, ticket, TICKET_MOVES, success="Nu: %(status)s.", redirect_to="/")
+        assert [str(m) for m in request._messages] == [message]
+    with pytest.raises(PermissionDenied):  # a move the user may not make stays a 403
+        post_move(_posted(resident, to="open"), ticket, TICKET_MOVES, success="", redirect_to="/")
+    assert Ticket.objects.get(pk=ticket.pk).status == S.NEW
+    assert StateChange.objects.count() == 0
+    assert [label for _move, label in move_buttons(ticket, staff, {"open": "Oppakken", "cancelled": "Weg"})] == [
+        "Oppakken",
+        "Weg",
+    ]
+    from django.contrib.auth.models import AnonymousUser
+
+    assert move_buttons(ticket, AnonymousUser(), {}) == []

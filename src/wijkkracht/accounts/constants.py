@@ -45,6 +45,7 @@ class AuditAction(models.TextChoices):
 
     MEMBERSHIP_GRANTED = "membership.granted", _("rol toegekend")
     MEMBERSHIP_ENDED = "membership.ended", _("rol beëindigd")
+    USER_CREATED = "user.created", _("account aangemaakt")
     USER_UPDATED = "user.updated", _("account gewijzigd")
     USER_ACTIVATED = "user.activated", _("account aangezet")
     USER_DEACTIVATED = "user.deactivated", _("account uitgezet")

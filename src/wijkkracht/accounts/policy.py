@@ -7,6 +7,8 @@ database. Lists are filtered with `@policy.filter(Action.X)` rules that return a
 
     from wijkkracht.accounts.policy import can, visible_to
     can(user, places.Action.CENTRE_CHANGE, centre)            -> bool
+    require(user, places.Action.CENTRE_CHANGE, centre)        -> None, or PermissionDenied (views)
+    require_actor(actor, places.Action.CENTRE_CHANGE, centre) -> the same, actor=None is the system (services)
     visible_to(user, Council.objects.all(), councils.Action.VIEW) -> QuerySet
 
 An action nobody declared raises `UnknownAction` (a typo never quietly means "no"). There is no blanket
@@ -21,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -161,6 +164,22 @@ def can(user, action: PolicyAction | str, obj=None) -> bool:
 def visible_to(user, qs: QuerySet, action: PolicyAction | str) -> QuerySet:
     """The objects of `qs` on which `user` may do `action`. Unknown actions (or ones without a list filter) raise."""
     return _policy_for(action).visible_to(user, qs, action)
+
+
+def require(user, action: PolicyAction | str, obj=None) -> None:
+    """Views: raise PermissionDenied (a 403) unless `can(user, action, obj)`. Unknown actions raise."""
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def require_actor(actor, action: PolicyAction | str, obj=None) -> None:
+    """Services: `actor=None` is the system (a command, a task, a periodic job, the demo seed) and is let
+    through; a user must pass `can(actor, action, obj)`, else PermissionDenied. Unknown actions raise, also
+    for the system."""
+    if actor is None:
+        _policy_for(action)
+        return
+    require(actor, action, obj)
 
 
 # --- The menu: each app registers its own items in `<app>/menu.py` ------------------------------------------

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
@@ -29,13 +29,8 @@ from .constants import (
     AuditAction,
 )
 from .models import Membership, RecoveryCode, RecoveryCodeSet, SecondFactorEnrolment, User
-from .permissions import Action, can
-
-
-def _check(actor, action: Action, obj=None) -> None:
-    # actor=None means the system itself (a management command, the demo seed).
-    if actor is not None and not can(actor, action, obj):
-        raise PermissionDenied
+from .permissions import Action
+from .policy import require_actor
 
 
 @transaction.atomic
@@ -54,7 +49,7 @@ def membership_grant(
 ) -> Membership:
     """Give `user` a role in a scope. Raises ValidationError when the scope does not fit the role
     (see constants.ROLE_SCOPE and Membership.clean) or the same membership exists already."""
-    _check(actor, Action.MEMBERSHIP_GRANT)
+    require_actor(actor, Action.MEMBERSHIP_GRANT)
     membership = Membership(
         user=user,
         role=role,
@@ -78,7 +73,7 @@ def membership_grant(
 @transaction.atomic
 def membership_end(*, membership: Membership, ends_on: datetime.date | None = None, actor: User | None) -> Membership:
     """End a membership on `ends_on` (default: today; the role stays valid through that day)."""
-    _check(actor, Action.MEMBERSHIP_END, membership)
+    require_actor(actor, Action.MEMBERSHIP_END, membership)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     ends_on = ends_on or timezone.localdate()
     if membership.ends_on is not None and membership.ends_on <= ends_on:
@@ -101,11 +96,29 @@ USER_ADMIN_FIELDS = ("email", "display_name", "preferred_language", "is_active")
 
 
 @transaction.atomic
+def user_create(
+    *, email: str, display_name: str, password: str | None, actor: User | None, preferred_language: str = "nl"
+) -> User:
+    """Make an account (the system: a command, the demo seed; or an administrator). Residents make their own by
+    signing up. `password=None` makes an account that cannot log in with a password until it is reset."""
+    require_actor(actor, Action.USER_CHANGE)
+    user = User(email=email.strip().lower(), display_name=display_name.strip(), preferred_language=preferred_language)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
+    user.full_clean()
+    user.save()
+    audit_record(actor=actor, action=AuditAction.USER_CREATED, obj=user)
+    return user
+
+
+@transaction.atomic
 def user_update(
     *, user: User, actor: User | None, email: str, display_name: str, preferred_language: str, is_active: bool
 ) -> User:
     """Change an account (administrators, in the admin). Audits the names of the changed fields, never values."""
-    _check(actor, Action.USER_CHANGE, user)
+    require_actor(actor, Action.USER_CHANGE, user)
     stored = User.objects.select_for_update().filter(pk=user.pk).values(*USER_ADMIN_FIELDS).get()
     values = {
         "email": email.strip().lower(),
@@ -369,7 +382,7 @@ def second_factor_reset(*, user: User, actor: User | None) -> None:
     """Remove the user's second factor (app, open attempts and recovery codes), e.g. when both the phone and the
     recovery codes are lost. A staff user sets up a new one at the next login, again through an e-mailed link."""
     if actor is not None and actor.pk != user.pk:
-        _check(actor, Action.SECOND_FACTOR_RESET, user)
+        require_actor(actor, Action.SECOND_FACTOR_RESET, user)
     _enrolments_delete(SecondFactorEnrolment.objects.filter(user=user))
     TOTPDevice.objects.filter(user=user).delete()
     RecoveryCodeSet.objects.filter(user=user).delete()

@@ -31,12 +31,6 @@ class MemberProposeForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
-    )
-
-
 class CentreProfileForm(forms.Form):
     profile = forms.CharField(
         label=_("Profiel"),

@@ -111,12 +111,9 @@ def serving_professionals(council):
     from wijkkracht.accounts.constants import Role
     from wijkkracht.accounts.models import Membership, User
 
-    today = timezone.localdate()
     where = Q(district_id=council.district_id)
     where |= Q(centre_id=council.centre_id) if council.centre_id else Q(centre__district_id=council.district_id)
-    memberships = Membership.objects.filter(where, role=Role.PROFESSIONAL, starts_on__lte=today).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
-    )
+    memberships = Membership.objects.active().with_role(Role.PROFESSIONAL).filter(where)
     return User.objects.filter(is_active=True, pk__in=memberships.values("user_id")).order_by("display_name", "pk")
 
 

@@ -11,13 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijkkracht.workflow.maps import TransitionError, workflow_for
-from wijkkracht.workflow.models import StateChange
-from wijkkracht.workflow.services import available_moves
+from wijkkracht.accounts.policy import require
+from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import services
 from .constants import ASSIGNMENT_OPEN, MOVE_LABELS, AssignmentStatus, MeetingStatus, MemberStatus, PlanStatus
@@ -34,7 +34,6 @@ from .forms import (
     PlanForm,
     ProgressForm,
     RealisedForm,
-    ReasonForm,
 )
 from .models import Assignment, AssignmentUpdate, Council, CouncilMember, Decision, Meeting, Plan, PlanGoal
 from .permissions import Action, can, visible_to
@@ -54,25 +53,6 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-def _require(user, action: Action, obj=None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
-
-
-def _moves(obj, user) -> list[tuple]:
-    """The workflow moves `user` may make from `obj`'s state, each with its button label."""
-    return [(move, MOVE_LABELS[move.target]) for move in available_moves(obj, by=user)]
-
-
-def _history(obj) -> list[StateChange]:
-    """The object's moves, oldest first, with the states' labels."""
-    workflow = workflow_for(obj)
-    changes = list(StateChange.objects.for_object(obj).select_related("actor"))
-    for change in changes:
-        change.source_label, change.target_label = workflow.label(change.source), workflow.label(change.target)
-    return changes
 
 
 def _council(public_id) -> Council:
@@ -95,7 +75,7 @@ def _assignment(public_id) -> Assignment:
 @require_GET
 @login_required
 def mine(request):
-    _require(request.user, Action.LIST_MINE)
+    require(request.user, Action.LIST_MINE)
     councils = list(visible_to(request.user, Council.objects.for_page(), Action.WORK))
     if len(councils) == 1:
         return redirect("councils:work", public_id=councils[0].public_id)
@@ -106,7 +86,7 @@ def mine(request):
 def council_detail(request, public_id):
     """The public page: members' names and positions, the centre, who serves the council, the approved plan."""
     council = _council(public_id)
-    _require(request.user, Action.VIEW, council)
+    require(request.user, Action.VIEW, council)
     members = list(CouncilMember.objects.filter(council=council).seated().select_related("person"))
     plan = (
         Plan.objects.current_for(council)
@@ -138,7 +118,7 @@ def council_detail(request, public_id):
 def council_work(request, public_id):
     """The working page: seats (also proposed), plans, assignments and what this user may do next."""
     council = _council(public_id)
-    _require(request.user, Action.WORK, council)
+    require(request.user, Action.WORK, council)
     seats = list(
         CouncilMember.objects.filter(council=council, status__in=[MemberStatus.PROPOSED, MemberStatus.CONFIRMED])
         .select_related("person")
@@ -182,10 +162,10 @@ def member_propose(request, public_id):
     from wijkkracht.people.models import Person
 
     council = _council(public_id)
-    _require(request.user, Action.MEMBER_PROPOSE, council)
+    require(request.user, Action.MEMBER_PROPOSE, council)
     form = MemberProposeForm(_data(request), initial={"term_start": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        person = Person.objects.filter(user__email=form.cleaned_data["email"], user__is_active=True).first()
+        person = Person.objects.with_active_account(form.cleaned_data["email"]).first()
         if person is None:
             form.add_error("email", _("We vinden geen bewoner met een account met dit e-mailadres."))
         else:
@@ -208,6 +188,15 @@ def member_propose(request, public_id):
     return render(request, "councils/member_propose.html", {"council": council, "form": form})
 
 
+MEMBER_MOVES = {
+    MemberStatus.CONFIRMED: lambda m, user, reason: services.member_confirm(member=m, actor=user),
+    MemberStatus.REJECTED: lambda member, user, reason: services.member_reject(
+        member=member, actor=user, reason=reason
+    ),
+    MemberStatus.ENDED: lambda m, user, reason: services.member_end(member=m, actor=user, reason=reason),
+}
+
+
 @login_required
 @require_POST
 def member_decide(request, member_id):
@@ -218,31 +207,25 @@ def member_decide(request, member_id):
     )
     target = request.POST.get("to", "")
     action = Action.MEMBER_END if target == MemberStatus.ENDED else Action.MEMBER_CONFIRM
-    _require(request.user, action, member)
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        if target == MemberStatus.CONFIRMED:
-            services.member_confirm(member=member, actor=request.user)
-            messages.success(request, _("Het lidmaatschap is bevestigd."))
-        elif target == MemberStatus.REJECTED:
-            services.member_reject(member=member, actor=request.user, reason=reason)
-            messages.success(request, _("Het voorstel is niet bevestigd."))
-        elif target == MemberStatus.ENDED:
-            services.member_end(member=member, actor=request.user, reason=reason)
-            messages.success(request, _("Het lidmaatschap is beëindigd."))
-        else:
-            messages.error(request, _("Deze stap bestaat niet."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("councils:work", public_id=member.council.public_id)
+    require(request.user, action, member)
+    return post_move(
+        request,
+        member,
+        MEMBER_MOVES,
+        success={
+            MemberStatus.CONFIRMED: _("Het lidmaatschap is bevestigd."),
+            MemberStatus.REJECTED: _("Het voorstel is niet bevestigd."),
+            MemberStatus.ENDED: _("Het lidmaatschap is beëindigd."),
+        },
+        redirect_to=reverse("councils:work", kwargs={"public_id": member.council.public_id}),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def centre_profile(request, public_id):
     council = _council(public_id)
-    _require(request.user, Action.CENTRE_PROFILE_EDIT, council)
+    require(request.user, Action.CENTRE_PROFILE_EDIT, council)
     centre = council.centre
     form = CentreProfileForm(_data(request), initial={"profile": centre.profile, "focus": centre.focus})
     if request.method == "POST" and form.is_valid():
@@ -263,7 +246,7 @@ def centre_profile(request, public_id):
 @require_http_methods(["GET", "POST"])
 def plan_create(request, public_id):
     council = _council(public_id)
-    _require(request.user, Action.PLAN_CREATE, council)
+    require(request.user, Action.PLAN_CREATE, council)
     form = PlanCreateForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -285,7 +268,7 @@ def plan_detail(request, plan_id):
         raise PermissionDenied
     goals = attach_realisation(list(plan.goals.order_by("order", "pk")))
     working = can(request.user, Action.WORK, plan.council) or can(request.user, Action.PLAN_APPROVE, plan)
-    moves = _moves(plan, request.user) if request.user.is_authenticated else []
+    moves = move_buttons(plan, request.user, MOVE_LABELS)
     return render(
         request,
         "councils/plan.html",
@@ -300,7 +283,7 @@ def plan_detail(request, plan_id):
             "can_count": working
             and can(request.user, Action.PLAN_EVALUATE, plan)
             and plan.status in (PlanStatus.APPROVED, PlanStatus.IN_EXECUTION),
-            "history": _history(plan) if working else [],
+            "history": history(plan) if working else [],
             "versions": list(plan.versions.only("number", "note", "created_at")) if working else [],
         },
     )
@@ -317,7 +300,7 @@ def _login_url() -> str:
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, plan_id):
     plan = _plan(plan_id)
-    _require(request.user, Action.PLAN_EDIT, plan)
+    require(request.user, Action.PLAN_EDIT, plan)
     form = PlanForm(_data(request), initial={"summary": plan.summary, "evaluation": plan.evaluation})
     if request.method == "POST" and form.is_valid():
         try:
@@ -334,7 +317,7 @@ def plan_edit(request, plan_id):
 @require_http_methods(["GET", "POST"])
 def goal_edit(request, plan_id, goal_id=None):
     plan = _plan(plan_id)
-    _require(request.user, Action.PLAN_EDIT, plan)
+    require(request.user, Action.PLAN_EDIT, plan)
     goal = get_object_or_404(PlanGoal, plan=plan, public_id=goal_id) if goal_id else None
     initial = (
         {name: getattr(goal, name) for name in services.GOAL_FIELDS}
@@ -359,7 +342,7 @@ def goal_edit(request, plan_id, goal_id=None):
 @require_http_methods(["GET", "POST"])
 def goal_delete(request, plan_id, goal_id):
     plan = _plan(plan_id)
-    _require(request.user, Action.PLAN_EDIT, plan)
+    require(request.user, Action.PLAN_EDIT, plan)
     goal = get_object_or_404(PlanGoal, plan=plan, public_id=goal_id)
     if request.method == "POST":
         goal.plan = plan
@@ -373,7 +356,7 @@ def goal_delete(request, plan_id, goal_id):
 @require_POST
 def goal_realised(request, plan_id, goal_id):
     plan = _plan(plan_id)
-    _require(request.user, Action.PLAN_EVALUATE, plan)
+    require(request.user, Action.PLAN_EVALUATE, plan)
     goal = get_object_or_404(PlanGoal, plan=plan, public_id=goal_id)
     goal.plan = plan
     form = RealisedForm(request.POST)
@@ -403,26 +386,14 @@ PLAN_MOVES = {
 def plan_transition(request, plan_id):
     """One step of the plan's lifecycle (the map in workflows.py decides which steps exist and who may)."""
     plan = _plan(plan_id)
-    _require(request.user, Action.PLAN_VIEW, plan)
-    move = PLAN_MOVES.get(request.POST.get("to", ""))
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    if move is None:
-        messages.error(request, _("Deze stap bestaat niet."))
-        return redirect(plan.url)
-    try:
-        move(plan, request.user, reason)
-    except TransitionError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Het plan is nu: %(status)s.") % {"status": plan.get_status_display()})
-    return redirect(plan.url)
+    require(request.user, Action.PLAN_VIEW, plan)
+    return post_move(request, plan, PLAN_MOVES, success=_("Het plan is nu: %(status)s."), redirect_to=plan.url)
 
 
 @require_GET
 @login_required
 def plan_approvals(request):
-    _require(request.user, Action.PLAN_APPROVALS)
+    require(request.user, Action.PLAN_APPROVALS)
     plans = list(
         visible_to(request.user, Plan.objects.filter(status=PlanStatus.SUBMITTED), Action.PLAN_APPROVE)
         .select_related("council__district")
@@ -438,8 +409,9 @@ def plan_approvals(request):
 @require_http_methods(["GET", "POST"])
 def assignment_create(request, public_id):
     council = _council(public_id)
-    _require(request.user, Action.ASSIGNMENT_CREATE, council)
-    form = AssignmentForm(_data(request), professionals=serving_professionals(council))
+    require(request.user, Action.ASSIGNMENT_CREATE, council)
+    professionals = serving_professionals(council)
+    form = AssignmentForm(_data(request), professionals=professionals)
     if request.method == "POST" and form.is_valid():
         try:
             services.assignment_create(council=council, actor=request.user, **form.cleaned_data)
@@ -448,14 +420,18 @@ def assignment_create(request, public_id):
         else:
             messages.success(request, _("De opdracht is gegeven. De beroepskracht ziet haar op het takenbord."))
             return redirect("councils:work", public_id=council.public_id)
-    return render(request, "councils/assignment_create.html", {"council": council, "form": form})
+    return render(
+        request,
+        "councils/assignment_create.html",
+        {"council": council, "form": form, "has_professionals": professionals.exists()},
+    )
 
 
 @require_GET
 @login_required
 def assignment_detail(request, assignment_id):
     assignment = _assignment(assignment_id)
-    _require(request.user, Action.ASSIGNMENT_VIEW, assignment)
+    require(request.user, Action.ASSIGNMENT_VIEW, assignment)
     return render(
         request,
         "councils/assignment.html",
@@ -463,8 +439,8 @@ def assignment_detail(request, assignment_id):
             "assignment": assignment,
             "council": assignment.council,
             "updates": list(AssignmentUpdate.objects.filter(assignment=assignment).select_related("author")),
-            "history": _history(assignment),
-            "moves": _moves(assignment, request.user),
+            "history": history(assignment),
+            "moves": move_buttons(assignment, request.user, MOVE_LABELS),
             "can_report": can(request.user, Action.ASSIGNMENT_RESPOND, assignment)
             and assignment.status == AssignmentStatus.ACCEPTED,
             "progress_form": ProgressForm(initial={"progress": assignment.progress}),
@@ -490,27 +466,21 @@ ASSIGNMENT_MOVES = {
 @require_POST
 def assignment_transition(request, assignment_id):
     assignment = _assignment(assignment_id)
-    _require(request.user, Action.ASSIGNMENT_VIEW, assignment)
-    move = ASSIGNMENT_MOVES.get(request.POST.get("to", ""))
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    if move is None:
-        messages.error(request, _("Deze stap bestaat niet."))
-        return redirect(assignment.url)
-    try:
-        move(assignment, request.user, reason)
-    except TransitionError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("De opdracht is nu: %(status)s.") % {"status": assignment.get_status_display()})
-    return redirect(assignment.url)
+    require(request.user, Action.ASSIGNMENT_VIEW, assignment)
+    return post_move(
+        request,
+        assignment,
+        ASSIGNMENT_MOVES,
+        success=_("De opdracht is nu: %(status)s."),
+        redirect_to=assignment.url,
+    )
 
 
 @login_required
 @require_POST
 def assignment_progress(request, assignment_id):
     assignment = _assignment(assignment_id)
-    _require(request.user, Action.ASSIGNMENT_RESPOND, assignment)
+    require(request.user, Action.ASSIGNMENT_RESPOND, assignment)
     form = ProgressForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Beschrijf wat er is gedaan en geef een voortgang van 0 tot 100 procent."))
@@ -528,7 +498,7 @@ def assignment_progress(request, assignment_id):
 @login_required
 def task_board(request):
     """The professional's one board across every council they serve."""
-    _require(request.user, Action.TASK_BOARD)
+    require(request.user, Action.TASK_BOARD)
     mine = Assignment.objects.for_professional(request.user).select_related("council")
     today = timezone.localdate()
     open_rows = list(mine.open().order_by("due_on", "pk"))

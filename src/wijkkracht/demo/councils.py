@@ -106,11 +106,7 @@ def ensure_council_life() -> str:
     home = Council.objects.select_related("district", "centre").get(centre__name=HOME_CENTRE)
     made = 0
     # Seats: the demo council member chairs; four synthetic residents of the district; one proposal waiting.
-    neighbours = list(
-        Person.objects.filter(synthetic=True, user__isnull=True, neighbourhood__district=home.district).order_by(
-            "public_id"
-        )[:5]
-    )
+    neighbours = list(Person.objects.synthetic().without_account().in_district(home.district).order_by("public_id")[:5])
     seats = [(chair.person, Position.CHAIR)] + list(
         zip(neighbours, [Position.SECRETARY, Position.TREASURER, Position.MEMBER, Position.MEMBER, None], strict=False)
     )
@@ -141,14 +137,12 @@ def ensure_council_life() -> str:
             council=home,
             professional=professional,
             title=title,
-            due_on=today + datetime.timedelta(days=max(days, 1)),
-            actor=chair,
+            due_on=today + datetime.timedelta(days=days),
+            # Given weeks ago (an overdue one, a finished one): a user may not give a due date in the past, the
+            # system records one as it would look today.
+            actor=chair if days >= 1 else None,
             description="Afgesproken in de vergadering van de raad.",
         )
-        if days < 1:
-            # Given weeks ago: the service refuses a due date in the past, so the demo moves the date back
-            # afterwards to show an overdue assignment (and a finished one) as they would look today.
-            Assignment.objects.filter(pk=assignment.pk).update(due_on=today + datetime.timedelta(days=days))
         if status != AssignmentStatus.OFFERED:
             services.assignment_accept(assignment=assignment, actor=professional)
         if progress and status == AssignmentStatus.ACCEPTED:

@@ -51,7 +51,9 @@ def ensure_initiatives() -> str:
             made += 1
     home = CommunityCentre.objects.select_related("district").get(name=HOME_CENTRE)
     neighbours = list(
-        Person.objects.filter(synthetic=True, user__isnull=True, neighbourhood__district=home.district)
+        Person.objects.synthetic()
+        .without_account()
+        .in_district(home.district)
         .select_related("neighbourhood")
         .order_by("public_id")[:60]
     )

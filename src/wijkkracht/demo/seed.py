@@ -1,9 +1,9 @@
 """The demo data set: real areas (CBS), real centre names, synthetic everything else.
 
 Every function here is idempotent: it creates what is missing and leaves what exists alone, so a second
-run changes nothing. Areas go through places.services.areas_import and memberships through
-accounts.services.membership_grant (actor=None: the system); the apps without write services yet get their
-rows here with full_clean() inside transaction.atomic (switch to their services as they appear).
+run changes nothing. Every row is written through its app's services (actor=None: the system, or a demo login
+where a real person would act), so the demo meets the same validation and leaves the same audit trail as any
+other entry point. Only `scale.py` (the benchmark's 10x data) writes in bulk.
 """
 
 from __future__ import annotations
@@ -21,11 +21,14 @@ from django.utils import timezone
 
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.models import Membership, User
-from wijkkracht.accounts.services import membership_grant
+from wijkkracht.accounts.services import membership_grant, user_create
 from wijkkracht.councils.models import Council
+from wijkkracht.councils.services import council_save
 from wijkkracht.organisations.constants import OrganisationKind
 from wijkkracht.organisations.models import Organisation
+from wijkkracht.organisations.services import organisation_save
 from wijkkracht.people.models import Person
+from wijkkracht.people.services import person_create
 from wijkkracht.places import maps
 from wijkkracht.places.models import (
     AreaShape,
@@ -34,11 +37,16 @@ from wijkkracht.places.models import (
     DistrictAlias,
     Municipality,
     Neighbourhood,
-    OpeningHours,
     PopulationFigure,
-    Room,
 )
-from wijkkracht.places.services import areas_import, district_alias_save
+from wijkkracht.places.services import (
+    areas_import,
+    centre_save,
+    district_alias_save,
+    opening_hours_replace,
+    population_figures_load,
+    room_create,
+)
 
 SEED = 2026
 DEMO_PASSWORD = "wijkkracht-demo"  # noqa: S105 - printed on purpose: demo logins only
@@ -282,20 +290,15 @@ def municipality() -> Municipality:
 
 
 # --- organisations, centres, councils --------------------------------------------------------------------
-def _create(model, **values):
-    obj = model(**values)
-    obj.full_clean()
-    obj.save()
-    return obj
-
-
 @transaction.atomic
 def ensure_organisations(gm: Municipality) -> int:
     existing = set(Organisation.objects.filter(name__in=[o[0] for o in ORGANISATIONS]).values_list("name", flat=True))
     made = 0
     for name, kind, website in ORGANISATIONS:
         if name not in existing:
-            _create(Organisation, name=name, kind=kind, municipality=gm, website=website)
+            organisation_save(
+                organisation=Organisation(name=name, kind=kind, municipality=gm, website=website), actor=None
+            )
             made += 1
     return made
 
@@ -317,8 +320,7 @@ def ensure_centres() -> int:
                 if shapes.get(district.cbs_code)
                 else (district.centroid_lon, district.centroid_lat)
             )
-            centre = _create(
-                CommunityCentre,
+            centre = CommunityCentre(
                 name=spec["name"],
                 district=district,
                 street=spec["street"],
@@ -332,15 +334,17 @@ def ensure_centres() -> int:
                 lat=lat,
                 synthetic_address=True,
             )
+            centre_save(centre=centre, actor=None)
             made += 1
         if not centre.opening_hours.exists():
-            for weekday, opens, closes in HOURS + [EXTRA_HOURS[index % len(EXTRA_HOURS)]]:
-                _create(OpeningHours, centre=centre, weekday=weekday, opens=opens, closes=closes)
+            hours = HOURS + [EXTRA_HOURS[index % len(EXTRA_HOURS)]]
+            opening_hours_replace(centre=centre, hours=hours, actor=None)
         if not centre.rooms.exists():
             for name, capacity, wheelchair in spec["rooms"]:
-                _create(Room, centre=centre, name=name, capacity=capacity, wheelchair_accessible=wheelchair)
+                room_create(centre=centre, actor=None, name=name, capacity=capacity, wheelchair_accessible=wheelchair)
         if not Council.objects.filter(centre=centre).exists():
-            _create(Council, name=f"Gebruikersraad {centre.name}", district=centre.district, centre=centre)
+            council = Council(name=f"Gebruikersraad {centre.name}", district=centre.district, centre=centre)
+            council_save(council=council, actor=None)
     return made
 
 
@@ -432,15 +436,10 @@ def ensure_population(year: int | None = None) -> int:
     """Create the missing synthetic figures for last year; never overwrite a figure that exists (real or not)."""
     year = year or timezone.localdate().year - 1
     existing = set(PopulationFigure.objects.filter(year=year).values_list("cbs_code", flat=True))
-    plan = population_plan(year)
-    missing = [row for row in plan if row["cbs_code"] not in existing]
-    figures = []
-    for row in missing:
-        figure = PopulationFigure(year=year, synthetic=True, source="Wijkkracht demo (synthetisch)", **row)
-        figure.full_clean(validate_unique=False, validate_constraints=False)
-        figures.append(figure)
-    PopulationFigure.objects.bulk_create(figures)
-    return len(figures)
+    missing = [{**row, "year": year} for row in population_plan(year) if row["cbs_code"] not in existing]
+    if missing:
+        population_figures_load(rows=missing, source="Wijkkracht demo (synthetisch)", synthetic=True, actor=None)
+    return len(missing)
 
 
 # --- people and logins -----------------------------------------------------------------------------------
@@ -469,24 +468,23 @@ def ensure_logins() -> list[dict]:
         user = existing.get(demo.email)
         if user is None:
             # The administrator role (granted below) opens the admin; Django's staff/superuser flags grant nothing.
-            user = User(email=demo.email, display_name=demo.first_name)
-            user.set_password(DEMO_PASSWORD)
-            user.full_clean()
-            user.save()
+            user = user_create(email=demo.email, display_name=demo.first_name, password=DEMO_PASSWORD, actor=None)
         if not Membership.objects.filter(user=user, role=demo.role).exists():
             membership_grant(user=user, role=demo.role, actor=None, **scope.get(demo.role, {}))
-        if not Person.objects.filter(user=user).exists():
+        if not Person.objects.of_user(user).exists():
             resident_like = demo.role in {Role.RESIDENT, Role.VOLUNTEER, Role.COUNCIL_MEMBER}
-            _create(
-                Person,
-                public_id=demo_uuid("login", demo.key),
+            person_create(
+                actor=None,
                 user=user,
-                first_name=demo.first_name,
-                last_name=demo.last_name,
-                birth_year=1960 + 5 * index,
-                neighbourhood=home_neighbourhood if resident_like else None,
-                languages="Nederlands, Engels",
+                public_id=demo_uuid("login", demo.key),
                 synthetic=True,
+                data={
+                    "first_name": demo.first_name,
+                    "last_name": demo.last_name,
+                    "birth_year": 1960 + 5 * index,
+                    "neighbourhood": home_neighbourhood if resident_like else None,
+                    "languages": "Nederlands, Engels",
+                },
             )
         table.append({"email": demo.email, "role": demo.role, "password": DEMO_PASSWORD})
     return table
@@ -503,7 +501,7 @@ def ensure_residents(count: int = RESIDENTS) -> int:
     ids = [demo_uuid("resident", i) for i in range(count)]
     existing = set(Person.objects.filter(public_id__in=ids).values_list("public_id", flat=True))
     year = timezone.localdate().year
-    people = []
+    made = 0
     for i, public_id in enumerate(ids):
         # Draw for every index, also existing ones, so the n-th resident is always the same person.
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
@@ -513,22 +511,23 @@ def ensure_residents(count: int = RESIDENTS) -> int:
         consent = rng.random() < 0.6
         if public_id in existing:
             continue
-        person = Person(
+        person_create(
+            actor=None,
             public_id=public_id,
-            first_name=first,
-            last_name=last,
-            birth_year=birth_year,
-            neighbourhood=neighbourhood,
-            languages=languages,
-            consent_contact=consent,
-            contact_preference="phone" if i % 3 == 0 else "email",
-            phone=f"06 0000 {i:04d}" if i % 3 == 0 else "",
             synthetic=True,
+            data={
+                "first_name": first,
+                "last_name": last,
+                "birth_year": birth_year,
+                "neighbourhood": neighbourhood,
+                "languages": languages,
+                "consent_contact": consent,
+                "contact_preference": "phone" if i % 3 == 0 else "email",
+                "phone": f"06 0000 {i:04d}" if i % 3 == 0 else "",
+            },
         )
-        person.full_clean(exclude=["user"])
-        people.append(person)
-    Person.objects.bulk_create(people)
-    return len(people)
+        made += 1
+    return made
 
 
 def _neighbourhood_weights(neighbourhoods) -> list[float]:

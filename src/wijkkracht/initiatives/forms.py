@@ -46,10 +46,6 @@ class OnBehalfForm(InitiativeForm):
         self.order_fields(["initiator_email", "district", *InitiativeForm.base_fields])
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reden"), required=False, max_length=2000)
-
-
 class GrantForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Bedrag (euro)"), min_value=0.01, max_digits=10, decimal_places=2, localize=True

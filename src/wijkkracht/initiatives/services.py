@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkkracht.accounts.policy import require_actor
 from wijkkracht.audit.services import audit_record
 from wijkkracht.workflow.services import transition
 
 from .constants import NEXT_STEPS, RECEIPT_MAX_BYTES, RECEIPT_SIGNATURES, AuditAction, InitiativeStatus
 from .models import Backing, DistrictBudget, Grant, Initiative, Milestone, Receipt
-from .permissions import Action, can, person_of
+from .permissions import Action, person_of
 
 INITIATIVE_FIELDS = (
     "title",
@@ -34,11 +35,6 @@ INITIATIVE_FIELDS = (
 )
 
 
-def _check(actor, action: Action, obj=None) -> None:
-    if actor is not None and not can(actor, action, obj):
-        raise PermissionDenied
-
-
 def _actor(actor):
     return actor if getattr(actor, "is_authenticated", False) else None
 
@@ -47,7 +43,7 @@ def _actor(actor):
 def initiative_propose(*, initiator, district, actor, **fields) -> Initiative:
     """A resident proposes an initiative for their district, or a professional does so on their behalf."""
     own = person_of(actor) is not None and person_of(actor).pk == initiator.pk
-    _check(actor, Action.PROPOSE if own else Action.PROPOSE_ON_BEHALF, None if own else district)
+    require_actor(actor, Action.PROPOSE if own else Action.PROPOSE_ON_BEHALF, None if own else district)
     initiative = Initiative(initiator=initiator, district=district, submitted_by=_actor(actor))
     for name in INITIATIVE_FIELDS:
         if name in fields:
@@ -61,7 +57,7 @@ def initiative_propose(*, initiator, district, actor, **fields) -> Initiative:
 
 @transaction.atomic
 def initiative_update(*, initiative: Initiative, actor, **fields) -> Initiative:
-    _check(actor, Action.EDIT, initiative)
+    require_actor(actor, Action.EDIT, initiative)
     for name in INITIATIVE_FIELDS:
         if name in fields:
             value = fields[name]
@@ -76,7 +72,7 @@ def initiative_update(*, initiative: Initiative, actor, **fields) -> Initiative:
 def initiative_back(*, initiative: Initiative, actor, person=None) -> Backing:
     """A resident of the district backs a public initiative, once. With actor=None the system records the backing
     of `person` (given at the centre's desk): the same rules hold, checked here."""
-    _check(actor, Action.BACK, initiative)
+    require_actor(actor, Action.BACK, initiative)
     person = person_of(actor) if actor is not None else person
     if person is None or person.neighbourhood is None or person.neighbourhood.district_id != initiative.district_id:
         raise ValidationError(_("Alleen bewoners van de wijk steunen een initiatief."))
@@ -121,7 +117,7 @@ def initiative_finish(*, initiative: Initiative, actor) -> Initiative:
 
 @transaction.atomic
 def milestone_set(*, milestone: Milestone, actor, done: bool) -> Milestone:
-    _check(actor, Action.CHECKLIST, milestone.initiative)
+    require_actor(actor, Action.CHECKLIST, milestone.initiative)
     milestone.done_at = (milestone.done_at or timezone.now()) if done else None
     milestone.save(update_fields=["done_at"])
     audit_record(actor=actor, action=AuditAction.MILESTONE, obj=milestone.initiative, done=done)
@@ -131,7 +127,7 @@ def milestone_set(*, milestone: Milestone, actor, done: bool) -> Milestone:
 @transaction.atomic
 def budget_save(*, district, year: int, amount: Decimal, actor) -> DistrictBudget:
     """Set a district's budget for a year (never below what it has already granted)."""
-    _check(actor, Action.BUDGET_MANAGE)
+    require_actor(actor, Action.BUDGET_MANAGE)
     budget = DistrictBudget.objects.select_for_update().filter(district=district, year=year).first()
     if budget is None:
         budget = DistrictBudget(district=district, year=year, amount=amount)
@@ -157,7 +153,7 @@ def remaining(budget: DistrictBudget) -> Decimal:
 def grant_award(*, initiative: Initiative, amount: Decimal, actor, year: int | None = None) -> Grant:
     """Grant money from the district's budget of `year` (default: this year) to an approved initiative.
     Refused, changing nothing, when it is more than what remains."""
-    _check(actor, Action.GRANT, initiative)
+    require_actor(actor, Action.GRANT, initiative)
     year = year or timezone.localdate().year
     budget = DistrictBudget.objects.select_for_update().filter(district_id=initiative.district_id, year=year).first()
     if budget is None:
@@ -203,7 +199,7 @@ def receipt_kind(upload) -> str:
 @transaction.atomic
 def receipt_add(*, initiative: Initiative, actor, upload, amount: Decimal, description: str) -> Receipt:
     """The initiator accounts for the spending with a receipt."""
-    _check(actor, Action.RECEIPT_ADD, initiative)
+    require_actor(actor, Action.RECEIPT_ADD, initiative)
     grant = Grant.objects.filter(initiative=initiative).first()
     if grant is None:
         raise ValidationError(_("Dit initiatief heeft geen geld gekregen; er hoeven geen bonnetjes bij."))

@@ -13,24 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkkracht.accounts.policy import require
 from wijkkracht.places.models import District
-from wijkkracht.workflow.maps import workflow_for
-from wijkkracht.workflow.models import StateChange
-from wijkkracht.workflow.services import available_moves
+from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import services
-from .constants import MoveLabel
-from .forms import GrantForm, InitiativeForm, OnBehalfForm, ReasonForm, ReceiptForm
+from .constants import InitiativeStatus, MoveLabel
+from .forms import GrantForm, InitiativeForm, OnBehalfForm, ReceiptForm
 from .models import DistrictBudget, Initiative, Milestone, Receipt
 from .permissions import Action, can, person_of, visible_to
 from .query import backed_by
 
 PAGE_SIZE = 25
-
-
-def _require(user, action: Action, obj=None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
 
 
 def _data(request):
@@ -53,7 +47,7 @@ def _initiative(public_id) -> Initiative:
 
 @require_GET
 def initiative_list(request):
-    _require(request.user, Action.LIST)
+    require(request.user, Action.LIST)
     qs = visible_to(request.user, Initiative.objects.for_list(), Action.VIEW).order_by("-created_at", "-pk")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
     person = person_of(request.user)
@@ -74,7 +68,7 @@ def initiative_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def initiative_propose(request):
-    _require(request.user, Action.PROPOSE)
+    require(request.user, Action.PROPOSE)
     person = person_of(request.user)
     district = person.neighbourhood.district
     form = InitiativeForm(_data(request))
@@ -96,13 +90,13 @@ def initiative_propose(request):
 def initiative_propose_on_behalf(request):
     from wijkkracht.people.models import Person
 
-    _require(request.user, Action.PROPOSE_ON_BEHALF)
+    require(request.user, Action.PROPOSE_ON_BEHALF)
     form = OnBehalfForm(_data(request), districts=District.objects.order_by("name"))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         email, district = data.pop("initiator_email").strip().lower(), data.pop("district")
-        _require(request.user, Action.PROPOSE_ON_BEHALF, district)  # only where the professional works
-        initiator = Person.objects.filter(user__email=email, user__is_active=True).first()
+        require(request.user, Action.PROPOSE_ON_BEHALF, district)  # only where the professional works
+        initiator = Person.objects.with_active_account(email).first()
         if initiator is None:
             form.add_error("initiator_email", _("We vinden geen bewoner met een account met dit e-mailadres."))
         else:
@@ -116,14 +110,6 @@ def initiative_propose_on_behalf(request):
                 messages.success(request, _("Het initiatief is ingediend namens de bewoner."))
                 return redirect(initiative.url)
     return render(request, "initiatives/form.html", {"form": form, "on_behalf": True, "initiative": None})
-
-
-def _history(initiative) -> list[StateChange]:
-    workflow = workflow_for(initiative)
-    changes = list(StateChange.objects.for_object(initiative))
-    for change in changes:
-        change.source_label, change.target_label = workflow.label(change.source), workflow.label(change.target)
-    return changes
 
 
 @require_GET
@@ -156,10 +142,8 @@ def initiative_detail(request, public_id):
             "budget": budget,
             "receipts": list(grant.receipts.all()) if grant else [],
             "milestones": list(initiative.milestones.all()) if close else [],
-            "history": _history(initiative) if close else [],
-            "moves": [(m, MoveLabel.LABELS[m.target]) for m in available_moves(initiative, by=user)]
-            if user.is_authenticated
-            else [],
+            "history": history(initiative) if close else [],
+            "moves": move_buttons(initiative, user, MoveLabel.LABELS),
             "grant_form": GrantForm(),
             "receipt_form": ReceiptForm(),
         },
@@ -170,7 +154,7 @@ def initiative_detail(request, public_id):
 @require_http_methods(["GET", "POST"])
 def initiative_edit(request, public_id):
     initiative = _initiative(public_id)
-    _require(request.user, Action.EDIT, initiative)
+    require(request.user, Action.EDIT, initiative)
     initial = {name: getattr(initiative, name) for name in services.INITIATIVE_FIELDS}
     form = InitiativeForm(_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -188,7 +172,7 @@ def initiative_edit(request, public_id):
 @require_POST
 def initiative_back(request, public_id):
     initiative = _initiative(public_id)
-    _require(request.user, Action.BACK, initiative)
+    require(request.user, Action.BACK, initiative)
     try:
         services.initiative_back(initiative=initiative, actor=request.user)
     except ValidationError as error:
@@ -198,33 +182,40 @@ def initiative_back(request, public_id):
     return redirect(initiative.url)
 
 
+INITIATIVE_MOVES = {
+    InitiativeStatus.PROPOSED: lambda i, user, reason: services.initiative_resubmit(initiative=i, actor=user),
+    InitiativeStatus.DONE: lambda i, user, reason: services.initiative_finish(initiative=i, actor=user),
+    InitiativeStatus.APPROVED: lambda i, user, reason: services.initiative_decide(
+        initiative=i, actor=user, to=InitiativeStatus.APPROVED, reason=reason
+    ),
+    InitiativeStatus.DECLINED: lambda i, user, reason: services.initiative_decide(
+        initiative=i, actor=user, to=InitiativeStatus.DECLINED, reason=reason
+    ),
+    InitiativeStatus.NEEDS_CHANGES: lambda i, user, reason: services.initiative_decide(
+        initiative=i, actor=user, to=InitiativeStatus.NEEDS_CHANGES, reason=reason
+    ),
+}
+
+
 @login_required
 @require_POST
 def initiative_transition(request, public_id):
     initiative = _initiative(public_id)
-    _require(request.user, Action.VIEW, initiative)
-    to = request.POST.get("to", "")
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        if to == "proposed":
-            services.initiative_resubmit(initiative=initiative, actor=request.user)
-        elif to == "done":
-            services.initiative_finish(initiative=initiative, actor=request.user)
-        else:
-            services.initiative_decide(initiative=initiative, actor=request.user, to=to, reason=reason)
-    except ValidationError as error:  # a refused move (TransitionError) is one too
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Het initiatief is nu: %(status)s.") % {"status": initiative.get_status_display()})
-    return redirect(initiative.url)
+    require(request.user, Action.VIEW, initiative)
+    return post_move(
+        request,
+        initiative,
+        INITIATIVE_MOVES,
+        success=_("Het initiatief is nu: %(status)s."),
+        redirect_to=initiative.url,
+    )
 
 
 @login_required
 @require_POST
 def grant_award(request, public_id):
     initiative = _initiative(public_id)
-    _require(request.user, Action.GRANT, initiative)
+    require(request.user, Action.GRANT, initiative)
     form = GrantForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Vul een bedrag in, bijvoorbeeld 250."))
@@ -242,7 +233,7 @@ def grant_award(request, public_id):
 @require_POST
 def milestone_set(request, public_id, step):
     initiative = _initiative(public_id)
-    _require(request.user, Action.CHECKLIST, initiative)
+    require(request.user, Action.CHECKLIST, initiative)
     milestone = get_object_or_404(Milestone, initiative=initiative, order=step)
     milestone.initiative = initiative
     services.milestone_set(milestone=milestone, actor=request.user, done=request.POST.get("done") == "1")
@@ -253,7 +244,7 @@ def milestone_set(request, public_id, step):
 @require_POST
 def receipt_add(request, public_id):
     initiative = _initiative(public_id)
-    _require(request.user, Action.RECEIPT_ADD, initiative)
+    require(request.user, Action.RECEIPT_ADD, initiative)
     form = ReceiptForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -277,7 +268,7 @@ def receipt_add(request, public_id):
 @require_GET
 def receipt_download(request, public_id, receipt_id):
     initiative = _initiative(public_id)
-    _require(request.user, Action.RECEIPT_VIEW, initiative)
+    require(request.user, Action.RECEIPT_VIEW, initiative)
     receipt = get_object_or_404(Receipt, grant__initiative=initiative, public_id=receipt_id)
     content_type = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}[receipt.kind]
     with receipt.file.open("rb") as stored:  # at most 5 MB: read whole, so HEAD and GET answer alike
@@ -289,7 +280,7 @@ def receipt_download(request, public_id, receipt_id):
 
 @require_GET
 def budgets(request):
-    _require(request.user, Action.BUDGET_VIEW)
+    require(request.user, Action.BUDGET_VIEW)
     year = timezone.localdate().year
     rows = list(
         DistrictBudget.objects.filter(year=year).select_related("district").with_remaining().order_by("district__name")

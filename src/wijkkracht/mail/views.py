@@ -1,9 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
+
+from wijkkracht.accounts.policy import require
 
 from . import permissions
 from .models import MailboxMessage
@@ -13,8 +14,7 @@ from .permissions import Action
 def _check(request) -> None:
     if not permissions.mailbox_enabled():
         raise Http404
-    if not permissions.can(request.user, Action.MAILBOX_READ):
-        raise PermissionDenied
+    require(request.user, Action.MAILBOX_READ)
 
 
 @require_GET

@@ -1,20 +1,19 @@
 """Every write to organisations goes through here."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from wijkkracht.accounts.policy import require_actor
 from wijkkracht.audit.services import audit_record
 
 from .constants import AuditAction
 from .models import Organisation
-from .permissions import Action, can
+from .permissions import Action
 
 
 @transaction.atomic
 def organisation_save(*, organisation: Organisation, actor) -> Organisation:
     """Create or change an organisation (administrators, through the admin)."""
-    if actor is not None and not can(actor, Action.MANAGE, organisation):
-        raise PermissionDenied
+    require_actor(actor, Action.MANAGE, organisation)
     created = organisation.pk is None
     organisation.full_clean()
     organisation.save()

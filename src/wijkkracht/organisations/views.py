@@ -1,10 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wijkkracht.accounts.models import Membership
+from wijkkracht.accounts.policy import require
 from wijkkracht.accounts.scope import scope_of
 from wijkkracht.places import permissions as places_permissions
 from wijkkracht.places.models import CommunityCentre, District
@@ -19,8 +19,7 @@ from .permissions import Action
 @login_required
 def workplace(request):
     """A professional's centres and districts, with links to manage each centre."""
-    if not permissions.can(request.user, Action.WORKPLACE_VIEW):
-        raise PermissionDenied
+    require(request.user, Action.WORKPLACE_VIEW)
     scope = scope_of(request.user)
     centres = list(
         CommunityCentre.objects.served_through(centre_ids=scope.centre_ids, district_ids=scope.district_ids)
@@ -37,8 +36,7 @@ def workplace(request):
 @login_required
 def mine(request):
     """An organisation coordinator's view: the organisation's professionals and where they work."""
-    if not permissions.can(request.user, Action.STAFF_VIEW):
-        raise PermissionDenied
+    require(request.user, Action.STAFF_VIEW)
     organisations = list(
         permissions.visible_to(request.user, Organisation.objects.all(), Action.STAFF_VIEW).order_by("name")
     )

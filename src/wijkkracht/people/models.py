@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.validators import validate_name, validate_phone
 
+from .query import PersonQuerySet
+
 
 class ContactPreference(models.TextChoices):
     EMAIL = "email", _("e-mail")
@@ -55,6 +57,8 @@ class Person(models.Model):
     consent_given_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
     synthetic = models.BooleanField(_("synthetisch"), default=False, help_text=_("Verzonnen demo-persoon."))
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bewoner")

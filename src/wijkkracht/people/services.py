@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from wijkkracht.accounts.policy import require_actor
 from wijkkracht.audit.services import audit_record
 
 from .constants import AuditAction
 from .models import Person
-from .permissions import Action, can
+from .permissions import Action
 
 # The fields a resident may change on their own Person ("Mijn gegevens").
 OWN_FIELDS = (
@@ -29,12 +30,6 @@ OWN_FIELDS = (
 
 # The fields an administrator may correct on a resident's record (GDPR art. 16), in the admin.
 ADMIN_FIELDS = OWN_FIELDS
-
-
-def _check(actor, action: Action, obj=None) -> None:
-    # actor=None means the system itself (a management command, the demo seed).
-    if actor is not None and not can(actor, action, obj):
-        raise PermissionDenied
 
 
 def _apply(person: Person, data: dict[str, Any], fields: tuple[str, ...]) -> list[str]:
@@ -54,7 +49,7 @@ def _apply(person: Person, data: dict[str, Any], fields: tuple[str, ...]) -> lis
 @transaction.atomic
 def person_view_record(*, person: Person, actor, purpose: str) -> None:
     """Record that `actor` opened someone else's record (an administrator's view of personal data is logged)."""
-    _check(actor, Action.PERSON_VIEW, person)
+    require_actor(actor, Action.PERSON_VIEW, person)
     if actor is not None and person.user_id == getattr(actor, "pk", None):
         return  # one's own record is not someone else's personal data
     audit_record(actor=actor, action=AuditAction.PERSON_VIEWED, obj=person, purpose=purpose)
@@ -63,7 +58,7 @@ def person_view_record(*, person: Person, actor, purpose: str) -> None:
 @transaction.atomic
 def person_update(*, person: Person, actor, data: dict[str, Any]) -> Person:
     """Correct a resident's record (administrators). Only ADMIN_FIELDS are used; audits the changed names."""
-    _check(actor, Action.PERSON_CHANGE, person)
+    require_actor(actor, Action.PERSON_CHANGE, person)
     stored = Person.objects.select_for_update().get(pk=person.pk)
     changed = _apply(stored, data, ADMIN_FIELDS)
     stored.full_clean()
@@ -71,6 +66,28 @@ def person_update(*, person: Person, actor, data: dict[str, Any]) -> Person:
         stored.save()
         audit_record(actor=actor, action=AuditAction.PERSON_UPDATED, obj=stored, fields=changed)
     return stored
+
+
+@transaction.atomic
+def person_create(
+    *,
+    actor,
+    data: dict[str, Any],
+    user=None,
+    public_id: uuid.UUID | None = None,
+    synthetic: bool = False,
+) -> Person:
+    """Record a resident (administrators; the system: an import, the demo seed). `data` holds ADMIN_FIELDS
+    (others are ignored); `user` links an account; `public_id` fixes the id (the demo's stable ids)."""
+    require_actor(actor, Action.PERSON_CHANGE)
+    person = Person(user=user, synthetic=synthetic)
+    if public_id is not None:
+        person.public_id = public_id
+    _apply(person, data, ADMIN_FIELDS)
+    person.full_clean()
+    person.save()
+    audit_record(actor=actor, action=AuditAction.PERSON_CREATED, obj=person)
+    return person
 
 
 @transaction.atomic
@@ -88,7 +105,7 @@ def person_update_own(*, user, data: dict[str, Any]) -> Person:
     """Save the user's own details; creates their Person on first save. Only OWN_FIELDS are used.
 
     Consent: switching it on records the moment; switching it off clears it."""
-    person = Person.objects.select_for_update().filter(user=user).first()
+    person = Person.objects.select_for_update().of_user(user).first()
     created = person is None
     if person is None:
         person = Person(user=user)
@@ -105,7 +122,7 @@ def person_update_own(*, user, data: dict[str, Any]) -> Person:
 
 def person_export_own(*, user) -> dict[str, Any]:
     """Everything the platform holds about this user (GDPR art. 15), as JSON-ready data. Audited."""
-    person = Person.objects.select_related("neighbourhood__district").filter(user=user).first()
+    person = Person.objects.select_related("neighbourhood__district").of_user(user).first()
     memberships = user.memberships.select_related(
         "council", "organisation", "municipality", "centre", "district"
     ).order_by("starts_on", "pk")

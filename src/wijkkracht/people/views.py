@@ -2,13 +2,13 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkkracht.accounts.constants import Role
+from wijkkracht.accounts.policy import require
 from wijkkracht.accounts.scope import scope_of
 
 from . import permissions, services
@@ -20,9 +20,8 @@ from .models import Person
 @require_http_methods(["GET", "POST"])
 def profile(request):
     """Mijn gegevens: the logged-in user's own Person, to see and change."""
-    if not permissions.can(request.user, permissions.Action.OWN_CHANGE):
-        raise PermissionDenied
-    person = Person.objects.filter(user=request.user).first() or Person(user=request.user)
+    require(request.user, permissions.Action.OWN_CHANGE)
+    person = Person.objects.of_user(request.user).first() or Person(user=request.user)
     form = ProfileForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in services.OWN_FIELDS if name in form.cleaned_data}
@@ -37,8 +36,7 @@ def profile(request):
 @require_POST
 def export(request):
     """Download my data (GDPR art. 15) as JSON. POST, because it writes an audit event."""
-    if not permissions.can(request.user, permissions.Action.OWN_EXPORT):
-        raise PermissionDenied
+    require(request.user, permissions.Action.OWN_EXPORT)
     data = services.person_export_own(user=request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"

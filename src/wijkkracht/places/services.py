@@ -8,11 +8,12 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
+from wijkkracht.accounts.policy import require_actor
 from wijkkracht.audit.services import audit_record
 from wijkkracht.validators import normalise_phone, normalise_postcode, validate_opening_hours
 
@@ -30,14 +31,7 @@ from .models import (
     PostcodeArea,
     Room,
 )
-from .permissions import Action, can
-
-
-def _check(actor, action: Action, obj=None) -> None:
-    # actor=None means the system itself (an import command, the demo seed).
-    if actor is not None and not can(actor, action, obj):
-        raise PermissionDenied
-
+from .permissions import Action
 
 REQUIRED_PROPERTIES = ("buurtcode", "buurtnaam", "wijkcode", "wijknaam", "gemeentecode", "gemeentenaam")
 
@@ -301,9 +295,25 @@ def population_figures_import(
         parsed = cbs.parse_kwb(path, year=year, progress=progress)
     except cbs.CbsFormatError as exc:
         raise ImportError_(str(exc)) from exc
-    result = PopulationImportResult(skipped=parsed.skipped)
+    return population_figures_load(
+        rows=parsed.rows, source=source, synthetic=synthetic, actor=actor, skipped=parsed.skipped
+    )
+
+
+def population_figures_load(
+    *,
+    rows: list[dict[str, Any]],
+    source: str = "",
+    synthetic: bool = False,
+    actor=None,
+    skipped: Counter | None = None,
+) -> PopulationImportResult:
+    """Write population figures (dicts of PopulationFigure fields: cbs_code, year, level, name, inhabitants, ...)
+    in one transaction; a (code, year) that exists is overwritten. Bad values raise ImportError_ before anything
+    is written. One audit event for the whole load. Used by the CBS import and the demo's synthetic figures."""
+    result = PopulationImportResult(skipped=skipped if skipped is not None else Counter())
     objects = []
-    for row in parsed.rows:
+    for row in rows:
         figure = PopulationFigure(
             **row,
             source=source or _("CBS, Kerncijfers wijken en buurten %(year)d") % {"year": row["year"]},
@@ -371,7 +381,7 @@ def centre_update(
     email: str,
 ) -> CommunityCentre:
     """Change a centre's details. Raises ValidationError and changes nothing on bad input."""
-    _check(actor, Action.CENTRE_CHANGE, centre)
+    require_actor(actor, Action.CENTRE_CHANGE, centre)
     values = {
         "profile": profile,
         "focus": focus,
@@ -431,7 +441,7 @@ def _save_unique(obj, **kwargs) -> None:
 @transaction.atomic
 def opening_hours_replace(*, centre: CommunityCentre, hours: list[tuple[int, time, time]], actor) -> list[OpeningHours]:
     """Make `hours` (weekday, opens, closes) the centre's opening hours. All or nothing."""
-    _check(actor, Action.CENTRE_HOURS_SET, centre)
+    require_actor(actor, Action.CENTRE_HOURS_SET, centre)
     hours = sorted(hours)
     validate_opening_hours(hours)
     before = [(h.weekday, h.opens, h.closes) for h in centre.opening_hours.order_by("weekday", "opens")]
@@ -463,7 +473,7 @@ def room_create(
     wheelchair_accessible: bool = False,
     description: str = "",
 ) -> Room:
-    _check(actor, Action.ROOM_MANAGE, centre)
+    require_actor(actor, Action.ROOM_MANAGE, centre)
     room = Room(
         centre=centre,
         name=name.strip(),
@@ -487,7 +497,7 @@ def room_update(
     wheelchair_accessible: bool,
     description: str,
 ) -> Room:
-    _check(actor, Action.ROOM_MANAGE, room.centre)
+    require_actor(actor, Action.ROOM_MANAGE, room.centre)
     values = {
         "name": name.strip(),
         "capacity": capacity,
@@ -500,7 +510,7 @@ def room_update(
 @transaction.atomic
 def room_delete(*, room: Room, actor) -> None:
     """Remove a room. A room still in use elsewhere (bookings) is refused with a ValidationError."""
-    _check(actor, Action.ROOM_MANAGE, room.centre)
+    require_actor(actor, Action.ROOM_MANAGE, room.centre)
     public_id, name, centre = str(room.public_id), room.name, str(room.centre.public_id)
     try:
         room.delete()
@@ -520,7 +530,7 @@ def room_delete(*, room: Room, actor) -> None:
 def centre_save(*, centre: CommunityCentre, actor) -> CommunityCentre:
     """Create or change a community centre as a whole (administrators, through the admin)."""
     created = centre.pk is None
-    _check(actor, Action.CENTRE_CREATE if created else Action.CENTRE_CHANGE, None if created else centre)
+    require_actor(actor, Action.CENTRE_CREATE if created else Action.CENTRE_CHANGE, None if created else centre)
     centre.postcode, centre.phone = normalise_postcode(centre.postcode), normalise_phone(centre.phone)
     centre.full_clean()
     _save_unique(centre)

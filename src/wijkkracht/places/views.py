@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
+
+from wijkkracht.accounts.policy import require
 
 from . import geometry, maps, services
 from . import search as place_search
@@ -231,8 +233,7 @@ def figures(request):
 
 def _centre_to_change(request, slug, action: Action) -> CommunityCentre:
     centre = get_object_or_404(CommunityCentre.objects.select_related("district"), slug=slug)
-    if not can(request.user, action, centre):
-        raise PermissionDenied
+    require(request.user, action, centre)
     return centre
 
 

@@ -34,6 +34,9 @@ class StateChange(models.Model):
     at = models.DateTimeField(_("tijdstip"), default=timezone.now)
 
     objects = StateChangeQuerySet.as_manager()
+    # Not stored: the states' labels, set by workflow.web.history for display.
+    source_label: str
+    target_label: str
 
     class Meta:
         verbose_name = _("statuswijziging")

@@ -20,6 +20,15 @@ from .maps import (
 from .models import StateChange
 
 
+def locked[M: models.Model](obj: M) -> M:
+    """`obj`'s row read again and locked (`select_for_update`) until the surrounding transaction ends.
+
+    For a service that checks a state or a total before it writes (`assignment_progress`, a budget): call it
+    inside `transaction.atomic()`, check the returned copy, write to it. On SQLite the lock is the transaction
+    itself (IMMEDIATE). `transition` locks by itself: do not lock before calling it."""
+    return type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+
+
 def transition(obj: models.Model, *, to: str, by, reason: str = "") -> StateChange:
     """Move `obj` to state `to` on behalf of `by` (a user, or None for the system) and record why.
 
@@ -35,26 +44,26 @@ def transition(obj: models.Model, *, to: str, by, reason: str = "") -> StateChan
     reason = (reason or "").strip()
     expected = str(getattr(obj, field))
     with transaction.atomic():
-        locked = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
-        current = str(getattr(locked, field))
+        row = locked(obj)
+        current = str(getattr(row, field))
         labels = {"source": workflow.label(current), "target": workflow.label(to), "current": workflow.label(current)}
         if current != expected:
             raise TransitionConflict(MESSAGES["conflict"], code="conflict", params=labels)
         move: Move | None = workflow.move(current, to)
         if move is None:
             raise TransitionNotAllowed(MESSAGES["not_allowed"], code="not_allowed", params=labels)
-        if not workflow.allows(by, move, locked):
+        if not workflow.allows(by, move, row):
             raise TransitionForbidden(MESSAGES["forbidden"] % labels)
-        blocked = move.blocked_by(locked)
+        blocked = move.blocked_by(row)
         if blocked:
             raise GuardFailed(blocked, code="guard")
         if move.reason_required and not reason:
             raise ReasonRequired(MESSAGES["reason_required"], code="reason_required", params=labels)
 
-        setattr(locked, field, to)
-        locked.full_clean()
-        auto_now = [f.name for f in locked._meta.concrete_fields if getattr(f, "auto_now", False)]
-        locked.save(update_fields=[field, *auto_now])
+        setattr(row, field, to)
+        row.full_clean()
+        auto_now = [f.name for f in row._meta.concrete_fields if getattr(f, "auto_now", False)]
+        row.save(update_fields=[field, *auto_now])
         change = StateChange.objects.create(
             content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
             object_id=str(obj.pk),
@@ -65,10 +74,10 @@ def transition(obj: models.Model, *, to: str, by, reason: str = "") -> StateChan
             reason=reason,
         )
         # The audit event carries the states, never the reason (which may hold personal data).
-        audit_record(actor=by, action=workflow.audit_action, obj=locked, source=current, target=to)
+        audit_record(actor=by, action=workflow.audit_action, obj=row, source=current, target=to)
     setattr(obj, field, to)
     for name in auto_now:
-        setattr(obj, name, getattr(locked, name))
+        setattr(obj, name, getattr(row, name))
     return change
 
 
