@@ -271,3 +271,17 @@ def test_post_move_shows_a_refusal_on_the_page_and_changes_nothing(staff, reside
     from django.contrib.auth.models import AnonymousUser
 
     assert move_buttons(ticket, AnonymousUser(), {}) == []
+
+
+@pytest.mark.django_db
+def test_post_move_reads_the_new_state_from_a_fresh_copy_the_service_returns(staff):
+    from wijkkracht.workflow.web import post_move
+
+    def fresh(ticket, user, reason):
+        copy = Ticket.objects.get(pk=ticket.pk)  # e.g. a service that reloads (and locks) the row first
+        transition(copy, to=S.OPEN, by=user)
+        return copy
+
+    request = _posted(staff, to="open")
+    post_move(request, make(S.NEW), {S.OPEN: fresh}, success="Nu: %(status)s.", redirect_to="/")
+    assert [str(m) for m in request._messages] == ["Nu: in behandeling."]

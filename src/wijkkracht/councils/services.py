@@ -451,7 +451,7 @@ def meeting_plan(
     agenda: list[str] | None = None,
 ) -> Meeting:
     """Plan a council meeting: when, where and the agenda (one point per line)."""
-    _check(actor, Action.MEETING_PLAN, council)
+    require_actor(actor, Action.MEETING_PLAN, council)
     items = _agenda(agenda or [])
     meeting = Meeting(council=council, created_by=actor if getattr(actor, "is_authenticated", False) else None)
     _meeting_fields(meeting, starts_at=starts_at, ends_at=ends_at, centre=centre, location=location)
@@ -473,7 +473,7 @@ def meeting_update(
     agenda: list[str] | None = None,
 ) -> Meeting:
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
-    _check(actor, Action.MEETING_PLAN, meeting)
+    require_actor(actor, Action.MEETING_PLAN, meeting)
     items = _agenda(agenda or [])
     _meeting_fields(meeting, starts_at=starts_at, ends_at=ends_at, centre=centre, location=location)
     _save(meeting)
@@ -493,7 +493,7 @@ def meeting_cancel(*, meeting: Meeting, actor, reason: str) -> Meeting:
 def meeting_attendance_set(*, meeting: Meeting, actor, present: set[int]) -> list[MeetingAttendance]:
     """Record who of the members seated on the meeting's day was there (`present`: CouncilMember pks)."""
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
-    _check(actor, Action.MEETING_RECORD, meeting)
+    require_actor(actor, Action.MEETING_RECORD, meeting)
     seated = list(
         CouncilMember.objects.filter(council=meeting.council).seated(timezone.localtime(meeting.starts_at).date())
     )
@@ -513,7 +513,7 @@ def meeting_attendance_set(*, meeting: Meeting, actor, present: set[int]) -> lis
 @transaction.atomic
 def meeting_minutes_save(*, meeting: Meeting, actor, minutes: str) -> Meeting:
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
-    _check(actor, Action.MEETING_RECORD, meeting)
+    require_actor(actor, Action.MEETING_RECORD, meeting)
     meeting.minutes = minutes.strip()
     _save(meeting)
     audit_record(actor=actor, action=AuditAction.MEETING_MINUTES, obj=meeting)
@@ -525,7 +525,7 @@ def decision_add(*, meeting: Meeting, actor, text: str, plan_goal=None, initiati
     """A decision of the meeting, optionally about one of this council's plan goals or assignments, or an
     initiative in its district."""
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
-    _check(actor, Action.MEETING_RECORD, meeting)
+    require_actor(actor, Action.MEETING_RECORD, meeting)
     council = meeting.council
     if plan_goal is not None and plan_goal.plan.council_id != council.pk:
         raise ValidationError({"plan_goal": _("Kies een doel uit een plan van deze raad.")})

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkkracht.accounts.policy import require
+from wijkkracht.workflow.maps import workflow_for
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import services
@@ -574,7 +575,7 @@ def _meeting_save(request, form: MeetingForm, *, council: Council, meeting: Meet
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, public_id):
     council = _council(public_id)
-    _require(request.user, Action.MEETING_PLAN, council)
+    require(request.user, Action.MEETING_PLAN, council)
     form = _meeting_form(council, _data(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -593,7 +594,7 @@ def meeting_create(request, public_id):
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, meeting_id):
     meeting = _meeting(meeting_id)
-    _require(request.user, Action.MEETING_PLAN, meeting)
+    require(request.user, Action.MEETING_PLAN, meeting)
     form = _meeting_form(meeting.council, _data(request), meeting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -611,7 +612,7 @@ def meeting_detail(request, meeting_id):
     """Public: date, place, agenda; minutes and decisions once published. For the council and the professionals
     who serve it also the attendance, the draft minutes and the forms."""
     meeting = _meeting(meeting_id)
-    _require(request.user, Action.MEETING_VIEW, meeting)
+    require(request.user, Action.MEETING_VIEW, meeting)
     council = meeting.council
     working = request.user.is_authenticated and can(request.user, Action.WORK, council)
     published = meeting.status == MeetingStatus.PUBLISHED
@@ -638,8 +639,8 @@ def meeting_detail(request, meeting_id):
             "present_ids": present,
             "may_plan": can(request.user, Action.MEETING_PLAN, meeting),
             "may_record": may_record,
-            "moves": _moves(meeting, request.user),
-            "history": _history(meeting),
+            "moves": move_buttons(meeting, request.user, MOVE_LABELS),
+            "history": history(meeting),
         }
         if may_record:
             context |= {
@@ -676,7 +677,7 @@ def _record(request, meeting: Meeting, write, success: str):
 @require_POST
 def meeting_attendance(request, meeting_id):
     meeting = _meeting(meeting_id)
-    _require(request.user, Action.MEETING_RECORD, meeting)
+    require(request.user, Action.MEETING_RECORD, meeting)
     members = list(
         CouncilMember.objects.filter(council=meeting.council).seated(timezone.localtime(meeting.starts_at).date())
     )
@@ -697,7 +698,7 @@ def meeting_attendance(request, meeting_id):
 @require_POST
 def meeting_minutes(request, meeting_id):
     meeting = _meeting(meeting_id)
-    _require(request.user, Action.MEETING_RECORD, meeting)
+    require(request.user, Action.MEETING_RECORD, meeting)
     form = MinutesForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -716,7 +717,7 @@ def meeting_minutes(request, meeting_id):
 @require_POST
 def decision_create(request, meeting_id):
     meeting = _meeting(meeting_id)
-    _require(request.user, Action.MEETING_RECORD, meeting)
+    require(request.user, Action.MEETING_RECORD, meeting)
     form = _decision_form(meeting, request.POST)
     if not form.is_valid():
         messages.error(
@@ -745,20 +746,14 @@ def meeting_transition(request, meeting_id):
     meeting = _meeting(meeting_id)
     target = request.POST.get("to", "")
     mapped = workflow_for(meeting).move(meeting.status, target)
-    _require(request.user, mapped.action if mapped else Action.WORK, meeting if mapped else meeting.council)
-    move = MEETING_MOVES.get(target)
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    if move is None or mapped is None:
-        messages.error(request, _("Deze stap bestaat niet."))
-        return redirect(meeting.url)
-    try:
-        meeting = move(meeting, request.user, reason)
-    except TransitionError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("De vergadering is nu: %(status)s.") % {"status": meeting.get_status_display()})
-    return redirect(meeting.url)
+    require(request.user, mapped.action if mapped else Action.WORK, meeting if mapped else meeting.council)
+    return post_move(
+        request,
+        meeting,
+        MEETING_MOVES,
+        success=_("De vergadering is nu: %(status)s."),
+        redirect_to=meeting.url,
+    )
 
 
 @require_GET
@@ -769,7 +764,7 @@ def meeting_feed(request, public_id):
     from .calendar import meetings_ical
 
     council = _council(public_id)
-    _require(request.user, Action.VIEW, council)
+    require(request.user, Action.VIEW, council)
     meetings = list(
         Meeting.objects.of_council(council)
         .filter(starts_at__gte=timezone.now() - datetime.timedelta(days=365))

@@ -48,7 +48,8 @@ def post_move(
 ) -> HttpResponseRedirect:
     """Apply the move named by the POST's `to` through its service in `moves` (keyed by target state), with
     the POST's `reason`. On success the message `success % {"status": <the new state's label>}` (or
-    `success[target]`, one per move); on a refusal the refusal's own message, nothing changed. Answers with a
+    `success[target]`, one per move; the state read from what the service returns when that is the object,
+    else from `obj`); on a refusal the refusal's own message, nothing changed. Answers with a
     redirect to `redirect_to` either way."""
     target = request.POST.get("to", "")
     service = moves.get(target)
@@ -59,13 +60,14 @@ def post_move(
         messages.error(request, _("De reden is te lang: hoogstens %(max)d tekens.") % {"max": REASON_MAX_LENGTH})
     else:
         try:
-            service(obj, request.user, reason)
+            result = service(obj, request.user, reason)
         except ValidationError as error:  # a TransitionError is one; TransitionForbidden (403) passes through
             messages.error(request, " ".join(error.messages))
         else:
-            workflow = workflow_for(obj)
+            moved = result if isinstance(result, type(obj)) else obj  # a service may return a fresh copy
+            workflow = workflow_for(moved)
             message = success if isinstance(success, str) else success[target]
-            messages.success(request, message % {"status": workflow.label(getattr(obj, workflow.field))})
+            messages.success(request, message % {"status": workflow.label(getattr(moved, workflow.field))})
     return redirect(redirect_to)
 
 
