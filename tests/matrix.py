@@ -41,6 +41,8 @@ class Entry:
     actions: tuple = ()
     query: str = ""
     skip_get: bool = False
+    # Access logs an allowed GET writes: {model label: the personas whose view must leave a row there}.
+    logs: dict[str, frozenset[str]] = field(default_factory=dict)
     notes: str = ""
 
     def denial_for(self, persona: str) -> int:

@@ -269,6 +269,10 @@ def test_get(world, client_for, name, persona, allowed):
     else:
         _assert_denied(response, entry, persona)
     after = snapshot()
+    for label, viewers in entry.logs.items():
+        # An access log (who opened personal data, when, why): a row for exactly the listed personas.
+        logged = after.pop(label) != before.pop(label)
+        assert logged == (allowed and persona in viewers), (label, persona, logged)
     if audited:
         # Opening a resident's record is logged: the only change is the audit event.
         assert after.pop("audit.AuditEvent") != before.pop("audit.AuditEvent"), "opening a record was not audited"

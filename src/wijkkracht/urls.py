@@ -12,6 +12,7 @@ urlpatterns = [
     path("initiatieven/", include("wijkkracht.initiatives.urls")),
     path("vrijwilligers/", include("wijkkracht.volunteers.urls")),
     path("activiteiten/", include("wijkkracht.activities.urls")),
+    path("hulp/", include("wijkkracht.support.urls")),
     path("organisaties/", include("wijkkracht.organisations.urls")),
     path("postvak/", include("wijkkracht.mail.urls")),
     path("i18n/setlang/", second_factor_exempt(set_language), name="set_language"),

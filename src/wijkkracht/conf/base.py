@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "wijkkracht.initiatives",
     "wijkkracht.volunteers",
     "wijkkracht.activities",
+    "wijkkracht.support",
     "wijkkracht.demo",
     "wijkkracht.operations",
 ]
@@ -297,6 +298,10 @@ WIJKKRACHT_MUNICIPALITY = env("WIJKKRACHT_MUNICIPALITY", "GM0362")
 WIJKKRACHT_THEME = env("WIJKKRACHT_THEME", "amstelveen")
 # Demo mode shows a banner: people and figures are synthetic.
 WIJKKRACHT_DEMO = env_bool("WIJKKRACHT_DEMO", False)
+# Help request categories residents choose from, in this order (support.constants.Category values).
+WIJKKRACHT_SUPPORT_CATEGORIES = env_list(
+    "WIJKKRACHT_SUPPORT_CATEGORIES", "shopping,transport,company,small_jobs,paperwork,digital,other"
+)
 
 # /status/ reports the task queue as stalled when its oldest due task has waited longer than this (seconds).
 WIJKKRACHT_HEALTH_TASK_MAX_WAIT = int(env("WIJKKRACHT_HEALTH_TASK_MAX_WAIT", "600"))

@@ -564,4 +564,7 @@ def seed_demo(log=print) -> list[dict]:
     from .activities import ensure_activities  # a week of activities at every demo centre
 
     log(ensure_activities())
+    from .support import ensure_help_requests  # help requests in every state in the home district
+
+    log(ensure_help_requests())
     return logins

@@ -1,0 +1,100 @@
+"""Choices of the support app (demand-driven help). The transition map lives in workflows.py."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wijkkracht.audit.events import audit_actions
+
+
+class RequestStatus(models.TextChoices):
+    NEW = "new", _("nieuw")
+    INTAKE = "intake", _("in gesprek")
+    MATCHING = "matching", _("zoekt een helper")
+    MATCHED = "matched", _("helper gevonden")
+    IN_PROGRESS = "in_progress", _("hulp loopt")
+    WAITING = "waiting", _("wacht op de bewoner")
+    REOPENED = "reopened", _("heropend")
+    CLOSED = "closed", _("afgesloten")
+
+
+OPEN_STATUSES = frozenset(s for s in RequestStatus if s != RequestStatus.CLOSED)
+# A resident may withdraw their own request until a helper has started.
+WITHDRAWABLE = frozenset(
+    {RequestStatus.NEW, RequestStatus.INTAKE, RequestStatus.MATCHING, RequestStatus.WAITING, RequestStatus.REOPENED}
+)
+
+
+class Outcome(models.TextChoices):
+    RESOLVED = "resolved", _("geholpen")
+    WITHDRAWN = "withdrawn", _("ingetrokken")
+    REFERRED = "referred", _("doorverwezen")
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("online")
+    PHONE = "phone", _("telefoon")
+    DESK = "desk", _("balie")
+    HOME_VISIT = "home_visit", _("huisbezoek")
+
+
+# Channels a professional records when they take a request on a resident's behalf.
+ON_BEHALF_CHANNELS = [(c.value, c.label) for c in (Channel.PHONE, Channel.DESK, Channel.HOME_VISIT)]
+
+
+class Category(models.TextChoices):
+    """Every known category. Which are offered, and in which order, is configurable
+    (settings.WIJKKRACHT_SUPPORT_CATEGORIES)."""
+
+    SHOPPING = "shopping", _("boodschappen")
+    TRANSPORT = "transport", _("vervoer")
+    COMPANY = "company", _("gezelschap")
+    SMALL_JOBS = "small_jobs", _("klusjes")
+    PAPERWORK = "paperwork", _("post en formulieren")
+    DIGITAL = "digital", _("hulp met computer of telefoon")
+    OTHER = "other", _("iets anders")
+
+
+class Urgency(models.TextChoices):
+    LOW = "low", _("het kan even wachten")
+    NORMAL = "normal", _("deze week")
+    HIGH = "high", _("vandaag of morgen")
+
+
+class AccessPurpose(models.TextChoices):
+    """Why someone opened a help request's personal data (the access log)."""
+
+    HANDLING = "handling", _("behandeling van de vraag")
+    OVERSIGHT = "oversight", _("toezicht als eigenaar")
+
+
+class MoveLabel:
+    """Button texts for the moves a professional makes."""
+
+    LABELS = {
+        RequestStatus.INTAKE: _("Begin het gesprek (intake)"),
+        RequestStatus.MATCHING: _("Zoek een helper"),
+        RequestStatus.MATCHED: _("Er is een helper"),
+        RequestStatus.IN_PROGRESS: _("De hulp is begonnen"),
+        RequestStatus.WAITING: _("Wacht op de bewoner"),
+        RequestStatus.REOPENED: _("Heropen de vraag"),
+        RequestStatus.CLOSED: _("Sluit de vraag af"),
+    }
+
+
+@audit_actions
+class AuditAction(models.TextChoices):
+    ASK = "support.request_ask", _("hulpvraag gesteld")
+    ASK_ON_BEHALF = "support.request_ask_on_behalf", _("hulpvraag genoteerd namens een bewoner")
+    STATUS = "support.request_status", _("status van een hulpvraag gewijzigd")
+    CLOSE = "support.request_close", _("hulpvraag afgesloten")
+    OWNER = "support.request_owner", _("eigenaar van een hulpvraag gewijzigd")
+
+
+def offered_categories() -> list[tuple[str, str]]:
+    """The categories residents choose from, in the configured order (settings.WIJKKRACHT_SUPPORT_CATEGORIES:
+    a list of Category values; unknown values are ignored, an empty list offers all)."""
+    from django.conf import settings
+
+    labels = dict(Category.choices)
+    chosen = [c for c in getattr(settings, "WIJKKRACHT_SUPPORT_CATEGORIES", []) if c in labels] or list(labels)
+    return [(value, labels[value]) for value in chosen]

@@ -1,0 +1,130 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wijkkracht.validators import text_limit, validate_name, validate_phone, validate_text
+
+from .constants import AccessPurpose, Category, Channel, Outcome, RequestStatus, Urgency
+from .query import HelpRequestQuerySet, RequestAccessQuerySet
+
+WHAT_MAX = 1000
+
+
+class HelpRequest(models.Model):
+    """A resident's request for help (hulpvraag): asked online, also without an account, or taken by a
+    professional on their behalf. Its personal data (name, phone, what) is seen by the professionals of the
+    district and the resident; every view by someone else is recorded in RequestAccess."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    district = models.ForeignKey(
+        "places.District", on_delete=models.PROTECT, related_name="help_requests", verbose_name=_("wijk")
+    )
+    neighbourhood = models.ForeignKey(
+        "places.Neighbourhood", on_delete=models.PROTECT, related_name="help_requests", verbose_name=_("buurt")
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="help_requests",
+        verbose_name=_("bewoner"),
+        help_text=_("Alleen als de bewoner een account heeft."),
+    )
+    contact_name = models.CharField(_("naam"), max_length=120, validators=[validate_name])
+    contact_phone = models.CharField(_("telefoon"), max_length=20, blank=True, validators=[validate_phone])
+    channel = models.CharField(_("binnengekomen via"), max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+    category = models.CharField(_("soort hulp"), max_length=16, choices=Category.choices)
+    what = models.TextField(_("waarmee wilt u hulp?"), validators=[validate_text, text_limit(WHAT_MAX)])
+    when = models.CharField(_("wanneer?"), max_length=200, blank=True, validators=[validate_name])
+    urgency = models.CharField(_("hoe snel?"), max_length=8, choices=Urgency.choices, default=Urgency.NORMAL)
+    vulnerable = models.BooleanField(
+        _("kwetsbare inwoner"),
+        default=False,
+        help_text=_("Strengere regels: alleen helpers met een VOG, en een nagesprek na het afsluiten."),
+    )
+    consent_share = models.BooleanField(
+        _("toestemming om het nodige te delen"),
+        default=False,
+        help_text=_("De bewoner vindt het goed dat we alleen het nodige delen met wie gaat helpen."),
+    )
+    consent_given_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.NEW)
+    outcome = models.CharField(_("uitkomst"), max_length=16, choices=Outcome.choices, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_help_requests",
+        verbose_name=_("eigenaar"),
+        help_text=_("De beroepskracht die ervoor zorgt dat deze vraag beantwoord wordt."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("genoteerd door"),
+    )
+    created_at = models.DateTimeField(_("gesteld op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    synthetic = models.BooleanField(_("synthetisch"), default=False, help_text=_("Verzonnen demo-vraag."))
+
+    objects = HelpRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hulpvraag")
+        verbose_name_plural = _("hulpvragen")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status=RequestStatus.CLOSED) | ~models.Q(outcome=""),
+                name="help_request_closed_has_outcome",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["district", "status", "created_at"], name="help_request_queue"),
+            models.Index(fields=["owner", "status"], name="help_request_owner"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} ({self.created_at:%Y-%m-%d})" if self.created_at else str(self.public_id)
+
+    @property
+    def url(self) -> str:
+        return reverse("support:detail", args=[self.public_id])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != RequestStatus.CLOSED
+
+
+class RequestAccess(models.Model):
+    """The access log: who opened a help request's personal data, when and why. Written by
+    services.help_request_view_record; never changed afterwards."""
+
+    help_request = models.ForeignKey(
+        HelpRequest, on_delete=models.CASCADE, related_name="accesses", verbose_name=_("hulpvraag")
+    )
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("bekeken door")
+    )
+    purpose = models.CharField(_("waarom"), max_length=16, choices=AccessPurpose.choices)
+    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+
+    objects = RequestAccessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inzage in een hulpvraag")
+        verbose_name_plural = _("inzage in hulpvragen")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["help_request", "at"], name="request_access_when")]
+
+    def __str__(self) -> str:
+        return f"{self.help_request_id}:{self.viewer_id}@{self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,194 @@
+"""Every write to help requests goes through here.
+
+A request is never without an owner where the district has a professional: asking assigns the professional of
+the district with the fewest open requests. Personal data never goes into an audit event: events carry public
+ids, states and field names only. Every view of a request's personal data by someone other than the resident
+is written to the access log (RequestAccess)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkkracht.accounts.constants import Role
+from wijkkracht.accounts.models import Membership, User
+from wijkkracht.audit.services import audit_record
+from wijkkracht.workflow.services import transition
+
+from .constants import AccessPurpose, AuditAction, Channel, Outcome, RequestStatus, Urgency, offered_categories
+from .models import HelpRequest, RequestAccess
+from .permissions import Action, can, is_own, person_of
+
+
+def _check(actor, action: Action, obj=None) -> None:
+    # actor=None is the system (a command, a job, the demo seed).
+    if actor is not None and not can(actor, action, obj):
+        raise PermissionDenied
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def district_professionals(district_id: int):
+    """Active accounts with a professional membership today naming the district or one of its centres."""
+    memberships = Membership.objects.active().filter(
+        Q(district_id=district_id) | Q(centre__district_id=district_id), role=Role.PROFESSIONAL
+    )
+    return User.objects.filter(is_active=True, pk__in=memberships.values("user_id"))
+
+
+def default_owner(district_id: int) -> User | None:
+    """The district's professional with the fewest open requests (ties: the longest-known account)."""
+    return (
+        district_professionals(district_id)
+        .annotate(
+            open_requests=Count(
+                "owned_help_requests", filter=~Q(owned_help_requests__status=RequestStatus.CLOSED), distinct=True
+            )
+        )
+        .order_by("open_requests", "pk")
+        .first()
+    )
+
+
+def _clean_text(value) -> str:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _new_request(*, neighbourhood, data: dict, channel: str, created_by, person=None, owner=None) -> HelpRequest:
+    if data.get("category") not in {value for value, _label in offered_categories()}:
+        raise ValidationError({"category": _("Kies een soort hulp uit de lijst.")})
+    help_request = HelpRequest(
+        district_id=neighbourhood.district_id,
+        neighbourhood=neighbourhood,
+        person=person,
+        channel=channel,
+        created_by=_user(created_by),
+        contact_name=_clean_text(data.get("contact_name", "")),
+        contact_phone=_clean_text(data.get("contact_phone", "")),
+        category=data["category"],
+        what=_clean_text(data.get("what", "")),
+        when=_clean_text(data.get("when", "")),
+        urgency=data.get("urgency") or Urgency.NORMAL,
+        vulnerable=bool(data.get("vulnerable", False)),
+        consent_share=bool(data.get("consent_share", False)),
+        synthetic=bool(data.get("synthetic", False)),
+    )
+    has_email = person is not None and person.user_id is not None and bool(getattr(person.user, "email", ""))
+    if not help_request.contact_phone and not has_email:
+        raise ValidationError({"contact_phone": _("Vul een telefoonnummer in. Zo kunnen we u bereiken over uw vraag.")})
+    if help_request.consent_share:
+        help_request.consent_given_at = timezone.now()
+    help_request.owner = owner or default_owner(neighbourhood.district_id)
+    help_request.full_clean()
+    help_request.save()
+    return help_request
+
+
+@transaction.atomic
+def help_request_ask(*, actor, neighbourhood, **data) -> HelpRequest:
+    """A resident asks for help online, with or without an account. With an account, the request is theirs
+    (they see it under "Mijn hulpvragen"); without, a name and a phone number are enough."""
+    _check(actor, Action.ASK)
+    person = person_of(actor)
+    data.pop("vulnerable", None)  # the professional decides that, at the intake
+    help_request = _new_request(
+        neighbourhood=neighbourhood, data=data, channel=Channel.ONLINE, created_by=actor, person=person
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.ASK,
+        obj=help_request,
+        district=str(neighbourhood.district.public_id),
+        owner_assigned=help_request.owner_id is not None,
+    )
+    return help_request
+
+
+@transaction.atomic
+def help_request_take(*, actor, neighbourhood, channel: str, **data) -> HelpRequest:
+    """A professional notes a request on a resident's behalf (by phone, at the desk or on a home visit).
+    They own it unless they say otherwise: they spoke to the resident."""
+    _check(actor, Action.ASK_ON_BEHALF, neighbourhood.district)
+    if channel not in (Channel.PHONE, Channel.DESK, Channel.HOME_VISIT):
+        raise ValidationError({"channel": _("Kies hoe de vraag binnenkwam: telefoon, balie of huisbezoek.")})
+    help_request = _new_request(
+        neighbourhood=neighbourhood, data=data, channel=channel, created_by=actor, owner=_user(actor)
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.ASK_ON_BEHALF,
+        obj=help_request,
+        district=str(neighbourhood.district.public_id),
+        channel=channel,
+    )
+    return help_request
+
+
+@transaction.atomic
+def help_request_view_record(*, help_request: HelpRequest, actor, purpose: str = AccessPurpose.HANDLING) -> bool:
+    """Write who opened this request's personal data, when and why. The resident's own view is not logged.
+    Returns whether a row was written."""
+    _check(actor, Action.VIEW, help_request)
+    if actor is None or is_own(actor, help_request):
+        return False
+    access = RequestAccess(help_request=help_request, viewer=actor, purpose=purpose)
+    access.full_clean()
+    access.save()
+    return True
+
+
+@transaction.atomic
+def help_request_move(*, help_request: HelpRequest, actor, to: str, reason: str = "") -> HelpRequest:
+    """Any move but closing (help_request_close) and reopening (help_request_reopen), through the map."""
+    if to in (RequestStatus.CLOSED, RequestStatus.REOPENED):
+        raise ValidationError(_("Deze stap bestaat niet."))
+    transition(help_request, to=to, by=actor, reason=reason)
+    return help_request
+
+
+@transaction.atomic
+def help_request_close(*, help_request: HelpRequest, actor, outcome: str, reason: str = "") -> HelpRequest:
+    """Close with an outcome. A resident can only withdraw their own request."""
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": _("Kies de uitkomst: geholpen, ingetrokken of doorverwezen.")})
+    _check(actor, Action.CLOSE, help_request)
+    if actor is not None and not can(actor, Action.HANDLE, help_request) and outcome != Outcome.WITHDRAWN:
+        raise PermissionDenied
+    locked = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    if locked.status == RequestStatus.CLOSED:
+        raise ValidationError(_("Deze vraag is al afgesloten."))
+    locked.outcome, locked.closed_at = outcome, timezone.now()
+    locked.save(update_fields=["outcome", "closed_at"])
+    help_request.outcome, help_request.closed_at = locked.outcome, locked.closed_at
+    transition(help_request, to=RequestStatus.CLOSED, by=actor, reason=reason)
+    audit_record(actor=actor, action=AuditAction.CLOSE, obj=help_request, outcome=outcome)
+    return help_request
+
+
+@transaction.atomic
+def help_request_reopen(*, help_request: HelpRequest, actor, reason: str) -> HelpRequest:
+    transition(help_request, to=RequestStatus.REOPENED, by=actor, reason=reason)
+    help_request.outcome, help_request.closed_at = "", None
+    help_request.save(update_fields=["outcome", "closed_at"])
+    return help_request
+
+
+@transaction.atomic
+def help_request_set_owner(*, help_request: HelpRequest, actor, owner: User) -> HelpRequest:
+    """Hand the request to a professional of its district (or take it). Never to nobody."""
+    _check(actor, Action.HANDLE, help_request)
+    if owner is None or not district_professionals(help_request.district_id).filter(pk=owner.pk).exists():
+        raise ValidationError({"owner": _("Kies een beroepskracht die in deze wijk werkt.")})
+    locked = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+    if locked.owner_id == owner.pk:
+        return help_request
+    locked.owner = owner
+    locked.save(update_fields=["owner", "updated_at"])
+    help_request.owner = owner
+    audit_record(actor=actor, action=AuditAction.OWNER, obj=help_request, owner=owner.pk)
+    return help_request

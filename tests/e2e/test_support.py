@@ -1,0 +1,96 @@
+"""Help requests in the browser: a resident without an account asks for help on a phone (first with the form's
+errors), the district's professional finds it in the queue, opens it (the access log shows it), moves it through
+intake, matching and a helper from the resident's own network to closed, and the resident with an account
+withdraws her own. axe-core at 1280 and 390 px."""
+
+import re
+
+import pytest
+
+from tests.e2e.test_councils import check, log_out
+from tests.e2e.test_journeys import log_in
+from tests.support.factories import HelpRequestFactory
+from wijkkracht.support.constants import Outcome, RequestStatus
+from wijkkracht.support.models import HelpRequest, RequestAccess
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_resident_asks_for_help_and_the_professional_takes_it_to_closed(page, world, axe_check):
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(world.district_a.url)
+    page.get_by_role("link", name="Vraag hulp").click()
+    page.wait_for_url(re.compile(r"/hulp/\?wijk="))
+    check(page, axe_check)
+    page.get_by_role("button", name="Verstuur mijn vraag").click()  # empty: errors, nothing saved
+    assert page.locator(".errorlist").count() >= 3
+    check(page, axe_check)
+    assert HelpRequest.objects.count() == 0
+    page.get_by_label("Waarmee wilt u hulp?").select_option("transport")
+    page.get_by_label("Vertel kort wat u nodig hebt").fill("Een lift naar het ziekenhuis op donderdag.")
+    page.get_by_label("vandaag of morgen").check()
+    page.get_by_label("In welke buurt woont u?").select_option(label="Randwijck West")
+    page.get_by_label("Uw naam").fill("Henk")
+    page.get_by_label("Uw telefoonnummer").fill("06 12 34 56 78")
+    page.get_by_label(re.compile(r"^Ik vind het goed")).check()
+    page.get_by_role("button", name="Verstuur mijn vraag").click()
+    page.wait_for_url(re.compile(r"/hulp/bedankt/$"))
+    check(page, axe_check)
+    assert "Henk" not in page.url and "06" not in page.url
+    help_request = HelpRequest.objects.get()
+    assert help_request.owner == world.users["professional_a"]
+
+    log_in(page, world.users["professional_a"].email)
+    page.get_by_role("link", name="Hulpvragen").first.click()
+    page.wait_for_url(re.compile(r"/hulp/wachtrij/"))
+    check(page, axe_check)
+    assert "Henk" not in page.locator("main").inner_text()  # the queue shows no names
+    page.get_by_role("link", name="Vervoer").click()
+    page.wait_for_url(re.compile(r"/hulp/[0-9a-f-]+/$"))
+    check(page, axe_check)
+    assert "Henk" in page.locator("main").inner_text()
+    assert RequestAccess.objects.filter(help_request=help_request).count() == 1
+    page.get_by_role("button", name="Begin het gesprek (intake)").click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Zoek een helper").click()
+    page.wait_for_load_state()
+    page.get_by_label("Toelichting (Er is een helper)").fill("Zijn dochter rijdt (eigen netwerk).")
+    page.get_by_role("button", name="Er is een helper").click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="De hulp is begonnen").click()
+    page.wait_for_load_state()
+    page.get_by_label("geholpen").check()
+    page.get_by_role("button", name="Sluit de vraag af").click()
+    page.wait_for_load_state()
+    check(page, axe_check)
+    help_request.refresh_from_db()
+    assert (help_request.status, help_request.outcome) == (RequestStatus.CLOSED, Outcome.RESOLVED)
+    assert "Zijn dochter rijdt" in page.locator("main").inner_text()  # the history, with the reasons
+
+
+def test_a_resident_with_an_account_sees_and_withdraws_her_own_request(page, world, axe_check):
+    ria = world.users["resident"]
+    HelpRequestFactory(neighbourhood=world.neighbourhood_a, person=ria.person, contact_name="Ria")
+    log_in(page, ria.email)
+    page.goto("/hulp/mijn/")
+    check(page, axe_check)
+    page.get_by_role("link", name="Boodschappen").click()
+    page.wait_for_url(re.compile(r"/hulp/[0-9a-f-]+/$"))
+    check(page, axe_check)
+    page.get_by_role("button", name="Trek mijn vraag in").click()
+    page.wait_for_load_state()
+    assert HelpRequest.objects.get().outcome == Outcome.WITHDRAWN
+    assert RequestAccess.objects.count() == 0
+    log_out(page)
+    page.goto("/hulp/mijn/")
+    assert "/account/inloggen/" in page.url
+
+
+def test_the_take_form_and_its_errors(page, world, axe_check):
+    log_in(page, world.users["professional_b"].email)
+    page.goto("/hulp/noteren/")
+    check(page, axe_check)
+    page.get_by_role("button", name="Vraag opslaan").click()
+    assert page.locator(".errorlist").count() >= 3
+    check(page, axe_check)
+    assert HelpRequest.objects.count() == 0

@@ -1,0 +1,32 @@
+"""The demo shows help requests in every state for the demo professional, all synthetic, idempotently."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import Client
+
+from wijkkracht.demo.seed import DEMO_DOMAIN, HOME_CENTRE
+from wijkkracht.places.models import CommunityCentre
+from wijkkracht.support.constants import RequestStatus
+from wijkkracht.support.models import HelpRequest
+
+
+def test_the_demo_has_a_help_request_in_every_state_and_seeding_twice_adds_none(db):
+    call_command("seed_demo", stdout=StringIO())
+    home = CommunityCentre.objects.get(name=HOME_CENTRE)
+    rows = HelpRequest.objects.filter(district=home.district)
+    assert set(rows.values_list("status", flat=True)) == set(RequestStatus.values)
+    assert not HelpRequest.objects.filter(synthetic=False).exists()
+    assert not rows.filter(owner__isnull=True).exists()
+    count = HelpRequest.objects.count()
+    call_command("seed_demo", stdout=StringIO())
+    assert HelpRequest.objects.count() == count
+
+    professional = Client()
+    professional.force_login(home.district.help_requests.first().owner)
+    queue = professional.get("/hulp/wachtrij/")
+    assert queue.status_code == 200
+    assert queue.context["page"].paginator.count == rows.open().count()
+    resident = Client()
+    resident.force_login(HelpRequest.objects.get(contact_name="Ria de Vries").person.user)
+    assert resident.get("/hulp/mijn/").context["rows"][0].person.user.email == f"bewoner@{DEMO_DOMAIN}"

@@ -1,0 +1,308 @@
+"""Help requests: asking (with and without an account), taking on behalf, the owner, the queue, the request
+page and its access log, the transition map, and a professional of another district seeing nothing."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+
+from tests import factories as f
+from tests.support.factories import HelpRequestFactory
+from tests.support.matrix import ask_data, setup
+from wijkkracht.accounts.constants import Role
+from wijkkracht.audit.models import AuditEvent
+from wijkkracht.support import services
+from wijkkracht.support.constants import AuditAction, Channel, Outcome, RequestStatus, offered_categories
+from wijkkracht.support.models import HelpRequest, RequestAccess
+from wijkkracht.support.workflows import HELP_REQUEST_WORKFLOW
+from wijkkracht.workflow.maps import GuardFailed, TransitionNotAllowed
+from wijkkracht.workflow.models import StateChange
+from wijkkracht.workflow.testing import walk_workflow
+
+S = RequestStatus
+
+
+def test_a_resident_without_an_account_asks_with_a_name_and_a_phone_number(world, client_for):
+    response = client_for("anonymous").post(reverse("support:ask"), ask_data(world))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("support:thanks")
+    help_request = HelpRequest.objects.get()
+    assert (help_request.district, help_request.person, help_request.channel, help_request.status) == (
+        world.district_a,
+        None,
+        Channel.ONLINE,
+        S.NEW,
+    )
+    assert (help_request.contact_name, help_request.contact_phone) == ("Henk", "020 765 43 21")
+    assert help_request.owner == world.users["professional_a"]  # the district's professional
+    event = AuditEvent.objects.get(action=AuditAction.ASK)
+    assert event.object_id == str(help_request.public_id)
+    assert "Henk" not in str(event.detail) and "020" not in str(event.detail)
+
+
+def test_without_a_phone_number_an_anonymous_request_is_refused_and_nothing_is_saved(world, client_for):
+    data = {**ask_data(world), "contact_phone": ""}
+    response = client_for("anonymous").post(reverse("support:ask"), data)
+    assert response.status_code == 200
+    assert "contact_phone" in response.context["form"].errors
+    assert HelpRequest.objects.count() == 0
+
+
+def test_the_service_refuses_a_request_without_a_way_to_reach_the_resident(world):
+    data = {**ask_data(world), "contact_phone": ""}
+    data.pop("neighbourhood")
+    with pytest.raises(ValidationError) as error:
+        services.help_request_ask(actor=None, neighbourhood=world.neighbourhood_a, **data)
+    assert "contact_phone" in error.value.error_dict
+    assert HelpRequest.objects.count() == 0
+
+
+def test_a_resident_with_an_account_asks_without_a_phone_and_sees_it_under_my_requests(world, client_for):
+    client = client_for("resident")
+    form = client.get(reverse("support:ask")).context["form"]
+    assert form.initial["neighbourhood"] == world.neighbourhood_a.pk
+    response = client.post(reverse("support:ask"), {**ask_data(world), "contact_phone": "", "vulnerable": "on"})
+    assert response["Location"] == reverse("support:mine")
+    help_request = HelpRequest.objects.get()
+    assert help_request.person == world.users["resident"].person
+    assert help_request.vulnerable is False  # the professional decides that at the intake
+    mine = client.get(reverse("support:mine"))
+    assert [r.pk for r in mine.context["rows"]] == [help_request.pk]
+    # Opening one's own request is not someone else's view of personal data: no access log row.
+    assert client.get(help_request.url).status_code == 200
+    assert RequestAccess.objects.count() == 0
+
+
+def test_the_district_page_offers_only_its_own_neighbourhoods(world, client_for):
+    f.NeighbourhoodFactory(district=world.district_b, cbs_code="BU03620702", name="Westwijk Zuid")
+    response = client_for("anonymous").get(reverse("support:ask") + f"?wijk={world.district_b.slug}")
+    choices = response.context["form"].fields["neighbourhood"].choices
+    offered = [name for _group, items in choices[1:] for _pk, name in items]
+    assert offered == ["Westwijk Noord", "Westwijk Zuid"]
+
+
+@pytest.mark.parametrize("page", ["places:home", "places:district"])
+def test_home_and_district_pages_have_an_ask_for_help_button(world, client_for, page):
+    args = [world.district_a.slug] if page == "places:district" else []
+    html = client_for("anonymous").get(reverse(page, args=args)).content.decode()
+    expected = reverse("support:ask") + (f"?wijk={world.district_a.slug}" if args else "")
+    assert f'href="{expected}"' in html
+
+
+@override_settings(WIJKKRACHT_SUPPORT_CATEGORIES=["company", "shopping", "nonsense"])
+def test_the_categories_are_configurable_and_an_unoffered_one_is_refused(world):
+    assert [value for value, _label in offered_categories()] == ["company", "shopping"]
+    data = {**ask_data(world), "category": "transport"}
+    data.pop("neighbourhood")
+    with pytest.raises(ValidationError):
+        services.help_request_ask(actor=None, neighbourhood=world.neighbourhood_a, **data)
+    assert HelpRequest.objects.count() == 0
+
+
+def test_a_professional_takes_a_request_by_phone_and_owns_it(world, client_for):
+    data = {**ask_data(world), "channel": "desk", "vulnerable": "on", "consent_share": "on"}
+    response = client_for("professional_a").post(reverse("support:take"), data)
+    help_request = HelpRequest.objects.get()
+    assert response["Location"] == help_request.url
+    assert (help_request.channel, help_request.vulnerable, help_request.consent_share) == (Channel.DESK, True, True)
+    assert help_request.consent_given_at is not None
+    assert help_request.owner == world.users["professional_a"] == help_request.created_by
+    assert AuditEvent.objects.filter(action=AuditAction.ASK_ON_BEHALF, object_id=str(help_request.public_id)).exists()
+
+
+def test_a_professional_cannot_take_a_request_for_another_district(world):
+    data = {**ask_data(world), "category": "shopping"}
+    data.pop("neighbourhood")
+    with pytest.raises(PermissionDenied):
+        services.help_request_take(
+            actor=world.users["professional_b"], neighbourhood=world.neighbourhood_a, channel="phone", **data
+        )
+    assert HelpRequest.objects.count() == 0
+
+
+def test_the_default_owner_is_the_district_professional_with_the_fewest_open_requests(world):
+    second = f.UserFactory(email="pro.a2@example.org")
+    f.MembershipFactory(user=second, role=Role.PROFESSIONAL, organisation=world.organisation, district=world.district_a)
+    HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=world.users["professional_a"])
+    HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=second, status=S.CLOSED)  # closed: not counted
+    assert services.default_owner(world.district_a.pk) == second
+    assert services.default_owner(world.district_b.pk) == world.users["professional_b"]
+
+
+def test_opening_a_request_is_written_to_the_access_log_and_shown_to_the_professionals(world, client_for):
+    data = setup(world)
+    client = client_for("professional_a")
+    client.get(data.own.url)
+    response = client.get(data.own.url)
+    access = RequestAccess.objects.filter(help_request=data.own)
+    assert [(a.viewer, a.purpose) for a in access] == [(world.users["professional_a"], "handling")] * 2
+    assert len(response.context["accesses"]) == 2
+    # The resident sees her own request, not the log and not the professionals' notes.
+    resident_page = client_for("resident").get(data.own.url)
+    assert "accesses" not in resident_page.context
+    assert resident_page.context["handles"] is False
+
+
+def test_a_professional_of_district_b_cannot_see_district_a_by_any_url_or_id(world, client_for):
+    data = setup(world)
+    client = client_for("professional_b")
+    queue = client.get(reverse("support:queue") + "?status=")
+    assert [r.pk for r in queue.context["page"]] == [data.other.pk]
+    for status in [*S.values, "closed"]:
+        listed = client.get(reverse("support:queue") + f"?status={status}").context["page"]
+        assert data.own.pk not in [r.pk for r in listed] and data.phone.pk not in [r.pk for r in listed]
+    for target in (data.own, data.phone):
+        assert client.get(target.url).status_code == 403
+        before = (HelpRequest.objects.get(pk=target.pk).status, HelpRequest.objects.get(pk=target.pk).owner_id)
+        for name, payload in (
+            ("support:transition", {"to": "matching"}),
+            ("support:transition", {"to": "closed", "outcome": "resolved"}),
+            ("support:owner", {"owner": world.users["professional_b"].pk}),
+        ):
+            assert client.post(reverse(name, args=[target.public_id]), payload).status_code == 403
+        after = HelpRequest.objects.get(pk=target.pk)
+        assert (after.status, after.owner_id) == before
+    assert RequestAccess.objects.count() == 0
+    # The service says the same, whatever the view does.
+    with pytest.raises(PermissionDenied):
+        services.help_request_view_record(help_request=data.own, actor=world.users["professional_b"])
+    with pytest.raises(PermissionDenied):
+        services.help_request_set_owner(
+            help_request=data.own, actor=world.users["professional_b"], owner=world.users["professional_b"]
+        )
+
+
+def test_the_queue_shows_no_personal_data(world, client_for):
+    data = setup(world)
+    html = client_for("professional_a").get(reverse("support:queue")).content.decode()
+    assert data.own.url in html
+    for secret in (data.own.contact_name, data.phone.contact_name, "020 123 45 67", data.own.what):
+        assert secret not in html
+
+
+def test_the_queue_is_urgent_and_old_first_with_a_constant_number_of_queries(world, client_for):
+    client = client_for("professional_a")
+    url = reverse("support:queue")
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    HelpRequestFactory(neighbourhood=world.neighbourhood_a, urgency="low")
+    few = count()
+    urgent = HelpRequestFactory(
+        neighbourhood=world.neighbourhood_a, urgency="high", owner=world.users["professional_a"]
+    )
+    for _ in range(5):
+        HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=world.users["professional_a"])
+    assert count() == few
+    page = client.get(url).context["page"]
+    assert page[0] == urgent
+
+
+def test_the_professional_moves_a_request_through_the_map_and_every_step_is_history(world, client_for):
+    data = setup(world)
+    client = client_for("professional_a")
+    url = reverse("support:transition", args=[data.own.public_id])
+    client.post(url, {"to": "intake"})
+    client.post(url, {"to": "matching"})
+    client.post(url, {"to": "matched", "reason": "De buurvrouw doet de boodschappen."})
+    client.post(url, {"to": "in_progress"})
+    client.post(url, {"to": "closed", "outcome": "resolved"})
+    help_request = HelpRequest.objects.get(pk=data.own.pk)
+    assert (help_request.status, help_request.outcome) == (S.CLOSED, Outcome.RESOLVED)
+    assert help_request.closed_at is not None
+    history = [c.target for c in StateChange.objects.for_object(help_request)]
+    assert history == ["intake", "matching", "matched", "in_progress", "closed"]
+    assert AuditEvent.objects.filter(action=AuditAction.STATUS, object_id=str(help_request.public_id)).count() == 5
+    assert AuditEvent.objects.filter(action=AuditAction.CLOSE).count() == 1
+    client.post(url, {"to": "reopened", "reason": "Ze belde terug: de buurvrouw is verhuisd."})
+    help_request.refresh_from_db()
+    assert (help_request.status, help_request.outcome, help_request.closed_at) == (S.REOPENED, "", None)
+
+
+def test_a_move_the_map_forbids_changes_nothing_and_says_so(world, client_for):
+    data = setup(world)
+    client = client_for("professional_a")
+    response = client.post(reverse("support:transition", args=[data.own.public_id]), {"to": "in_progress"}, follow=True)
+    assert HelpRequest.objects.get(pk=data.own.pk).status == S.NEW
+    assert "niet" in " ".join(str(m) for m in response.context["messages"])
+    with pytest.raises(TransitionNotAllowed):
+        services.help_request_move(help_request=data.own, actor=world.users["professional_a"], to=S.IN_PROGRESS)
+    # Closing without an outcome is refused by the guard.
+    with pytest.raises(ValidationError):
+        services.help_request_close(help_request=data.own, actor=world.users["professional_a"], outcome="")
+    assert HelpRequest.objects.get(pk=data.own.pk).status == S.NEW
+    assert StateChange.objects.count() == 0
+
+
+def test_the_resident_can_only_withdraw_and_only_before_the_help_starts(world, client_for):
+    data = setup(world)
+    resident = world.users["resident"]
+    with pytest.raises(PermissionDenied):
+        services.help_request_close(help_request=data.own, actor=resident, outcome=Outcome.RESOLVED)
+    with pytest.raises(PermissionDenied):
+        services.help_request_move(help_request=data.own, actor=resident, to=S.INTAKE)
+    client_for("resident").post(reverse("support:transition", args=[data.own.public_id]), {"to": "closed"})
+    assert HelpRequest.objects.get(pk=data.own.pk).outcome == Outcome.WITHDRAWN
+    started = HelpRequestFactory(neighbourhood=world.neighbourhood_a, person=resident.person, status=S.IN_PROGRESS)
+    with pytest.raises(PermissionDenied):
+        services.help_request_close(help_request=started, actor=resident, outcome=Outcome.WITHDRAWN)
+
+
+def test_the_owner_is_handed_only_to_a_professional_of_the_district(world, client_for):
+    data = setup(world)
+    second = f.UserFactory(email="pro.a2@example.org", display_name="Pim")
+    f.MembershipFactory(user=second, role=Role.PROFESSIONAL, organisation=world.organisation, district=world.district_a)
+    client = client_for("professional_a")
+    client.post(reverse("support:owner", args=[data.own.public_id]), {"owner": world.users["professional_b"].pk})
+    assert HelpRequest.objects.get(pk=data.own.pk).owner == world.users["professional_a"]
+    client.post(reverse("support:owner", args=[data.own.public_id]), {"owner": second.pk})
+    assert HelpRequest.objects.get(pk=data.own.pk).owner == second
+    event = AuditEvent.objects.get(action=AuditAction.OWNER)
+    assert event.detail == {"owner": second.pk}
+
+
+def test_the_help_request_workflow(world):
+    def make(state):
+        return HelpRequestFactory(neighbourhood=world.neighbourhood_a, status=state, outcome="resolved")
+
+    walk = walk_workflow(
+        HELP_REQUEST_WORKFLOW,
+        make=make,
+        by=world.users["professional_a"],
+        denied_by=world.users["professional_b"],
+        blocked={(S.NEW, S.CLOSED): lambda: HelpRequestFactory(neighbourhood=world.neighbourhood_a, outcome="")},
+    )
+    assert (walk.allowed, walk.guarded) == (23, 1)
+    assert walk.refused == len(S.values) ** 2 - 23
+
+
+def test_a_closed_request_must_have_an_outcome_in_the_database(world):
+    with pytest.raises(ValidationError):
+        HelpRequestFactory.build(
+            neighbourhood=world.neighbourhood_a, district=world.district_a, status=S.CLOSED, outcome=""
+        ).full_clean()
+    with pytest.raises(GuardFailed):
+        from wijkkracht.workflow.services import transition
+
+        transition(
+            HelpRequestFactory(neighbourhood=world.neighbourhood_a, outcome=""),
+            to=S.CLOSED,
+            by=world.users["professional_a"],
+        )
+
+
+def test_the_pages_speak_english_too(world, client_for):
+    data = setup(world)
+    client = client_for("professional_a")
+    client.cookies["django_language"] = "en"
+    assert "Ask for help" in client.get(reverse("support:ask")).content.decode()
+    queue = client.get(reverse("support:queue")).content.decode()
+    assert "Help requests in your districts" in queue and "shopping" in queue.lower()
+    page = client.get(data.own.url).content.decode()
+    assert "Start the conversation (intake)" in page and "Who has viewed this request" in page
