@@ -70,3 +70,47 @@ def test_a_resident_signs_up_the_professional_activates_her_and_she_takes_a_brea
     assert Volunteer.objects.get(pk=ria.pk).status == VolunteerStatus.PAUSED
     page.get_by_role("link", name="Profiel wijzigen").click()
     check(page, axe_check)
+
+
+def test_a_resident_applies_on_a_phone_and_the_professional_accepts_after_recording_a_vog(page, world, axe_check):
+    cook = vf.TagFactory(name="Koken")
+    vacancy = vf.VacancyFactory(
+        centre=world.centre_a, title="Kok voor de buurtmaaltijd", skills=[cook], vog_required=True, places=1
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/vrijwilligers/vacatures/")
+    check(page, axe_check)
+    page.get_by_label("Vaardigheid").select_option(label="Koken")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("link", name="Kok voor de buurtmaaltijd").click()
+    check(page, axe_check)
+    page.get_by_role("link", name="Reageer op deze vacature").click()
+    page.get_by_role("button", name="Reactie versturen").click()  # nothing filled in: errors
+    assert page.locator(".errorlist").count() >= 1
+    check(page, axe_check)
+    page.get_by_label("Uw naam").fill("Sanne de Boer")
+    page.get_by_label("Telefoonnummer").fill("06 1234 5678")
+    page.get_by_role("button", name="Reactie versturen").click()
+    page.wait_for_url(re.compile(r"/vacatures/[0-9a-f-]+/$"))
+    check(page, axe_check)
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, world.users["professional_a"].email)
+    page.goto(f"/vrijwilligers/vacatures/{vacancy.public_id}/beheer/")
+    check(page, axe_check)
+    page.get_by_role("button", name=re.compile(r"^Aannemen\W+Sanne de Boer")).click()
+    page.wait_for_load_state()
+    assert "geldige VOG" in page.locator("main").inner_text()  # refused: no VOG yet
+    assert not Volunteer.objects.exists()
+    page.get_by_role("button", name=re.compile(r"^Vastleggen als vrijwilliger\W+Sanne de Boer")).click()
+    page.wait_for_url(re.compile(r"/beheer/[0-9a-f-]+/$"))
+    page.get_by_label("Datum van afgifte").fill((timezone.localdate() - datetime.timedelta(days=3)).isoformat())
+    page.get_by_role("button", name="Vastleggen").click()
+    page.wait_for_load_state()
+    check(page, axe_check)
+    page.goto(f"/vrijwilligers/vacatures/{vacancy.public_id}/beheer/")
+    page.get_by_role("button", name=re.compile(r"^Aannemen\W+Sanne de Boer")).click()
+    page.wait_for_load_state()
+    check(page, axe_check)
+    vacancy.refresh_from_db()
+    assert vacancy.status == "filled"

@@ -6,8 +6,8 @@ import factory
 from django.utils import timezone
 
 from tests import factories as f
-from wijkkracht.volunteers.constants import TagKind, VolunteerStatus
-from wijkkracht.volunteers.models import StopReason, Tag, Volunteer
+from wijkkracht.volunteers.constants import CertificateKind, TagKind, VacancyPlace, VolunteerStatus
+from wijkkracht.volunteers.models import Application, Certificate, StopReason, Tag, Vacancy, Volunteer
 
 
 class TagFactory(factory.django.DjangoModelFactory):
@@ -58,3 +58,41 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
     def skills(self, create, extracted, **kwargs):
         if create and extracted:
             self.skills.set(extracted)
+
+
+class VacancyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Vacancy
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Gastvrouw {n}")
+    description = "Koffie schenken en mensen welkom heten."
+    place = VacancyPlace.CENTRE
+    centre = factory.SubFactory(f.CommunityCentreFactory)
+    district = factory.LazyAttribute(lambda o: o.centre.district if o.centre else f.DistrictFactory())
+    slots = factory.LazyFunction(lambda: ["mon_morning"])
+    hours_per_week = 2
+    places = 2
+
+    @factory.post_generation
+    def skills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.skills.set(extracted)
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    vacancy = factory.SubFactory(VacancyFactory)
+    name = "Sanne de Boer"
+    phone = "06 1234 5678"
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certificate
+
+    volunteer = factory.SubFactory(VolunteerFactory)
+    kind = CertificateKind.VOG
+    issued_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from tests.matrix import ADMINISTRATORS, LOGGED_IN, Entry
+from tests.matrix import ADMINISTRATORS, ALL, LOGGED_IN, Entry
 from tests.volunteers import factories as vf
 from wijkkracht.volunteers.constants import VolunteerStatus
 from wijkkracht.volunteers.models import AvailabilityException
@@ -32,7 +32,13 @@ def setup(w):
     )
     bram = vf.VolunteerFactory(status=VolunteerStatus.REGISTERED, districts=[w.district_b])
     reason = vf.StopReasonFactory()
-    w.volunteers = SimpleNamespace(vera=vera, bram=bram, away=away, reason=reason)
+    vacancy = vf.VacancyFactory(centre=w.centre_a, title="Gastvrouw koffieochtend")
+    other = vf.VacancyFactory(centre=w.centre_a, title="Taalmaatje")
+    ria = w.users["resident"].person
+    application = vf.ApplicationFactory(vacancy=other, person=ria, name="Ria", email="resident@example.org")
+    w.volunteers = SimpleNamespace(
+        vera=vera, bram=bram, away=away, reason=reason, vacancy=vacancy, other=other, application=application
+    )
     return w.volunteers
 
 
@@ -102,6 +108,93 @@ MATRIX: dict[str, Entry] = {
         post=PRO_A,
         args=lambda w: [setup(w).vera.public_id],
         data=lambda w: {"to": "paused", "until": _later(10)},
+    ),
+    "volunteers:board": Entry(
+        actions=(A.BOARD, A.VACANCY_MANAGE), get=ALL, args=lambda w: [] if setup(w) else [], query="?day_part=morning"
+    ),
+    "volunteers:vacancy": Entry(
+        actions=(A.VACANCY_VIEW, A.APPLY, A.VACANCY_MANAGE), get=ALL, args=lambda w: [setup(w).vacancy.public_id]
+    ),
+    "volunteers:apply": Entry(
+        actions=(A.APPLY,),
+        get=ALL,
+        post=ALL,
+        args=lambda w: [setup(w).vacancy.public_id],
+        data=lambda w: {"name": "Sanne", "phone": "06 1234 5678", "message": "Ik help graag."},
+        notes="with or without an account",
+    ),
+    "volunteers:vacancy_create": Entry(
+        actions=(A.VACANCY_MANAGE,),
+        get=PROFESSIONALS,
+        post=PRO_A,
+        data=lambda w: {
+            "title": "Chauffeur",
+            "description": "Bewoners naar de markt rijden.",
+            "place": "centre",
+            "centre": w.centre_a.pk,
+            "hours_per_week": "2",
+            "places": "1",
+        },
+        denied_as={"professional_b": 200},
+        notes="professional_b may open the form; centre A is not theirs: the form says so and nothing is saved",
+    ),
+    "volunteers:vacancy_edit": Entry(
+        actions=(A.VACANCY_MANAGE,),
+        get=PRO_A,
+        post=PRO_A,
+        args=lambda w: [setup(w).vacancy.public_id],
+        data=lambda w: {
+            "title": "Gastvrouw of gastheer",
+            "description": "Koffie schenken.",
+            "place": "centre",
+            "centre": w.centre_a.pk,
+            "hours_per_week": "3",
+            "places": "2",
+        },
+    ),
+    "volunteers:vacancy_manage": Entry(
+        actions=(A.VACANCY_MANAGE, A.VIEW), get=PRO_A, args=lambda w: [setup(w).vacancy.public_id]
+    ),
+    "volunteers:phone_application": Entry(
+        actions=(A.VACANCY_MANAGE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [setup(w).vacancy.public_id],
+        data=lambda w: {"telefoon-name": "Henk", "telefoon-phone": "020 123 4567"},
+    ),
+    "volunteers:vacancy_transition": Entry(
+        actions=(A.VACANCY_MANAGE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [setup(w).vacancy.public_id],
+        data=lambda w: {"to": "closed"},
+    ),
+    "volunteers:application_decide": Entry(
+        actions=(A.DECIDE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [setup(w).application.public_id],
+        data=lambda w: {"to": "declined", "reason": "De plaatsen zijn al vergeven."},
+    ),
+    "volunteers:application_make_volunteer": Entry(
+        actions=(A.DECIDE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [setup(w).application.public_id],
+        notes="Ria (with an account) becomes a volunteer of centre A",
+    ),
+    "volunteers:application_withdraw": Entry(
+        actions=(A.WITHDRAW,),
+        skip_get=True,
+        post=frozenset({"resident", "professional_a"}),
+        args=lambda w: [setup(w).application.public_id],
+    ),
+    "volunteers:certificate_add": Entry(
+        actions=(A.MANAGE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [setup(w).vera.public_id],
+        data=lambda w: {"certificaat-kind": "vog", "certificaat-issued_on": _later(-10)},
     ),
     "admin:volunteers_tag_add": Entry(
         actions=(A.SETTINGS_MANAGE,),

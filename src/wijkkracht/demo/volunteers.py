@@ -15,8 +15,8 @@ from wijkkracht.accounts.models import User
 from wijkkracht.people.models import Person
 from wijkkracht.places.models import CommunityCentre, District
 from wijkkracht.volunteers import services
-from wijkkracht.volunteers.constants import SLOTS, TagKind, VolunteerStatus
-from wijkkracht.volunteers.models import StopReason, Tag, Volunteer
+from wijkkracht.volunteers.constants import SLOTS, ApplicationChannel, TagKind, VacancyPlace, VolunteerStatus
+from wijkkracht.volunteers.models import Certificate, StopReason, Tag, Vacancy, Volunteer
 
 from .seed import DEMO_DOMAIN, HOME_CENTRE, SEED
 
@@ -97,4 +97,78 @@ def ensure_volunteers() -> str:
         )
         _walk(volunteer, target, professional, reasons[index % len(reasons)], today)
         made += 1
-    return f"volunteers: {made} created"
+    certificates = ensure_certificates(professional, home, today)
+    return f"volunteers: {made} created; {certificates}; {ensure_vacancies(professional, home)}"
+
+
+def ensure_certificates(professional: User, home: CommunityCentre, today: datetime.date) -> str:
+    """A VOG for every other active volunteer of the home centre; one lapses within two months."""
+    made = 0
+    active = Volunteer.objects.filter(status=S.ACTIVE, centres=home).order_by("public_id")
+    for index, volunteer in enumerate(active):
+        if index % 2 or Certificate.objects.filter(volunteer=volunteer).exists():
+            continue
+        issued = today - datetime.timedelta(days=3 * 365 - 40) if index == 0 else today - datetime.timedelta(days=90)
+        services.certificate_record(volunteer=volunteer, actor=professional, kind="vog", issued_on=issued)
+        made += 1
+    return f"{made} VOGs"
+
+
+# (title, place, activity, skill names, VOG, slots, hours, places)
+VACANCIES = [
+    ("Gastvrouw of gastheer koffieochtend", VacancyPlace.ACTIVITY, "Koffieochtend op dinsdag",
+     ["Gastvrouw of gastheer"], False, ["tue_morning"], 3, 2),
+    ("Kok voor de buurtmaaltijd", VacancyPlace.CENTRE, "", ["Koken"], True, ["thu_afternoon", "thu_evening"], 4, 2),
+    ("Taalmaatje", VacancyPlace.DISTRICT, "", ["Taalles geven", "Gesprekken voeren"], False, ["wed_evening"], 2, 3),
+    ("Chauffeur boodschappenbus", VacancyPlace.HELP_SERVICE, "", ["Autorijden"], True, ["fri_morning"], 3, 1),
+    ("Klusser repair café", VacancyPlace.ACTIVITY, "Repair café", ["Klussen"], False, ["sat_morning"], 3, 2),
+]  # fmt: skip
+
+
+def ensure_vacancies(professional: User, home: CommunityCentre) -> str:
+    """Open vacancies at the home centre and in its district, with reactions in several states."""
+    if Vacancy.objects.filter(title=VACANCIES[0][0]).exists():
+        return "vacancies: 0 created"
+    tags = {t.name: t for t in Tag.objects.filter(kind=TagKind.SKILL)}
+    made = []
+    for title, place, activity, skills, vog, slots, hours, places in VACANCIES:
+        made.append(
+            services.vacancy_save(
+                actor=professional,
+                title=title,
+                description=f"{title}: samen met andere vrijwilligers, begeleid door de beroepskracht.",
+                place=place,
+                activity_name=activity,
+                centre=home,  # also the district and help-service roles: organised from the home centre
+                district=home.district,
+                skills=[tags[name] for name in skills if name in tags],
+                vog_required=vog,
+                slots=slots,
+                hours_per_week=hours,
+                places=places,
+                requirements="Betrouwbaar en vriendelijk.",
+            )
+        )
+    # Reactions: on the web without an account, by phone, accepted, declined and withdrawn.
+    coffee, cook, language = made[0], made[1], made[2]
+    services.application_submit(vacancy=coffee, actor=None, name="Sanne (voorbeeld)", phone="06 0000 9001")
+    services.application_submit(
+        vacancy=language, actor=professional, name="Henk (voorbeeld)", phone="06 0000 9002",
+        channel=ApplicationChannel.PHONE,
+    )  # fmt: skip
+    active = list(Volunteer.objects.filter(status=S.ACTIVE, centres=home).select_related("person")[:3])
+    for volunteer, (vacancy, outcome) in zip(
+        active, [(coffee, "accept"), (language, "decline"), (coffee, "withdraw")], strict=False
+    ):
+        application = services.application_submit(
+            vacancy=vacancy, actor=professional, phone="06 0000 9003", channel=ApplicationChannel.DESK,
+            person=volunteer.person,
+        )  # fmt: skip
+        if outcome == "accept":
+            services.application_accept(application=application, actor=professional)
+        elif outcome == "decline":
+            services.application_decline(application=application, actor=professional, reason="Alle plaatsen vergeven.")
+        else:
+            services.application_withdraw(application=application, actor=professional)
+    del cook
+    return f"vacancies: {len(made)} created"

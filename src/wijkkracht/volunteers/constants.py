@@ -48,6 +48,51 @@ MAX_HOURS_PER_WEEK = 60
 MAX_PAUSE_DAYS = 366
 
 
+class VacancyStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    FILLED = "filled", _("vol")
+    CLOSED = "closed", _("gesloten")
+
+
+class VacancyPlace(models.TextChoices):
+    """Where the role is: an activity of a centre, a centre, a whole district or the help service."""
+
+    CENTRE = "centre", _("in een wijkcentrum")
+    ACTIVITY = "activity", _("bij een activiteit")
+    DISTRICT = "district", _("in de wijk")
+    HELP_SERVICE = "help_service", _("bij de hulpdienst (buren helpen)")
+
+
+class ApplicationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("ingediend")
+    ACCEPTED = "accepted", _("aangenomen")
+    DECLINED = "declined", _("afgewezen")
+    WITHDRAWN = "withdrawn", _("ingetrokken")
+
+
+# Applications that hold or may take a place.
+APPLICATION_LIVE = frozenset({ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED})
+
+
+class ApplicationChannel(models.TextChoices):
+    WEB = "web", _("via de website")
+    PHONE = "phone", _("telefonisch")
+    DESK = "desk", _("aan de balie")
+
+
+class CertificateKind(models.TextChoices):
+    VOG = "vog", _("VOG (Verklaring Omtrent het Gedrag)")
+    TRAINING = "training", _("training")
+
+
+# A VOG counts as valid this many years after its issue date (settings.WIJKKRACHT_VOG_VALID_YEARS overrides).
+VOG_VALID_YEARS = 3
+# The volunteer and their professional hear this many days before a VOG lapses.
+VOG_REMIND_DAYS = 60
+# How many suggestions a vacancy shows.
+SUGGESTIONS = 10
+
+
 class MoveLabel:
     LABELS = {
         VolunteerStatus.INTAKE: _("Intake plannen"),
@@ -67,5 +112,18 @@ class AuditAction(models.TextChoices):
     STOP = "volunteers.stop", _("vrijwilliger afgemeld")
     EXCEPTION_ADD = "volunteers.exception_add", _("afwezigheid van vrijwilliger toegevoegd")
     EXCEPTION_REMOVE = "volunteers.exception_remove", _("afwezigheid van vrijwilliger verwijderd")
+    VACANCY_SAVE = "volunteers.vacancy_save", _("vacature opgeslagen")
+    VACANCY_STATUS = "volunteers.vacancy_status", _("status van vacature gewijzigd")
+    APPLY = "volunteers.apply", _("gereageerd op vacature")
+    APPLICATION_STATUS = "volunteers.application_status", _("besluit over reactie op vacature")
+    CERTIFICATE_RECORD = "volunteers.certificate_record", _("VOG of training vastgelegd")
+    CERTIFICATE_REMIND = "volunteers.certificate_remind", _("herinnering verlopen VOG verstuurd")
     TAG_SAVE = "volunteers.tag_save", _("vaardigheid of interesse opgeslagen")
     STOP_REASON_SAVE = "volunteers.stop_reason_save", _("reden van afmelden opgeslagen")
+
+
+def vog_valid_years() -> int:
+    """How long a VOG counts as valid: settings.WIJKKRACHT_VOG_VALID_YEARS, default VOG_VALID_YEARS (3)."""
+    from django.conf import settings
+
+    return int(getattr(settings, "WIJKKRACHT_VOG_VALID_YEARS", VOG_VALID_YEARS))

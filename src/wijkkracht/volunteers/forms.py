@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.places.models import CommunityCentre, District
 
-from .constants import MAX_HOURS_PER_WEEK, SLOTS, WEEKDAYS, DayPart, TagKind
+from .constants import MAX_HOURS_PER_WEEK, SLOTS, WEEKDAYS, CertificateKind, DayPart, TagKind, VacancyPlace
 from .models import StopReason, Tag
 
 SLOT_CHOICES = [
@@ -129,3 +129,101 @@ class ListFilterForm(forms.Form):
         self.fields["status"].choices = [("", _("alle"))] + list(statuses)
         self.fields["centre"].queryset = centres
         self.fields["centre"].empty_label = _("alle")
+
+
+class VacancyForm(forms.Form):
+    title = forms.CharField(
+        label=_("Titel"), max_length=120, help_text=_("Bijvoorbeeld: gastvrouw bij de koffieochtend.")
+    )
+    description = forms.CharField(label=_("Wat ga je doen?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    place = forms.ChoiceField(label=_("Waar"), choices=VacancyPlace.choices)
+    centre = forms.ModelChoiceField(label=_("Wijkcentrum"), queryset=CommunityCentre.objects.none(), required=False)
+    district = forms.ModelChoiceField(
+        label=_("Wijk"),
+        queryset=District.objects.none(),
+        required=False,
+        help_text=_("Alleen nodig zonder wijkcentrum."),
+    )
+    activity_name = forms.CharField(label=_("Activiteit"), max_length=120, required=False)
+    skills = forms.ModelMultipleChoiceField(
+        label=_("Gevraagde vaardigheden"),
+        queryset=Tag.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    requirements = forms.CharField(label=_("Wat vragen we nog meer?"), max_length=300, required=False)
+    vog_required = forms.BooleanField(label=_("Een VOG is nodig"), required=False)
+    slots = forms.MultipleChoiceField(
+        label=_("Wanneer"), choices=SLOT_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    hours_per_week = forms.IntegerField(label=_("Uren per week"), min_value=1, max_value=MAX_HOURS_PER_WEEK, initial=2)
+    places = forms.IntegerField(label=_("Aantal plaatsen"), min_value=1, max_value=500, initial=1)
+
+    def __init__(self, *args, centres, districts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = centres
+        self.fields["district"].queryset = districts
+        self.fields["skills"].queryset = Tag.objects.filter(kind=TagKind.SKILL, active=True)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("centre") and not data.get("district"):
+            self.add_error("centre", _("Kies een wijkcentrum of een wijk."))
+        return data
+
+
+class BoardFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoek"), required=False, max_length=80)
+    district = forms.ModelChoiceField(label=_("Wijk"), queryset=District.objects.none(), required=False)
+    skill = forms.ModelChoiceField(label=_("Vaardigheid"), queryset=Tag.objects.none(), required=False)
+    day_part = forms.ChoiceField(label=_("Dagdeel"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = District.objects.order_by("name")
+        self.fields["district"].empty_label = _("alle wijken")
+        self.fields["skill"].queryset = Tag.objects.filter(kind=TagKind.SKILL, active=True)
+        self.fields["skill"].empty_label = _("alle vaardigheden")
+        self.fields["day_part"].choices = [("", _("alle dagdelen")), *DayPart.choices]
+
+
+class ApplyForm(forms.Form):
+    """Reacting to a vacancy; without an account a name and a phone number or e-mail address are enough."""
+
+    name = forms.CharField(label=_("Uw naam"), max_length=120)
+    phone = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
+    email = forms.EmailField(label=_("E-mailadres"), required=False)
+    message = forms.CharField(
+        label=_("Wilt u iets vertellen? (mag leeg blijven)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+    def __init__(self, *args, signed_in: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if signed_in:
+            for name in ("name", "phone", "email"):
+                del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        if "name" in self.fields and not data.get("phone") and not data.get("email") and not self.errors:
+            raise forms.ValidationError(
+                _("Geef een telefoonnummer of e-mailadres, zodat we u kunnen bellen of mailen.")
+            )
+        return data
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Reden"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CertificateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort"), choices=CertificateKind.choices)
+    issued_on = forms.DateField(label=_("Datum van afgifte"), widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(label=_("Naam van de training"), max_length=120, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "certificaat")
+        super().__init__(*args, **kwargs)

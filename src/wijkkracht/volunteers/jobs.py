@@ -13,3 +13,9 @@ from . import services
 def end_pauses() -> int:
     """Volunteers whose pause ended yesterday are active again today. Idempotent."""
     return services.volunteer_end_pauses()
+
+
+@periodic_job("volunteers.remind_vog", daily_at=time(7, 0))
+def remind_vog() -> int:
+    """Volunteers whose VOG lapses within VOG_REMIND_DAYS hear it once. Idempotent."""
+    return services.certificate_remind_lapsing()

@@ -6,6 +6,13 @@ from .permissions import Action
 
 register_menu(
     MenuItem(
+        _("Vacatures"),
+        "volunteers:board",
+        Action.BOARD,
+        order=16,
+        current=("volunteers:board", "volunteers:vacancy", "volunteers:apply", "volunteers:vacancy_manage"),
+    ),
+    MenuItem(
         _("Mijn vrijwilligerswerk"),
         "volunteers:mine",
         Action.OWN_VIEW,

@@ -4,12 +4,23 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wijkkracht.validators import text_limit, validate_name, validate_text
+from wijkkracht.validators import text_limit, validate_name, validate_phone, validate_text
 
-from .constants import MAX_HOURS_PER_WEEK, SLOTS, TagKind, VolunteerStatus
-from .query import VolunteerQuerySet
+from .constants import (
+    MAX_HOURS_PER_WEEK,
+    SLOTS,
+    ApplicationChannel,
+    ApplicationStatus,
+    CertificateKind,
+    TagKind,
+    VacancyPlace,
+    VacancyStatus,
+    VolunteerStatus,
+)
+from .query import ApplicationQuerySet, CertificateQuerySet, VacancyQuerySet, VolunteerQuerySet
 
 
 def validate_slots(value) -> None:
@@ -187,3 +198,186 @@ class AvailabilityException(models.Model):
 
     def __str__(self) -> str:
         return f"{self.starts_on} – {self.ends_on}"
+
+
+class Vacancy(models.Model):
+    """A volunteer role (vacature) at an activity, a centre, a district or the help service: what it asks, when,
+    how many hours and how many places. Open vacancies are on the public board."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("titel"), max_length=120, validators=[validate_name])
+    description = models.TextField(_("wat ga je doen?"), max_length=4000, validators=[validate_text, text_limit(4000)])
+    place = models.CharField(_("waar"), max_length=16, choices=VacancyPlace.choices, default=VacancyPlace.CENTRE)
+    activity_name = models.CharField(
+        _("activiteit"),
+        max_length=120,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Bij welke activiteit, bijvoorbeeld: taalcafé op dinsdag."),
+    )
+    centre = models.ForeignKey(
+        "places.CommunityCentre",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+        verbose_name=_("wijkcentrum"),
+    )
+    district = models.ForeignKey(
+        "places.District", on_delete=models.PROTECT, related_name="vacancies", verbose_name=_("wijk")
+    )
+    skills = models.ManyToManyField(
+        Tag,
+        blank=True,
+        related_name="vacancies",
+        limit_choices_to={"kind": TagKind.SKILL},
+        verbose_name=_("gevraagde vaardigheden"),
+    )
+    requirements = models.CharField(
+        _("wat vragen we nog meer?"), max_length=300, blank=True, validators=[validate_name]
+    )
+    vog_required = models.BooleanField(
+        _("VOG nodig"), default=False, help_text=_("Voor werk met kwetsbare mensen of kinderen.")
+    )
+    slots = models.JSONField(_("wanneer"), default=list, blank=True, validators=[validate_slots])
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("uren per week"), default=2, validators=[MinValueValidator(1), MaxValueValidator(MAX_HOURS_PER_WEEK)]
+    )
+    places = models.PositiveSmallIntegerField(
+        _("aantal plaatsen"), default=1, validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    status = models.CharField(_("status"), max_length=8, choices=VacancyStatus.choices, default=VacancyStatus.OPEN)
+    created_at = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = VacancyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vacature")
+        verbose_name_plural = _("vacatures")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(places__gte=1), name="vacancy_places_positive"),
+            models.CheckConstraint(condition=models.Q(hours_per_week__gte=1), name="vacancy_hours_positive"),
+        ]
+        indexes = [models.Index(fields=["status", "district"], name="vacancy_status_district")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def url(self) -> str:
+        return reverse("volunteers:vacancy", args=[self.public_id])
+
+    def clean(self) -> None:
+        if self.centre_id is not None and self.district_id is not None and self.centre.district_id != self.district_id:
+            raise ValidationError({"centre": _("Dit wijkcentrum ligt niet in de gekozen wijk.")})
+        if self.place in (VacancyPlace.CENTRE, VacancyPlace.ACTIVITY) and self.centre_id is None:
+            raise ValidationError({"centre": _("Kies het wijkcentrum.")})
+        if self.place == VacancyPlace.ACTIVITY and not self.activity_name.strip():
+            raise ValidationError({"activity_name": _("Noem de activiteit.")})
+
+
+class Application(models.Model):
+    """A reaction to a vacancy: from a resident with an account, or from someone without one (a name and a phone
+    number or e-mail address are enough), or taken by phone by a professional. The professional accepts or
+    declines (workflow); an accepted application gives the volunteer the role."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    vacancy = models.ForeignKey(
+        Vacancy, on_delete=models.CASCADE, related_name="applications", verbose_name=_("vacature")
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="volunteer_applications",
+        verbose_name=_("bewoner"),
+    )
+    volunteer = models.ForeignKey(
+        Volunteer,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("vrijwilliger"),
+    )
+    name = models.CharField(_("naam"), max_length=120, validators=[validate_name])
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=20, blank=True, validators=[validate_phone])
+    message = models.TextField(_("bericht"), blank=True, max_length=2000, validators=[validate_text, text_limit(2000)])
+    channel = models.CharField(
+        _("hoe"), max_length=8, choices=ApplicationChannel.choices, default=ApplicationChannel.WEB
+    )
+    entered_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevoerd door"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.SUBMITTED
+    )
+    created_at = models.DateTimeField(_("ingediend op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reactie op vacature")
+        verbose_name_plural = _("reacties op vacatures")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(email="") | ~models.Q(phone=""),
+                name="application_has_contact",
+                violation_error_message=_(
+                    "Geef een telefoonnummer of e-mailadres, zodat we u kunnen bellen of mailen."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["vacancy", "person"],
+                condition=models.Q(status__in=["submitted", "accepted"], person__isnull=False),
+                name="application_once_per_person",
+                violation_error_message=_("U hebt al gereageerd op deze vacature."),
+            ),
+        ]
+        indexes = [models.Index(fields=["vacancy", "status"], name="application_vacancy_status")]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.vacancy}"
+
+
+class Certificate(models.Model):
+    """A VOG (with its issue date; valid for a configurable number of years) or a training a volunteer did."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("vrijwilliger")
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=CertificateKind.choices, default=CertificateKind.VOG)
+    name = models.CharField(_("naam van de training"), max_length=120, blank=True, validators=[validate_name])
+    issued_on = models.DateField(_("datum van afgifte"))
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    reminded_at = models.DateTimeField(_("herinnering verstuurd"), null=True, blank=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificaat")
+        verbose_name_plural = _("certificaten")
+        ordering = ["-issued_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="training") | ~models.Q(name=""),
+                name="certificate_training_has_name",
+                violation_error_message=_("Noem de training."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.get_kind_display()

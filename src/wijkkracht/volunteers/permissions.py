@@ -11,7 +11,7 @@ from __future__ import annotations
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.policy import Policy, PolicyAction, is_authenticated
 
-from .constants import CURRENT
+from .constants import CURRENT, VacancyStatus
 
 
 class Action(PolicyAction):
@@ -25,6 +25,12 @@ class Action(PolicyAction):
     VIEW = "volunteers.view"
     MANAGE = "volunteers.manage"
     SETTINGS_MANAGE = "volunteers.settings_manage"
+    BOARD = "volunteers.board"
+    VACANCY_VIEW = "volunteers.vacancy_view"
+    APPLY = "volunteers.apply"
+    VACANCY_MANAGE = "volunteers.vacancy_manage"
+    DECIDE = "volunteers.decide"
+    WITHDRAW = "volunteers.withdraw"
 
 
 policy = Policy(Action)
@@ -111,6 +117,61 @@ def _visible(user, scope, qs):
 @policy.filter(Action.SETTINGS_MANAGE)
 def _settings_rows(user, scope, qs):
     return qs if scope.is_admin else qs.none()
+
+
+def manages_vacancy(scope, vacancy) -> bool:
+    """A professional serving the vacancy's centre, or its whole district."""
+    if not scope.has(Role.PROFESSIONAL):
+        return False
+    if vacancy.centre_id is not None and vacancy.centre_id in scope.centre_ids:
+        return True
+    return vacancy.district_id in scope.district_ids
+
+
+@policy.rule(Action.BOARD)
+def _board(user, scope, obj) -> bool:
+    return True
+
+
+@policy.rule(Action.VACANCY_VIEW)
+def _vacancy_view(user, scope, vacancy) -> bool:
+    return vacancy is None or vacancy.status == VacancyStatus.OPEN or manages_vacancy(scope, vacancy)
+
+
+@policy.rule(Action.APPLY)
+def _apply(user, scope, vacancy) -> bool:
+    """Anyone, with or without an account, may react to an open vacancy (the service checks the places)."""
+    return vacancy is None or vacancy.status == VacancyStatus.OPEN
+
+
+@policy.rule(Action.VACANCY_MANAGE)
+def _vacancy_manage(user, scope, vacancy) -> bool:
+    if vacancy is None:
+        return is_authenticated(user) and scope.has(Role.PROFESSIONAL)
+    return manages_vacancy(scope, vacancy)
+
+
+@policy.rule(Action.DECIDE)
+def _decide(user, scope, application) -> bool:
+    if application is None:
+        return is_authenticated(user) and scope.has(Role.PROFESSIONAL)
+    return manages_vacancy(scope, application.vacancy)
+
+
+@policy.rule(Action.WITHDRAW)
+def _withdraw(user, scope, application) -> bool:
+    if application is None:
+        return is_authenticated(user)
+    person = person_of(user)
+    own = person is not None and application.person_id == person.pk
+    return own or manages_vacancy(scope, application.vacancy)
+
+
+@policy.filter(Action.VACANCY_MANAGE)
+def _vacancies_managed(user, scope, qs):
+    if not is_authenticated(user) or not scope.has(Role.PROFESSIONAL):
+        return qs.none()
+    return qs.of_areas(centre_ids=scope.centre_ids, district_ids=scope.district_ids)
 
 
 def can(user, action: Action, obj=None) -> bool:

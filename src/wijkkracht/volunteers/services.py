@@ -17,9 +17,22 @@ from wijkkracht.accounts.services import membership_grant
 from wijkkracht.audit.services import audit_record
 from wijkkracht.workflow.services import transition
 
-from .constants import MAX_PAUSE_DAYS, AuditAction, TagKind, VolunteerStatus
-from .models import AvailabilityException, StopReason, Tag, Volunteer
-from .permissions import Action, can, is_own
+from .constants import (
+    MAX_PAUSE_DAYS,
+    SLOTS,
+    VOG_REMIND_DAYS,
+    ApplicationChannel,
+    ApplicationStatus,
+    AuditAction,
+    CertificateKind,
+    TagKind,
+    VacancyPlace,
+    VacancyStatus,
+    VolunteerStatus,
+)
+from .models import Application, AvailabilityException, Certificate, StopReason, Tag, Vacancy, Volunteer
+from .permissions import Action, can, is_own, person_of
+from .query import valid_until
 
 # What a volunteer keeps on their own profile; a professional also sets the districts they belong to.
 OWN_FIELDS = ("availability", "languages", "max_hours_per_week", "motivation")
@@ -257,3 +270,252 @@ def stop_reason_save(*, reason: StopReason, actor) -> StopReason:
     reason.save()
     audit_record(actor=actor, action=AuditAction.STOP_REASON_SAVE, obj=reason)
     return reason
+
+
+# --- vacancies and applications ---------------------------------------------------------------------------
+
+VACANCY_FIELDS = (
+    "title",
+    "description",
+    "place",
+    "activity_name",
+    "centre",
+    "district",
+    "requirements",
+    "vog_required",
+    "slots",
+    "hours_per_week",
+    "places",
+)
+
+
+@transaction.atomic
+def vacancy_save(*, vacancy: Vacancy | None = None, actor, **data) -> Vacancy:
+    """Create or change a vacancy. The district follows the centre; a professional places vacancies only at
+    the centres and districts they serve."""
+    created = vacancy is None
+    if vacancy is None:
+        _check(actor, Action.VACANCY_MANAGE)
+        vacancy = Vacancy()
+    else:
+        _check(actor, Action.VACANCY_MANAGE, vacancy)
+        vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    for name in VACANCY_FIELDS:
+        if name in data:
+            value = data[name]
+            setattr(vacancy, name, value.strip() if isinstance(value, str) else value)
+    if data.get("slots") is not None:
+        vacancy.slots = [slot for slot in SLOTS if slot in data["slots"]]
+    if vacancy.centre is not None:
+        vacancy.district = vacancy.centre.district
+    if vacancy.place in (VacancyPlace.DISTRICT, VacancyPlace.HELP_SERVICE) and "centre" not in data:
+        vacancy.centre = None
+    if vacancy.place != VacancyPlace.ACTIVITY:
+        vacancy.activity_name = ""
+    _check_tags({"skills": data.get("skills")})
+    vacancy.full_clean()
+    _check(actor, Action.VACANCY_MANAGE, vacancy)  # where it is now: still at a centre or district they serve
+    if not created:
+        taken = vacancy.applications.accepted().count()
+        if vacancy.places < taken:
+            raise ValidationError({"places": _("Er zijn al %(n)d plaatsen vergeven.") % {"n": taken}})
+    vacancy.save()
+    if "skills" in data:
+        vacancy.skills.set(data["skills"] or [])
+    audit_record(actor=actor, action=AuditAction.VACANCY_SAVE, obj=vacancy, created=created)
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_set_status(*, vacancy: Vacancy, actor, to: str) -> Vacancy:
+    """Close, reopen or mark as filled (the professional); the system fills and reopens by the places."""
+    if to == VacancyStatus.OPEN and vacancy.applications.accepted().count() >= vacancy.places:
+        raise ValidationError(_("Alle plaatsen zijn vergeven. Maak eerst meer plaatsen."))
+    transition(vacancy, to=to, by=actor)
+    return vacancy
+
+
+def _places_left(vacancy: Vacancy) -> int:
+    return vacancy.places - vacancy.applications.accepted().count()
+
+
+@transaction.atomic
+def application_submit(
+    *,
+    vacancy: Vacancy,
+    actor,
+    name: str = "",
+    email: str = "",
+    phone: str = "",
+    message: str = "",
+    channel: str = ApplicationChannel.WEB,
+    person=None,
+) -> Application:
+    """React to an open vacancy: a resident with an account (their Person), someone without one (a name and a
+    phone number or e-mail address), or a professional who took the reaction by phone or at the desk (of a
+    resident the platform knows: `person`)."""
+    taken_by_staff = channel != ApplicationChannel.WEB
+    _check(actor if getattr(actor, "is_authenticated", False) else None, Action.APPLY, vacancy)
+    if taken_by_staff:
+        _check(actor, Action.VACANCY_MANAGE, vacancy)
+    locked = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if locked.status != VacancyStatus.OPEN or _places_left(locked) <= 0:
+        raise ValidationError(_("Deze vacature is vol of gesloten. Kijk bij de andere vacatures."))
+    person = person if taken_by_staff else person_of(actor)
+    volunteer = Volunteer.objects.filter(person=person).first() if person is not None else None
+    if person is None and not taken_by_staff and getattr(actor, "is_authenticated", False):
+        name, email = name or actor.display_name or actor.email.split("@")[0], email or actor.email
+    if person is not None:
+        name = name or str(person)
+        email = email or (actor.email if not taken_by_staff else "")
+        phone = phone or person.phone
+        if Application.objects.filter(vacancy=locked, person=person).live().exists():
+            raise ValidationError(_("U hebt al gereageerd op deze vacature."))
+    application = Application(
+        vacancy=locked,
+        person=person,
+        volunteer=volunteer,
+        name=(name or "").strip(),
+        email=(email or "").strip().lower(),
+        phone=(phone or "").strip(),
+        message=(message or "").strip(),
+        channel=channel,
+        entered_by=actor if taken_by_staff else None,
+    )
+    application.full_clean()
+    application.save()
+    audit_record(actor=actor, action=AuditAction.APPLY, obj=application, vacancy=str(locked.public_id))
+    return application
+
+
+def _person_for(application: Application):
+    """The applicant's Person; someone who reacted without an account becomes a resident known to the platform
+    (their name and phone number only) when they are accepted."""
+    from wijkkracht.people.models import Person
+
+    if application.person is not None:
+        return application.person
+    person = Person(first_name=application.name[:80], phone=application.phone)
+    person.full_clean(exclude=["user"])
+    person.save()
+    return person
+
+
+def _volunteer_for(application: Application, vacancy: Vacancy) -> Volunteer:
+    person = _person_for(application)
+    volunteer = Volunteer.objects.filter(person=person).first()
+    if volunteer is None:
+        areas = {"centres": [vacancy.centre]} if vacancy.centre_id else {"districts": [vacancy.district]}
+        volunteer = volunteer_register(person=person, actor=None, **areas)
+    Application.objects.filter(pk=application.pk).update(person=person, volunteer=volunteer)
+    application.person, application.volunteer = person, volunteer
+    return volunteer
+
+
+@transaction.atomic
+def application_make_volunteer(*, application: Application, actor) -> Volunteer:
+    """Record the applicant as a volunteer of the vacancy's centre (or district) before deciding, e.g. to record
+    their VOG first. Someone who reacted without an account becomes a resident known to the platform."""
+    _check(actor, Action.DECIDE, application)
+    if application.volunteer is not None:
+        return application.volunteer
+    return _volunteer_for(application, application.vacancy)
+
+
+@transaction.atomic
+def application_accept(*, application: Application, actor) -> Application:
+    """The professional gives the applicant the role. The applicant becomes a volunteer of the vacancy's centre
+    (or district) when they were not one yet. Refused, changing nothing, when the vacancy has no place left or
+    the role needs a VOG the volunteer does not hold (valid today): the workflow's guard checks both."""
+    _check(actor, Action.DECIDE, application)
+    vacancy = Vacancy.objects.select_for_update().get(pk=application.vacancy_id)
+    _volunteer_for(application, vacancy)
+    transition(application, to=ApplicationStatus.ACCEPTED, by=actor)
+    if _places_left(vacancy) <= 0:
+        transition(vacancy, to=VacancyStatus.FILLED, by=None)
+    return application
+
+
+@transaction.atomic
+def application_decline(*, application: Application, actor, reason: str) -> Application:
+    transition(application, to=ApplicationStatus.DECLINED, by=actor, reason=reason)
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, actor) -> Application:
+    """The applicant (or the professional) withdraws; a filled vacancy opens again for the free place."""
+    transition(application, to=ApplicationStatus.WITHDRAWN, by=actor)
+    vacancy = Vacancy.objects.select_for_update().get(pk=application.vacancy_id)
+    if vacancy.status == VacancyStatus.FILLED and _places_left(vacancy) > 0:
+        transition(vacancy, to=VacancyStatus.OPEN, by=None)
+    return application
+
+
+# --- certificates -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def certificate_record(
+    *, volunteer: Volunteer, actor, kind: str, issued_on: datetime.date, name: str = ""
+) -> Certificate:
+    """The professional records a VOG (its issue date) or a training the volunteer did."""
+    current = _fresh(volunteer)
+    _check(actor, Action.MANAGE, current)
+    if issued_on is None or issued_on > timezone.localdate():
+        raise ValidationError({"issued_on": _("De datum van afgifte ligt in de toekomst.")})
+    certificate = Certificate(
+        volunteer=current,
+        kind=kind,
+        name=(name or "").strip() if kind == CertificateKind.TRAINING else "",
+        issued_on=issued_on,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    certificate.full_clean()
+    certificate.save()
+    audit_record(actor=actor, action=AuditAction.CERTIFICATE_RECORD, obj=current, kind=kind)
+    return certificate
+
+
+def certificate_remind_lapsing(*, today: datetime.date | None = None) -> int:
+    """Tell volunteers (by e-mail, when they have an account) that their VOG lapses within VOG_REMIND_DAYS, once
+    per VOG, unless a newer VOG is already recorded. Idempotent: each VOG is marked when it is handled."""
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    today = today or timezone.localdate()
+    due = (
+        Certificate.objects.lapsing_within(today, VOG_REMIND_DAYS)
+        .filter(reminded_at__isnull=True)
+        .exclude(volunteer__status=VolunteerStatus.STOPPED)
+        .values_list("pk", flat=True)
+    )
+    sent = 0
+    for pk in list(due):
+        with transaction.atomic():
+            certificate = (
+                Certificate.objects.select_for_update(of=("self",)).select_related("volunteer__person__user").get(pk=pk)
+            )
+            if certificate.reminded_at is not None:
+                continue
+            newer = Certificate.objects.vog().filter(
+                volunteer_id=certificate.volunteer_id, issued_on__gt=certificate.issued_on
+            )
+            Certificate.objects.filter(pk=pk).update(reminded_at=timezone.now())
+            if newer.exists():
+                continue
+            user = certificate.volunteer.person.user
+            if user is not None and user.is_active:
+                context = {"person": certificate.volunteer.person, "valid_until": valid_until(certificate.issued_on)}
+                from django.utils import translation
+
+                with translation.override(user.preferred_language):
+                    send_mail(
+                        subject=str(_("Uw VOG verloopt binnenkort")),
+                        message=render_to_string("volunteers/email/vog_reminder.txt", context),
+                        from_email=None,
+                        recipient_list=[user.email],
+                    )
+            audit_record(actor=None, action=AuditAction.CERTIFICATE_REMIND, obj=certificate.volunteer)
+            sent += 1
+    return sent

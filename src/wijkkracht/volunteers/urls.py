@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import vacancy_views as vv
 from . import views
 
 app_name = "volunteers"
@@ -15,4 +16,16 @@ urlpatterns = [
     path("beheer/<uuid:public_id>/", views.volunteer_detail, name="detail"),
     path("beheer/<uuid:public_id>/wijzigen/", views.volunteer_edit, name="edit"),
     path("beheer/<uuid:public_id>/status/", views.volunteer_transition, name="transition"),
+    path("beheer/<uuid:public_id>/certificaat/", vv.certificate_add, name="certificate_add"),
+    path("vacatures/", vv.board, name="board"),
+    path("vacatures/nieuw/", vv.vacancy_create, name="vacancy_create"),
+    path("vacatures/<uuid:public_id>/", vv.vacancy, name="vacancy"),
+    path("vacatures/<uuid:public_id>/reageren/", vv.apply, name="apply"),
+    path("vacatures/<uuid:public_id>/wijzigen/", vv.vacancy_edit, name="vacancy_edit"),
+    path("vacatures/<uuid:public_id>/beheer/", vv.vacancy_manage, name="vacancy_manage"),
+    path("vacatures/<uuid:public_id>/telefonisch/", vv.phone_application, name="phone_application"),
+    path("vacatures/<uuid:public_id>/status/", vv.vacancy_transition, name="vacancy_transition"),
+    path("reacties/<uuid:public_id>/besluit/", vv.application_decide, name="application_decide"),
+    path("reacties/<uuid:public_id>/vrijwilliger/", vv.application_make_volunteer, name="application_make_volunteer"),
+    path("reacties/<uuid:public_id>/intrekken/", vv.application_withdraw, name="application_withdraw"),
 ]

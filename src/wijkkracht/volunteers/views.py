@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,10 +20,11 @@ from wijkkracht.workflow.models import StateChange
 from wijkkracht.workflow.services import available_moves
 
 from . import services
-from .constants import WEEKDAYS, DayPart, MoveLabel, VolunteerStatus
-from .forms import ExceptionForm, ListFilterForm, PauseForm, ProfileForm, StopForm
-from .models import AvailabilityException, Volunteer
+from .constants import WEEKDAYS, CertificateKind, DayPart, MoveLabel, VolunteerStatus
+from .forms import CertificateForm, ExceptionForm, ListFilterForm, PauseForm, ProfileForm, StopForm
+from .models import Application, AvailabilityException, Certificate, Volunteer
 from .permissions import Action, can, person_of, visible_to
+from .query import valid_until
 
 PAGE_SIZE = 25
 
@@ -74,6 +76,18 @@ def _grid(volunteer: Volunteer) -> list[tuple[str, list[bool]]]:
     """The weekly availability as rows of (weekday, [morning, afternoon, evening])."""
     chosen = set(volunteer.availability)
     return [(str(label), [f"{day}_{part}" in chosen for part in DayPart.values]) for day, label in WEEKDAYS]
+
+
+def _certificates(volunteer: Volunteer) -> list[Certificate]:
+    today = timezone.localdate()
+    certificates = list(volunteer.certificates.all())
+    valid = set(volunteer.certificates.valid_vog(today).values_list("pk", flat=True))
+    for certificate in certificates:
+        certificate.valid = certificate.kind != CertificateKind.VOG or certificate.pk in valid
+        certificate.valid_until = (
+            valid_until(certificate.issued_on) if certificate.kind == CertificateKind.VOG else None
+        )
+    return certificates
 
 
 def _history(volunteer: Volunteer) -> list[StateChange]:
@@ -147,6 +161,10 @@ def mine(request):
             "day_parts": DayPart.choices,
             "exceptions": list(volunteer.exceptions.all()),
             "exception_form": ExceptionForm(),
+            "applications": list(
+                Application.objects.filter(person=volunteer.person).select_related("vacancy").order_by("-created_at")
+            ),
+            "certificates": _certificates(volunteer),
             "may_change": can(request.user, Action.OWN_CHANGE, volunteer),
             **_status_forms(volunteer, request.user),
         },
@@ -305,6 +323,9 @@ def volunteer_detail(request, public_id):
             "day_parts": DayPart.choices,
             "exceptions": list(volunteer.exceptions.all()),
             "history": _history(volunteer),
+            "certificates": _certificates(volunteer),
+            "certificate_form": CertificateForm(),
+            "applications": list(volunteer.applications.select_related("vacancy").order_by("-created_at")),
             "moves": moves,
             "may_edit": can(request.user, Action.MANAGE, volunteer),
             **_status_forms(volunteer, request.user),

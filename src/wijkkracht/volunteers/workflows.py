@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 
 from wijkkracht.workflow.maps import Move, Workflow, register
 
+from .constants import ApplicationStatus as A
 from .constants import AuditAction
+from .constants import VacancyStatus as V
 from .constants import VolunteerStatus as S
-from .models import Volunteer
+from .models import Application, Certificate, Vacancy, Volunteer
 from .permissions import Action, can
 
 
@@ -41,6 +43,58 @@ VOLUNTEER_WORKFLOW = register(
             Move(S.ACTIVE, S.STOPPED, Action.STOP, guard=_has_stop_reason),
             Move(S.PAUSED, S.STOPPED, Action.STOP, guard=_has_stop_reason),
             Move(S.STOPPED, S.INTAKE, Action.MANAGE),
+        ],
+    )
+)
+
+
+def _has_place(application: Application) -> str | None:
+    vacancy = application.vacancy
+    taken = Application.objects.filter(vacancy=vacancy).accepted().count()
+    if vacancy.status != V.OPEN or taken >= vacancy.places:
+        return _("Deze vacature is vol of gesloten; er is geen plaats meer.")
+    return None
+
+
+def _may_take_the_role(application: Application) -> str | None:
+    """The role goes to a volunteer who has not stopped, and holds a valid VOG when the role asks for one."""
+    volunteer = application.volunteer
+    if volunteer is None:
+        return _("Leg eerst vast wie de vrijwilliger is.")
+    if volunteer.status == S.STOPPED:
+        return _("Deze vrijwilliger is afgemeld.")
+    if application.vacancy.vog_required and not (
+        Certificate.objects.filter(volunteer=volunteer).valid_vog(timezone.localdate()).exists()
+    ):
+        return _("Voor deze rol is een geldige VOG nodig. Leg eerst de VOG van de vrijwilliger vast.")
+    return _has_place(application)
+
+
+APPLICATION_WORKFLOW = register(
+    Workflow(
+        model=Application,
+        can=can,
+        audit_action=AuditAction.APPLICATION_STATUS,
+        moves=[
+            Move(A.SUBMITTED, A.ACCEPTED, Action.DECIDE, guard=_may_take_the_role),
+            Move(A.SUBMITTED, A.DECLINED, Action.DECIDE, reason_required=True),
+            Move(A.SUBMITTED, A.WITHDRAWN, Action.WITHDRAW),
+            Move(A.ACCEPTED, A.WITHDRAWN, Action.WITHDRAW),
+        ],
+    )
+)
+
+VACANCY_WORKFLOW = register(
+    Workflow(
+        model=Vacancy,
+        can=can,
+        audit_action=AuditAction.VACANCY_STATUS,
+        moves=[
+            Move(V.OPEN, V.FILLED, Action.VACANCY_MANAGE, system=True),
+            Move(V.FILLED, V.OPEN, Action.VACANCY_MANAGE, system=True),
+            Move(V.OPEN, V.CLOSED, Action.VACANCY_MANAGE),
+            Move(V.FILLED, V.CLOSED, Action.VACANCY_MANAGE),
+            Move(V.CLOSED, V.OPEN, Action.VACANCY_MANAGE),
         ],
     )
 )
