@@ -53,6 +53,7 @@ def test_the_council_scale_is_seeded_once(db):
     call_command("seed_demo", verbosity=0)
     first = seed_council_scale(history_years=2, assignments_per_council_year=5)
     assert first["plans"] == 7 * 2 and first["goals"] == 14 * 6 and first["assignments"] == 7 * 2 * 5
+    assert first["meetings"] == 7 * 2 * 10
     assert seed_council_scale(history_years=2, assignments_per_council_year=5)["assignments"] == 0
     board = _client("beroepskracht").get(reverse("councils:task_board"))
     assert board.status_code == 200

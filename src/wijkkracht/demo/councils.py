@@ -224,7 +224,7 @@ def seed_council_scale(*, history_years: int, assignments_per_council_year: int,
     from wijkkracht.councils.models import PlanGoal
 
     if Assignment.objects.using(using).filter(title__startswith=SCALE_TITLE).exists():
-        return {"plans": 0, "goals": 0, "seats": 0, "assignments": 0}
+        return {"plans": 0, "goals": 0, "seats": 0, "assignments": 0, "meetings": 0}
     today = timezone.localdate()
     professional = User.objects.using(using).get(email=f"beroepskracht@{DEMO_DOMAIN}")
     chair = User.objects.using(using).get(email=f"raadslid@{DEMO_DOMAIN}")
@@ -298,4 +298,44 @@ def seed_council_scale(*, history_years: int, assignments_per_council_year: int,
     PlanGoal.objects.using(using).bulk_create(goals, batch_size=2000)
     CouncilMember.objects.using(using).bulk_create(seats, batch_size=2000)
     Assignment.objects.using(using).bulk_create(assignments, batch_size=2000)
-    return {"plans": len(plans), "goals": len(goals), "seats": len(seats), "assignments": len(assignments)}
+    meetings = _scale_meetings(councils, history_years=history_years, using=using)
+    return {
+        "plans": len(plans),
+        "goals": len(goals),
+        "seats": len(seats),
+        "assignments": len(assignments),
+        "meetings": meetings,
+    }
+
+
+def _scale_meetings(councils: list, *, history_years: int, using: str) -> int:
+    """Ten meetings a year per council over the history: agenda, published minutes and two decisions each."""
+    from wijkkracht.councils.constants import MeetingStatus
+    from wijkkracht.councils.models import AgendaItem, Decision, Meeting
+
+    now = timezone.now().replace(hour=18, minute=30, second=0, microsecond=0)
+    meetings = [
+        Meeting(
+            council=council,
+            starts_at=now - datetime.timedelta(days=36 * n + 14),
+            location="Vergaderzaal",
+            status=MeetingStatus.PUBLISHED,
+            minutes="Verslag van de vergadering.",
+            published_at=now - datetime.timedelta(days=36 * n + 7),
+        )
+        for council in councils
+        for n in range(history_years * 10)
+    ]
+    ids = [m.pk for m in Meeting.objects.using(using).bulk_create(meetings, batch_size=2000)]
+    AgendaItem.objects.using(using).bulk_create(
+        [
+            AgendaItem(meeting_id=pk, order=i, title=t)
+            for pk in ids
+            for i, t in enumerate(("Opening", "Plan", "Rondvraag"))
+        ],
+        batch_size=5000,
+    )
+    Decision.objects.using(using).bulk_create(
+        [Decision(meeting_id=pk, text=f"Besluit {i + 1}.") for pk in ids for i in range(2)], batch_size=5000
+    )
+    return len(meetings)
