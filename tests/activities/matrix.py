@@ -10,8 +10,10 @@ from types import SimpleNamespace
 from django.utils import timezone
 
 from tests.activities.factories import ActivityFactory, CategoryFactory, SessionFactory
-from tests.matrix import ADMINISTRATORS, ALL, Entry
-from wijkkracht.activities.constants import ActivityStatus
+from tests.matrix import ADMINISTRATORS, ALL, LOGGED_IN, Entry
+from wijkkracht.activities import services
+from wijkkracht.activities.constants import ActivityStatus, RegistrationStatus
+from wijkkracht.activities.models import Registration
 from wijkkracht.activities.permissions import Action as A
 
 PROFESSIONALS = frozenset({"professional_a", "professional_b"})
@@ -22,10 +24,20 @@ def setup(w):
     if getattr(w, "activities", None) is not None:
         return w.activities
     category = CategoryFactory(slug="ontmoeten", name="Ontmoeten")
-    published = ActivityFactory(centre=w.centre_a, category=category, title="Koffieochtend")
+    published = ActivityFactory(centre=w.centre_a, category=category, title="Koffieochtend", capacity=10)
     draft = ActivityFactory(centre=w.centre_a, category=category, title="Nieuw plan", status=ActivityStatus.DRAFT)
     session = SessionFactory(activity=published, date=timezone.localdate() + dt.timedelta(days=7))
-    w.activities = SimpleNamespace(category=category, published=published, draft=draft, session=session)
+    open_session = SessionFactory(activity=published, date=timezone.localdate() + dt.timedelta(days=14))
+    ria = w.users["resident"].person
+    registration = Registration.objects.create(session=session, person=ria, status=RegistrationStatus.REGISTERED)
+    w.activities = SimpleNamespace(
+        category=category,
+        published=published,
+        draft=draft,
+        session=session,
+        open_session=open_session,
+        registration=registration,
+    )
     return w.activities
 
 
@@ -97,5 +109,39 @@ MATRIX.update(
         ),
         "activities:feed_centre": Entry(actions=(A.CALENDAR_VIEW,), get=ALL, args=lambda w: [w.centre_a.slug]),
         "activities:feed_district": Entry(actions=(A.CALENDAR_VIEW,), get=ALL, args=lambda w: [w.district_a.slug]),
+    }
+)
+MATRIX.update(
+    {
+        "activities:session": Entry(actions=(A.MANAGE,), get=PRO_A, args=lambda w: [setup(w).session.public_id]),
+        "activities:register": Entry(
+            actions=(A.REGISTER,),
+            skip_get=True,
+            post=LOGGED_IN,
+            args=lambda w: [setup(w).open_session.public_id],
+            notes="every account may belong to a resident (a Person)",
+        ),
+        "activities:register_desk": Entry(
+            actions=(A.MANAGE,),
+            skip_get=True,
+            post=PRO_A,
+            args=lambda w: [setup(w).session.public_id],
+            data=lambda w: {"name": "Mevrouw Bos", "phone": "06 1234 5678", "birth_year": "1950"},
+        ),
+        "activities:cancel": Entry(
+            actions=(A.REGISTRATION_CANCEL,),
+            skip_get=True,
+            post=frozenset({"resident", "professional_a"}),
+            args=lambda w: [setup(w).registration.public_id],
+        ),
+        "activities:cancel_by_link": Entry(
+            actions=(A.CALENDAR_VIEW,),
+            get=ALL,
+            post=ALL,
+            post_ok=200,
+            args=lambda w: [services.cancel_token(setup(w).registration)],
+            notes="the signed link is the proof: no login",
+        ),
+        "activities:mine": Entry(actions=(A.MY_REGISTRATIONS,), get=LOGGED_IN, args=lambda w: [] if setup(w) else []),
     }
 )

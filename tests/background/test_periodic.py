@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_every_app_job_is_in_the_one_registry():
     assert [job.name for job in periodic.jobs()] == [
         "activities.generate_sessions",
+        "activities.remind_registered",
         "councils.reminders",
         "mail.prune",
         "mail.retry_failed",
@@ -58,6 +59,7 @@ def test_ticking_twice_in_a_slot_runs_each_job_once(django_capture_on_commit_cal
             second = scheduler_tick()
     assert sorted(r.job for r in first) == [
         "activities.generate_sessions",
+        "activities.remind_registered",
         "councils.reminders",
         "mail.prune",
         "mail.retry_failed",

@@ -115,3 +115,68 @@ def test_a_professional_adds_an_activity_puts_it_on_the_calendar_and_calls_off_a
     assert "Gaat niet door" in page.locator("#bijeenkomsten").inner_text()
     assert activity.sessions.filter(status=SessionStatus.CANCELLED).count() == 1
     check(page, axe_check)
+
+
+def test_a_resident_signs_up_cancels_by_link_and_the_first_on_the_waiting_list_moves_up(page, world, axe_check):
+    from urllib.parse import urlsplit
+
+    from tests.e2e.test_councils import log_out
+    from wijkkracht.activities.constants import RegistrationStatus
+    from wijkkracht.activities.models import Registration
+
+    activity = _published(
+        world,
+        title="Kookclub",
+        category=CategoryFactory(slug="eten", name="Samen eten"),
+        centre=world.centre_a,
+        age_bands=["25_45"],
+        capacity=1,
+    )
+    log_in(page, world.users["volunteer"].email)
+    page.goto(activity.url)
+    check(page, axe_check)
+    page.get_by_role("button", name=re.compile(r"^Aanmelden")).first.click()
+    page.wait_for_load_state()
+    assert "U bent aangemeld" in page.locator("main").inner_text()
+    check(page, axe_check)
+    vera = Registration.objects.get(person__user=world.users["volunteer"])
+
+    log_out(page)
+    log_in(page, world.users["resident"].email)
+    page.goto(activity.url)
+    assert "vol, wel een wachtlijst" in page.locator("#bijeenkomsten").inner_text()
+    page.get_by_role("button", name=re.compile(r"^Aanmelden")).first.click()
+    page.wait_for_load_state()
+    assert "wachtlijst" in page.locator("main").inner_text()
+    page.goto("/activiteiten/mijn-aanmeldingen/")
+    assert "op de wachtlijst" in page.locator("main").inner_text()
+    check(page, axe_check)
+    ria = Registration.objects.get(person__user=world.users["resident"])
+    assert ria.status == RegistrationStatus.WAITLISTED
+
+    log_out(page)  # Vera cancels with the link from her mail, without logging in
+    page.goto(urlsplit(services.cancel_url(vera)).path)
+    check(page, axe_check)
+    page.get_by_role("button", name="Ja, meld mij af").click()
+    page.wait_for_load_state()
+    assert "U bent afgemeld" in page.locator("main").inner_text()
+    check(page, axe_check)
+    assert Registration.objects.get(pk=vera.pk).status == RegistrationStatus.CANCELLED
+    assert Registration.objects.get(pk=ria.pk).status == RegistrationStatus.REGISTERED  # moved up
+
+    log_in(page, world.users["professional_a"].email)
+    page.goto(activity.url)
+    page.get_by_role("link", name=re.compile(r"^Aanmeldingen")).first.click()
+    page.wait_for_url(re.compile(r"/bijeenkomsten/[0-9a-f-]+/$"))
+    assert "Ria" in page.locator("main").inner_text()
+    check(page, axe_check)
+    page.get_by_role("button", name="Aanmelden", exact=True).click()  # empty: an error, nothing saved
+    page.wait_for_load_state()
+    assert page.locator(".errorlist").count() >= 1
+    check(page, axe_check)
+    page.get_by_label(re.compile(r"^Naam:")).fill("Mevrouw Bos")
+    page.get_by_label(re.compile(r"^Telefoon:")).fill("06 1234 5678")
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
+    page.wait_for_load_state()
+    assert "Mevrouw Bos staat op de wachtlijst" in page.locator("main").inner_text()
+    check(page, axe_check)

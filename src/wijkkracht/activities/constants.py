@@ -21,6 +21,18 @@ class SessionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("gaat niet door")
 
 
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("aangemeld")
+    WAITLISTED = "waitlisted", _("op de wachtlijst")
+    CANCELLED = "cancelled", _("afgemeld")
+
+
+# A sign-up that holds a place or a place in the queue (at most one per person per session).
+LIVE_REGISTRATION = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)
+# The signed cancel link in the confirmation mail (django.core.signing, salted per purpose).
+CANCEL_SALT = "activities.registration.cancel"
+
+
 class OrganiserKind(models.TextChoices):
     RESIDENTS = "residents", _("bewoners")
     VOLUNTEERS = "volunteers", _("vrijwilligers")
@@ -89,3 +101,7 @@ class AuditAction(models.TextChoices):
     SESSION_CANCEL = "activities.session_cancel", _("bijeenkomst afgelast")
     SESSION_RESTORE = "activities.session_restore", _("afgelaste bijeenkomst gaat toch door")
     CATEGORY_SAVE = "activities.category_save", _("soort activiteit opgeslagen")
+    REGISTRATION_CREATE = "activities.registration_create", _("aangemeld voor een bijeenkomst")
+    REGISTRATION_CANCEL = "activities.registration_cancel", _("afgemeld voor een bijeenkomst")
+    REGISTRATION_PROMOTE = "activities.registration_promote", _("van de wachtlijst naar een plek")
+    REGISTRATION_REMIND = "activities.registration_remind", _("herinnering voor een bijeenkomst verstuurd")

@@ -77,6 +77,13 @@ class ActivityForm(forms.Form):
         help_text=_("0 is gratis."),
     )
     price_note = forms.CharField(label=_("Toelichting op de prijs"), max_length=200, required=False)
+    capacity = forms.IntegerField(
+        label=_("Aantal plaatsen"),
+        min_value=1,
+        max_value=1000,
+        required=False,
+        help_text=_("Leeg: vrije inloop, aanmelden hoeft niet. Met een aantal: aanmelden, met een wachtlijst."),
+    )
     organiser_kind = forms.ChoiceField(label=_("Wie organiseert"), choices=OrganiserKind.choices)
     organiser_name = forms.CharField(label=_("Naam van de organisator"), max_length=160, required=False)
     partner = forms.ModelChoiceField(label=_("Partnerorganisatie"), queryset=None, required=False)
@@ -142,6 +149,7 @@ class ActivityForm(forms.Form):
             "rrule": data["rule"],
             "price": data["price"],
             "price_note": data["price_note"],
+            "capacity": data["capacity"],
             "organiser_kind": data["organiser_kind"],
             "organiser_name": data["organiser_name"],
             "partner": data["partner"],
@@ -189,3 +197,22 @@ class CalendarForm(forms.Form):
         today = timezone.localdate()
         chosen = self.cleaned_data.get("vanaf") if self.is_valid() else None
         return chosen or today
+
+
+class DeskRegistrationForm(forms.Form):
+    """A professional signs up someone who phones or walks in (no account needed)."""
+
+    name = forms.CharField(label=_("Naam"), max_length=120)
+    phone = forms.CharField(
+        label=_("Telefoon"),
+        max_length=20,
+        required=False,
+        help_text=_("Zo kunt u iemand bellen als er iets verandert."),
+    )
+    birth_year = forms.IntegerField(
+        label=_("Geboortejaar"),
+        min_value=1900,
+        max_value=2100,
+        required=False,
+        help_text=_("Mag leeg blijven. Alleen het jaar: zo tellen we het bereik per leeftijdsgroep."),
+    )

@@ -11,3 +11,9 @@ from . import services
 def generate_sessions() -> int:
     """Keep every published activity's sessions made up to the horizon (idempotent)."""
     return services.sessions_generate_all()
+
+
+@periodic_job("activities.remind_registered", daily_at=time(10, 0))
+def remind_registered() -> int:
+    """The day before a session: a reminder to everyone with a place (once each)."""
+    return services.registrations_remind()

@@ -6,16 +6,16 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wijkkracht.validators import TEXT_MAX, text_limit, validate_name, validate_text
+from wijkkracht.validators import TEXT_MAX, text_limit, validate_name, validate_phone, validate_text
 
-from .constants import AGE_FIELDS, ActivityStatus, AgeBand, OrganiserKind, SessionStatus
-from .query import ActivityQuerySet, CategoryQuerySet, SessionQuerySet
+from .constants import AGE_FIELDS, ActivityStatus, AgeBand, OrganiserKind, RegistrationStatus, SessionStatus
+from .query import ActivityQuerySet, CategoryQuerySet, RegistrationQuerySet, SessionQuerySet
 
 
 def validate_exdates(value) -> None:
@@ -137,6 +137,13 @@ class Activity(models.Model):
         validators=[validate_name],
         help_text=_("Bijvoorbeeld: met Amstelveenpas de helft."),
     )
+    capacity = models.PositiveSmallIntegerField(
+        _("aantal plaatsen"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leeg: vrije inloop, aanmelden hoeft niet. Met een aantal: aanmelden, met een wachtlijst."),
+    )
     wheelchair_accessible = models.BooleanField(_("toegankelijk met rolstoel"), default=False)
     accessibility = models.TextField(
         _("toegankelijkheid"),
@@ -256,3 +263,74 @@ class Session(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == SessionStatus.CANCELLED
+
+
+class Registration(models.Model):
+    """A sign-up for one session (aanmelding). When the session is full it goes on the waiting list; when a place
+    frees up, the first on the list moves up (activities.services.registration_cancel). A resident with an
+    account signs up as their Person; someone who phones or walks in is signed up by the professional with a
+    name and a phone number (no account needed). Never two live sign-ups of one person for one session."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("bijeenkomst")
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("bewoner"),
+    )
+    name = models.CharField(
+        _("naam"),
+        max_length=120,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Als de bewoner geen account heeft."),
+    )
+    phone = models.CharField(_("telefoon"), max_length=20, blank=True, validators=[validate_phone])
+    birth_year = models.PositiveSmallIntegerField(
+        _("geboortejaar"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=RegistrationStatus.choices, default=RegistrationStatus.REGISTERED
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangemeld door"),
+    )
+    created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    reminded_at = models.DateTimeField(_("herinnering verstuurd"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person"],
+                condition=Q(person__isnull=False) & ~Q(status=RegistrationStatus.CANCELLED),
+                name="registration_once_per_person",
+                violation_error_message=_("U bent al aangemeld voor deze bijeenkomst."),
+            ),
+            models.UniqueConstraint(
+                fields=["session", "phone"],
+                condition=~Q(phone="") & ~Q(status=RegistrationStatus.CANCELLED),
+                name="registration_once_per_phone",
+                violation_error_message=_("Iemand met dit telefoonnummer is al aangemeld."),
+            ),
+            models.CheckConstraint(condition=Q(person__isnull=False) | ~Q(name=""), name="registration_has_someone"),
+        ]
+        indexes = [models.Index(fields=["session", "status"], name="registration_session_status")]
+
+    def __str__(self) -> str:
+        return f"{self.session_id}:{self.public_id}"

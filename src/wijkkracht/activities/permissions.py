@@ -13,8 +13,8 @@ from django.db.models import Q
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.policy import Policy, PolicyAction
 
-from .constants import ActivityStatus
-from .models import Activity, Session
+from .constants import ActivityStatus, RegistrationStatus
+from .models import Activity, Registration, Session
 
 
 class Action(PolicyAction):
@@ -22,6 +22,9 @@ class Action(PolicyAction):
     VIEW = "activities.view"
     MANAGE = "activities.manage"
     CATEGORY_MANAGE = "activities.category_manage"
+    REGISTER = "activities.register"
+    REGISTRATION_CANCEL = "activities.registration_cancel"
+    MY_REGISTRATIONS = "activities.my_registrations"
 
 
 policy = Policy(Action)
@@ -31,6 +34,8 @@ def place_of(obj) -> tuple[int | None, int | None]:
     """(centre id, district id) of an activity, a session, a centre or a district."""
     from wijkkracht.places.models import CommunityCentre, District
 
+    if isinstance(obj, Registration):
+        obj = obj.session
     if isinstance(obj, Session):
         obj = obj.activity
     if isinstance(obj, Activity):
@@ -68,6 +73,48 @@ def _view(user, scope, activity) -> bool:
 @policy.rule(Action.MANAGE)
 def _manage(user, scope, obj) -> bool:
     return _manages(scope, obj)
+
+
+def person_of(user):
+    """The resident behind an account (every account may have one), or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.person
+    except Exception:  # noqa: BLE001 - RelatedObjectDoesNotExist: an account without a Person
+        return None
+
+
+@policy.rule(Action.REGISTER)
+def _register(user, scope, session) -> bool:
+    """A resident signs themselves up for a session that takes sign-ups (a capacity is set)."""
+    if person_of(user) is None:
+        return False
+    return session is None or session.activity.capacity is not None
+
+
+@policy.rule(Action.REGISTRATION_CANCEL)
+def _cancel(user, scope, registration) -> bool:
+    """The resident themselves, or a professional who runs the activity."""
+    if registration is None:
+        return person_of(user) is not None or _manages(scope, None)
+    if registration.status == RegistrationStatus.CANCELLED:
+        return False
+    person = person_of(user)
+    if person is not None and registration.person_id == person.pk:
+        return True
+    return _manages(scope, registration)
+
+
+@policy.rule(Action.MY_REGISTRATIONS)
+def _mine(user, scope, obj) -> bool:
+    return person_of(user) is not None
+
+
+@policy.filter(Action.MY_REGISTRATIONS)
+def _own_registrations(user, scope, qs):
+    person = person_of(user)
+    return qs.filter(person=person) if person is not None else qs.none()
 
 
 @policy.rule(Action.CATEGORY_MANAGE)

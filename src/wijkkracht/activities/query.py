@@ -10,7 +10,15 @@ from typing import Self
 from django.db import models
 from django.db.models import Q
 
-from .constants import AGE_FIELDS, POLICY_BAND, POLICY_BAND_FIELDS, ActivityStatus, SessionStatus
+from .constants import (
+    AGE_FIELDS,
+    LIVE_REGISTRATION,
+    POLICY_BAND,
+    POLICY_BAND_FIELDS,
+    ActivityStatus,
+    RegistrationStatus,
+    SessionStatus,
+)
 
 
 def age_q(band: str, prefix: str = "") -> Q:
@@ -128,3 +136,37 @@ class SessionQuerySet(models.QuerySet):
         elif f.price == "paid":
             qs = qs.filter(activity__price__gt=0)
         return qs.order_by("starts_at", "pk")
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def live(self) -> Self:
+        """Sign-ups that hold a place or a place on the waiting list."""
+        return self.filter(status__in=LIVE_REGISTRATION)
+
+    def registered(self) -> Self:
+        return self.filter(status=RegistrationStatus.REGISTERED)
+
+    def waitlisted(self) -> Self:
+        return self.filter(status=RegistrationStatus.WAITLISTED).order_by("created_at", "pk")
+
+    def of_person(self, person) -> Self:
+        return self.filter(person=person)
+
+    def for_listing(self) -> Self:
+        return self.select_related("session", "session__activity", "session__activity__centre").order_by(
+            "session__starts_at", "pk"
+        )
+
+
+def taken_places(session_ids) -> dict[int, int]:
+    """Places taken per session (registered, not on the waiting list), in one query."""
+    from django.db.models import Count
+
+    from .models import Registration
+
+    rows = (
+        Registration.objects.filter(session_id__in=list(session_ids), status=RegistrationStatus.REGISTERED)
+        .values("session_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["session_id"]: row["n"] for row in rows}

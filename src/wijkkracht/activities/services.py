@@ -10,25 +10,33 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wijkkracht.audit.services import audit_record
+from wijkkracht.validators import normalise_phone
 from wijkkracht.workflow.services import transition
 
 from .constants import (
     AGE_FIELDS,
+    CANCEL_SALT,
     SESSION_HORIZON,
     ActivityStatus,
     AgeBand,
     AuditAction,
     OrganiserKind,
+    RegistrationStatus,
     SessionStatus,
 )
-from .models import Activity, Category, Session
+from .models import Activity, Category, Registration, Session
 from .permissions import Action, can
 from .recurrence import first_occurrence, local_datetime, normalise_rule, occurrence_dates
 
@@ -137,6 +145,7 @@ def activity_save(
     initiative=None,
     plan_goals: Sequence = (),
     rrule: str = "",
+    capacity: int | None = None,
     activity: Activity | None = None,
     synthetic: bool = False,
 ) -> Activity:
@@ -187,6 +196,7 @@ def activity_save(
         setattr(activity, name, band in bands)
     activity.price = price
     activity.price_note = price_note.strip()
+    activity.capacity = capacity
     activity.wheelchair_accessible = wheelchair_accessible
     activity.accessibility = accessibility.strip()
     activity.initiative = initiative
@@ -321,3 +331,161 @@ def session_restore(*, session: Session, actor) -> Session:
     activity.save(update_fields=["exdates", "updated_at"])
     audit_record(actor=actor, action=AuditAction.SESSION_RESTORE, obj=session, activity=str(activity.public_id))
     return session
+
+
+# --- registrations -----------------------------------------------------------------------------------------
+
+
+def _lock_session(session: Session) -> Session:
+    return Session.objects.select_for_update().select_related("activity").get(pk=session.pk)
+
+
+def _open_for_registration(session: Session) -> None:
+    if session.activity.capacity is None:
+        raise ValidationError(_("Aanmelden hoeft niet: u kunt gewoon langskomen."))
+    if session.status != SessionStatus.SCHEDULED:
+        raise ValidationError(_("Deze bijeenkomst gaat niet door."))
+    if session.starts_at <= timezone.now():
+        raise ValidationError(_("Deze bijeenkomst is al begonnen of voorbij."))
+
+
+@transaction.atomic
+def registration_create(
+    *, session: Session, actor, person=None, name: str = "", phone: str = "", birth_year: int | None = None
+) -> Registration:
+    """Sign someone up for a session: a resident themselves (person), or a professional for someone who phones or
+    walks in (name and phone). The session row is locked first, so the places are counted one sign-up at a time:
+    the session is never over capacity; when it is full the sign-up goes on the waiting list."""
+    session = _lock_session(session)
+    if person is not None:
+        _check(actor, Action.REGISTER, session)
+    else:
+        _check(actor, Action.MANAGE, session)
+    _open_for_registration(session)
+    phone = normalise_phone(phone) if phone else ""
+    live = session.registrations.live()
+    if person is not None and live.filter(person=person).exists():
+        raise ValidationError(_("U bent al aangemeld voor deze bijeenkomst."))
+    if phone and live.filter(phone=phone).exists():
+        raise ValidationError({"phone": _("Iemand met dit telefoonnummer is al aangemeld voor deze bijeenkomst.")})
+    taken = live.filter(status=RegistrationStatus.REGISTERED).count()
+    registration = Registration(
+        session=session,
+        person=person,
+        name=" ".join(name.split()),
+        phone=phone,
+        birth_year=birth_year,
+        status=RegistrationStatus.REGISTERED
+        if taken < (session.activity.capacity or 0)
+        else RegistrationStatus.WAITLISTED,
+        registered_by=_user(actor),
+    )
+    registration.full_clean()
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as exc:  # a second click that raced the first
+        raise ValidationError(_("U bent al aangemeld voor deze bijeenkomst.")) from exc
+    _mail(registration, "registered")
+    audit_record(
+        actor=actor,
+        action=AuditAction.REGISTRATION_CREATE,
+        obj=registration,
+        session=str(session.public_id),
+        status=registration.status,
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, actor) -> Registration:
+    """Cancel a sign-up: the resident, a professional who runs the activity, or anyone holding the signed link
+    from the mail (actor=None: the link is the proof). A freed place goes at once to the first on the waiting
+    list, who is told by mail."""
+    session = _lock_session(registration.session)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration.session = session
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise ValidationError(_("Deze aanmelding is al afgemeld."))
+    freed = registration.status == RegistrationStatus.REGISTERED
+    transition(registration, to=RegistrationStatus.CANCELLED, by=actor)
+    audit_record(actor=actor, action=AuditAction.REGISTRATION_CANCEL, obj=registration, session=str(session.public_id))
+    if freed and session.starts_at > timezone.now():
+        first = session.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by("created_at", "pk").first()
+        if first is not None:
+            transition(first, to=RegistrationStatus.REGISTERED, by=None)
+            audit_record(actor=None, action=AuditAction.REGISTRATION_PROMOTE, obj=first, session=str(session.public_id))
+            _mail(first, "promoted")
+    return registration
+
+
+# --- the signed cancel link, mail and reminders ------------------------------------------------------------
+
+
+def cancel_token(registration: Registration) -> str:
+    return signing.dumps(str(registration.public_id), salt=CANCEL_SALT)
+
+
+def registration_from_token(token: str) -> Registration | None:
+    """The registration a cancel link names, or None for a link that is not ours (or was altered)."""
+    try:
+        public_id = signing.loads(token, salt=CANCEL_SALT)
+    except signing.BadSignature:
+        return None
+    return Registration.objects.select_related("session", "session__activity").filter(public_id=public_id).first()
+
+
+def cancel_url(registration: Registration) -> str:
+    return settings.WIJKKRACHT_SITE_URL + reverse("activities:cancel_by_link", args=[cancel_token(registration)])
+
+
+def _mail(registration: Registration, template: str) -> bool:
+    """Tell the resident (by the mail of their account) about their sign-up; the outbox sends it on commit.
+    Someone signed up at the desk without an account is told by the professional."""
+    person = registration.person
+    user = person.user if person is not None else None
+    if user is None or not user.email or not user.is_active:
+        return False
+    session = registration.session
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        context = {
+            "registration": registration,
+            "session": session,
+            "activity": session.activity,
+            "starts": timezone.localtime(session.starts_at),
+            "ends": timezone.localtime(session.ends_at),
+            "cancel_url": cancel_url(registration),
+            "activity_url": settings.WIJKKRACHT_SITE_URL + session.activity.url,
+        }
+        subject = render_to_string(f"activities/mail/{template}_subject.txt", context).strip()
+        body = render_to_string(f"activities/mail/{template}_email.txt", context)
+    send_mail(subject, body, None, [user.email])
+    return True
+
+
+def registrations_remind(*, now: dt.datetime | None = None) -> int:
+    """The day before: remind everyone with a place in tomorrow's sessions, once each (reminded_at)."""
+    now = now or timezone.now()
+    tomorrow = timezone.localtime(now).date() + dt.timedelta(days=1)
+    due = Registration.objects.registered().filter(
+        reminded_at__isnull=True,
+        session__date=tomorrow,
+        session__status=SessionStatus.SCHEDULED,
+        person__user__isnull=False,
+    )
+    sent = 0
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            registration = (
+                Registration.objects.select_for_update(of=("self",))
+                .select_related("session", "session__activity", "person__user")
+                .get(pk=pk)
+            )
+            if registration.reminded_at is not None or registration.status != RegistrationStatus.REGISTERED:
+                continue
+            if _mail(registration, "reminder"):
+                sent += 1
+            registration.reminded_at = now
+            registration.save(update_fields=["reminded_at", "updated_at"])
+            audit_record(actor=None, action=AuditAction.REGISTRATION_REMIND, obj=registration)
+    return sent

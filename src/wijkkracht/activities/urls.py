@@ -15,4 +15,10 @@ urlpatterns = [
     path("<uuid:public_id>/wijzigen/", views.activity_edit, name="edit"),
     path("<uuid:public_id>/status/", views.activity_transition, name="transition"),
     path("bijeenkomsten/<uuid:public_id>/status/", views.session_status, name="session_status"),
+    path("bijeenkomsten/<uuid:public_id>/", views.session_detail, name="session"),
+    path("bijeenkomsten/<uuid:public_id>/aanmelden/", views.session_register, name="register"),
+    path("bijeenkomsten/<uuid:public_id>/aanmelden-namens/", views.session_register_desk, name="register_desk"),
+    path("aanmeldingen/<uuid:public_id>/afmelden/", views.registration_cancel, name="cancel"),
+    path("afmelden/<str:token>/", views.cancel_by_link, name="cancel_by_link"),
+    path("mijn-aanmeldingen/", views.mine, name="mine"),
 ]

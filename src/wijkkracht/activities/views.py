@@ -26,12 +26,20 @@ from wijkkracht.places.models import CommunityCentre, District, Neighbourhood
 from wijkkracht.workflow.services import available_moves
 
 from . import services
-from .constants import CALENDAR_DAYS, MOVE_LABELS, POLICY_BAND, YOUTH_BAND, ActivityStatus, SessionStatus
+from .constants import (
+    CALENDAR_DAYS,
+    MOVE_LABELS,
+    POLICY_BAND,
+    YOUTH_BAND,
+    ActivityStatus,
+    RegistrationStatus,
+    SessionStatus,
+)
 from .feeds import calendar_feed
-from .forms import ActivityForm, CalendarForm
-from .models import Activity, Category, Session
-from .permissions import Action, can, visible_to
-from .query import CalendarFilter
+from .forms import ActivityForm, CalendarForm, DeskRegistrationForm
+from .models import Activity, Category, Registration, Session
+from .permissions import Action, can, person_of, visible_to
+from .query import CalendarFilter, taken_places
 from .recurrence import describe, repeat_of
 
 UPCOMING = 12  # sessions listed on an activity's page
@@ -137,8 +145,18 @@ def activity_detail(request, public_id):
         raise PermissionDenied
     may_manage = can(request.user, Action.MANAGE, activity)
     sessions = list(activity.sessions.upcoming(timezone.now()).order_by("starts_at")[:UPCOMING])
+    taken = taken_places(s.pk for s in sessions) if activity.capacity is not None else {}
+    person = person_of(request.user)
+    mine = (
+        {r.session_id: r for r in Registration.objects.live().of_person(person).filter(session__in=sessions)}
+        if person is not None and activity.capacity is not None
+        else {}
+    )
     for session in sessions:
         session.activity = activity
+        session.taken = taken.get(session.pk, 0)
+        session.left = max(0, activity.capacity - session.taken) if activity.capacity is not None else None
+        session.mine = mine.get(session.pk)
     return render(
         request,
         "activities/activity.html",
@@ -147,6 +165,7 @@ def activity_detail(request, public_id):
             "schedule": describe(activity.rrule, starts_on=activity.starts_on),
             "sessions": sessions,
             "may_manage": may_manage,
+            "may_register": can(request.user, Action.REGISTER, sessions[0]) if sessions else False,
             "moves": [(m.target, MOVE_LABELS[m.target]) for m in available_moves(activity, by=request.user)]
             if may_manage
             else [],
@@ -215,6 +234,7 @@ def _initial(activity: Activity) -> dict:
         "rrule": activity.rrule if repeat == "custom" else "",
         "price": activity.price,
         "price_note": activity.price_note,
+        "capacity": activity.capacity,
         "organiser_kind": activity.organiser_kind,
         "organiser_name": activity.organiser_name,
         "partner": activity.partner_id,
@@ -339,3 +359,136 @@ def feed_district(request, slug):
     return _ics(
         request, activities, name=_("Wijk %(name)s") % {"name": district.name}, filename=f"wijk-{district.slug}"
     )
+
+
+# --- registrations -----------------------------------------------------------------------------------------
+
+
+def _session(public_id) -> Session:
+    return get_object_or_404(Session.objects.select_related("activity", "activity__centre"), public_id=public_id)
+
+
+@login_required
+@require_POST
+def session_register(request, public_id):
+    """A resident signs themselves up (or onto the waiting list when the session is full)."""
+    session = _session(public_id)
+    _require(request.user, Action.REGISTER, session)
+    try:
+        registration = services.registration_create(session=session, actor=request.user, person=person_of(request.user))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if registration.status == RegistrationStatus.WAITLISTED:
+            messages.success(
+                request,
+                _("Het is vol. U staat op de wachtlijst; komt er een plek vrij, dan krijgt u die vanzelf."),
+            )
+        else:
+            messages.success(request, _("U bent aangemeld. U krijgt een bevestiging per e-mail."))
+    return redirect(f"{session.activity.url}#bijeenkomsten")
+
+
+@login_required
+@require_POST
+def registration_cancel(request, public_id):
+    registration = get_object_or_404(
+        Registration.objects.select_related("session", "session__activity"), public_id=public_id
+    )
+    _require(request.user, Action.REGISTRATION_CANCEL, registration)
+    own = registration.person_id is not None and registration.person_id == getattr(person_of(request.user), "pk", None)
+    try:
+        services.registration_cancel(registration=registration, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De aanmelding is afgemeld."))
+    if own:
+        return redirect("activities:mine")
+    return redirect("activities:session", public_id=registration.session.public_id)
+
+
+def _session_page(request, session: Session, form: DeskRegistrationForm, status: int = 200):
+    registrations = list(session.registrations.live().select_related("person").order_by("created_at", "pk"))
+    return render(
+        request,
+        "activities/session.html",
+        {
+            "session": session,
+            "activity": session.activity,
+            "registered": [r for r in registrations if r.status == RegistrationStatus.REGISTERED],
+            "waitlisted": [r for r in registrations if r.status == RegistrationStatus.WAITLISTED],
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def session_detail(request, public_id):
+    """The professional's page of one session: who is signed up, the waiting list, signing up at the desk."""
+    session = _session(public_id)
+    _require(request.user, Action.MANAGE, session)
+    return _session_page(request, session, DeskRegistrationForm())
+
+
+@login_required
+@require_POST
+def session_register_desk(request, public_id):
+    """The professional signs up someone who phones or walks in."""
+    session = _session(public_id)
+    _require(request.user, Action.MANAGE, session)
+    form = DeskRegistrationForm(request.POST)
+    if form.is_valid():
+        try:
+            registration = services.registration_create(session=session, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            if registration.status == RegistrationStatus.WAITLISTED:
+                messages.success(request, _("Vol: %(name)s staat op de wachtlijst.") % {"name": registration.name})
+            else:
+                messages.success(request, _("%(name)s is aangemeld.") % {"name": registration.name})
+            return redirect("activities:session", public_id=session.public_id)
+    return _session_page(request, session, form)
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_by_link(request, token):
+    """Cancel through the signed link in the mail, without logging in."""
+    _require(request.user, Action.CALENDAR_VIEW)
+    registration = services.registration_from_token(token)
+    if registration is None:
+        raise Http404
+    done = False
+    if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
+        try:
+            services.registration_cancel(registration=registration, actor=None)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            done = True
+    return render(
+        request,
+        "activities/cancel.html",
+        {
+            "registration": registration,
+            "session": registration.session,
+            "activity": registration.session.activity,
+            "done": done,
+        },
+    )
+
+
+@login_required
+@require_GET
+def mine(request):
+    """The resident's own sign-ups still to come."""
+    _require(request.user, Action.MY_REGISTRATIONS)
+    registrations = visible_to(
+        request.user,
+        Registration.objects.live().filter(session__ends_at__gt=timezone.now()).for_listing(),
+        Action.MY_REGISTRATIONS,
+    )
+    return render(request, "activities/mine.html", {"registrations": list(registrations)})

@@ -6,8 +6,9 @@ from __future__ import annotations
 from wijkkracht.workflow.maps import Move, Workflow, register
 
 from .constants import ActivityStatus as A
+from .constants import RegistrationStatus as R
 from .constants import SessionStatus as S
-from .models import Activity, Session
+from .models import Activity, Registration, Session
 from .permissions import Action
 
 ACTIVITY_WORKFLOW = register(
@@ -28,6 +29,19 @@ SESSION_WORKFLOW = register(
         moves=[
             Move(S.SCHEDULED, S.CANCELLED, Action.MANAGE, system=True),
             Move(S.CANCELLED, S.SCHEDULED, Action.MANAGE, system=True),
+        ],
+    )
+)
+
+REGISTRATION_WORKFLOW = register(
+    Workflow(
+        model=Registration,
+        moves=[
+            # Cancelled by the resident or the professional, or by anyone with the signed link (the system).
+            Move(R.REGISTERED, R.CANCELLED, Action.REGISTRATION_CANCEL, system=True),
+            Move(R.WAITLISTED, R.CANCELLED, Action.REGISTRATION_CANCEL, system=True),
+            # Only the system moves someone up from the waiting list, when a place frees up.
+            Move(R.WAITLISTED, R.REGISTERED, None, system=True),
         ],
     )
 )

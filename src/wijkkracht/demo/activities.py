@@ -150,6 +150,8 @@ PER_CENTRE = {
     "Dorpshuis Nes aan de Amstel": [0, 5],
 }
 HISTORY_WEEKS = 8
+# Activities residents sign up for (places per session); the others are walk-in.
+CAPACITY = {"Samen eten": 20, "Bootcamp in het park": 15, "Huiswerkclub": 12, "Taalcafé Nederlands": 10}
 
 
 def _time(text: str) -> dt.time:
@@ -202,6 +204,7 @@ def ensure_activities() -> str:
                 end_time=_time(end),
                 rrule=build_rule(Repeat.WEEKLY, starts_on=first_week + dt.timedelta(days=weekday)),
                 price=Decimal(price),
+                capacity=CAPACITY.get(title),
                 organiser_kind=kind,
                 organiser_name=organiser,
                 wheelchair_accessible=True,
