@@ -108,3 +108,20 @@ def test_a_bidi_override_in_a_room_name_is_refused_on_the_form(world, client_for
     assert response.status_code == 200
     assert "leesrichting" in response.text
     assert not world.centre_a.rooms.filter(name__contains=RLO).exists()
+
+
+def test_add_service_errors_puts_messages_on_their_fields_and_the_rest_on_top():
+    from django import forms
+    from django.core.exceptions import ValidationError
+
+    from wijkkracht.validators import add_service_errors
+
+    class Form(forms.Form):
+        name = forms.CharField()
+
+    form = Form({"name": "Zaal"})
+    assert form.is_valid()
+    add_service_errors(form, ValidationError({"name": "Bestaat al.", "capacity": "Te groot."}))
+    add_service_errors(form, ValidationError("Iemand anders was u voor."))
+    assert form.errors["name"] == ["Bestaat al."]
+    assert form.non_field_errors() == ["Te groot.", "Iemand anders was u voor."]

@@ -163,3 +163,13 @@ def validate_opening_hours(hours: Iterable[tuple[int, time, time]]) -> None:
     errors = opening_hours_errors(hours)
     if errors:
         raise errors[min(errors)]
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on a form: each message on its field where the form has that field, the
+    rest at the top (the error summary). Views call this when a service refuses what a valid form sent."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

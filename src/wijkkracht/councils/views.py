@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkkracht.accounts.policy import require
+from wijkkracht.validators import add_service_errors
 from wijkkracht.workflow.maps import workflow_for
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
@@ -45,15 +46,6 @@ PLAN_RELATED = ("council__district__municipality__council_settings", "council__c
 
 def _data(request):
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, on its field where the form has that field."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _council(public_id) -> Council:
@@ -180,7 +172,7 @@ def member_propose(request, public_id):
                     actor=request.user,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("%(name)s is voorgesteld. De coördinator bevestigt het lidmaatschap.") % {"name": person}
@@ -233,7 +225,7 @@ def centre_profile(request, public_id):
         try:
             services.centre_profile_update(council=council, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het profiel van het wijkcentrum is opgeslagen."))
             return redirect("councils:work", public_id=council.public_id)
@@ -253,7 +245,7 @@ def plan_create(request, public_id):
         try:
             plan = services.plan_create(council=council, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het plan is aangemaakt. Voeg nu de doelen toe."))
             return redirect(plan.url)
@@ -307,7 +299,7 @@ def plan_edit(request, plan_id):
         try:
             services.plan_update(plan=plan, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het plan is opgeslagen."))
             return redirect(plan.url)
@@ -330,7 +322,7 @@ def goal_edit(request, plan_id, goal_id=None):
         try:
             services.goal_save(plan=plan, goal=goal, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het doel is opgeslagen."))
             return redirect(plan.url)
@@ -417,7 +409,7 @@ def assignment_create(request, public_id):
         try:
             services.assignment_create(council=council, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De opdracht is gegeven. De beroepskracht ziet haar op het takenbord."))
             return redirect("councils:work", public_id=council.public_id)
@@ -581,7 +573,7 @@ def meeting_create(request, public_id):
         try:
             meeting = _meeting_save(request, form, council=council, meeting=None)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("De vergadering is gepland. De leden krijgen een week en een dag vooraf een herinnering.")
@@ -600,7 +592,7 @@ def meeting_edit(request, meeting_id):
         try:
             _meeting_save(request, form, council=meeting.council, meeting=meeting)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De vergadering is gewijzigd."))
             return redirect(meeting.url)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkkracht.accounts.policy import require
 from wijkkracht.places.models import District
+from wijkkracht.validators import add_service_errors
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import services
@@ -29,14 +30,6 @@ PAGE_SIZE = 25
 
 def _data(request):
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _initiative(public_id) -> Initiative:
@@ -78,7 +71,7 @@ def initiative_propose(request):
                 initiator=person, district=district, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Uw initiatief is ingediend. De gebruikersraad van uw wijk kijkt ernaar."))
             return redirect(initiative.url)
@@ -105,7 +98,7 @@ def initiative_propose_on_behalf(request):
                     initiator=initiator, district=district, actor=request.user, **data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Het initiatief is ingediend namens de bewoner."))
                 return redirect(initiative.url)
@@ -161,7 +154,7 @@ def initiative_edit(request, public_id):
         try:
             services.initiative_update(initiative=initiative, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Uw initiatief is opgeslagen."))
             return redirect(initiative.url)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from wijkkracht.accounts.policy import require
+from wijkkracht.validators import add_service_errors
 
 from . import geometry, maps, services
 from . import search as place_search
@@ -248,15 +249,6 @@ def _data(request):
     return request.POST if request.method == "POST" else None
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, on its field where the form has that field."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def centre_edit(request, slug):
@@ -268,7 +260,7 @@ def centre_edit(request, slug):
                 centre=centre, actor=request.user, **{name: form.cleaned_data[name] for name in services.CENTRE_FIELDS}
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De gegevens van het wijkcentrum zijn opgeslagen."))
             return redirect(centre.url)
@@ -304,7 +296,7 @@ def room_create(request, slug):
         try:
             room = services.room_create(centre=centre, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Zaal %(name)s is toegevoegd.") % {"name": room.name})
             return redirect(centre.url)
@@ -321,7 +313,7 @@ def room_edit(request, slug, room_id):
         try:
             services.room_update(room=room, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Zaal %(name)s is opgeslagen.") % {"name": room.name})
             return redirect(centre.url)
