@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.policy import Policy, PolicyAction
+from wijkkracht.people.query import person_of
 
 from .constants import BACKABLE, EDITABLE, InitiativeStatus
 from .query import visible_q
@@ -32,15 +33,6 @@ class Action(PolicyAction):
 
 
 policy = Policy(Action)
-
-
-def person_of(user):
-    if not getattr(user, "is_authenticated", False):
-        return None
-    try:
-        return user.person
-    except Exception:  # noqa: BLE001 - RelatedObjectDoesNotExist: an account without a Person
-        return None
 
 
 def _own(user, initiative) -> bool:

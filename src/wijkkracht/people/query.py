@@ -30,3 +30,14 @@ class PersonQuerySet(models.QuerySet):
 
     def in_neighbourhood(self, neighbourhood) -> Self:
         return self.filter(neighbourhood=neighbourhood)
+
+
+def person_of(user):
+    """The Person of a logged-in account, or None (anonymous, or an account without one). Reads `user.person`,
+    which Django caches on the user: at most one query per request. The one copy: policies and views use it."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.person
+    except Exception:  # noqa: BLE001 - RelatedObjectDoesNotExist: an account without a Person
+        return None
