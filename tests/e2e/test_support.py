@@ -11,7 +11,7 @@ from tests.e2e.test_councils import check, log_out
 from tests.e2e.test_journeys import log_in
 from tests.support.factories import HelpRequestFactory
 from wijkkracht.support.constants import Outcome, RequestStatus
-from wijkkracht.support.models import HelpRequest, RequestAccess
+from wijkkracht.support.models import HelpRequest, LadderStep, NetworkContact, RequestAccess
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -52,9 +52,33 @@ def test_a_resident_asks_for_help_and_the_professional_takes_it_to_closed(page, 
     assert RequestAccess.objects.filter(help_request=help_request).count() == 1
     page.get_by_role("button", name="Begin het gesprek (intake)").click()
     page.wait_for_load_state()
+    page.get_by_role("textbox", name="De vraag achter de vraag").fill("Hij durft niet alleen naar het ziekenhuis.")
+    page.get_by_role("textbox", name="Eigen kracht").fill("Kan zelf lopen met een rollator.")
+    page.get_by_role("button", name="Intake opslaan").click()
+    page.wait_for_load_state()
+    page.locator("#id_name").fill("Zoon Kevin")
+    page.get_by_label("Wie is het?").select_option("family")
+    page.get_by_role("button", name="Toevoegen").click()  # without the resident's consent: refused
+    page.wait_for_load_state()
+    assert NetworkContact.objects.count() == 0
+    page.locator("#id_name").fill("Zoon Kevin")
+    page.get_by_label("Wie is het?").select_option("family")
+    page.get_by_label(re.compile(r"^De bewoner vindt het goed dat ik")).check()
+    page.get_by_role("button", name="Toevoegen").click()
+    page.wait_for_load_state()
+    page.get_by_label("Antwoord van Zoon Kevin").select_option("no")
+    page.locator("section[aria-labelledby=netwerk]").get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state()
+    page.get_by_label("Trede").select_option("own_network")
+    page.get_by_label("Wat kwam eruit?").select_option("not_possible")
+    page.get_by_role("button", name="Stap vastleggen").click()
+    page.wait_for_load_state()
+    check(page, axe_check)
+    assert NetworkContact.objects.get().answer == "no"
+    assert [s.rung for s in LadderStep.objects.all()] == ["own_network"]
     page.get_by_role("button", name="Zoek een helper").click()
     page.wait_for_load_state()
-    page.get_by_label("Toelichting (Er is een helper)").fill("Zijn dochter rijdt (eigen netwerk).")
+    page.get_by_label("Toelichting (Er is een helper)").fill("Een vrijwilliger uit de buurt rijdt.")
     page.get_by_role("button", name="Er is een helper").click()
     page.wait_for_load_state()
     page.get_by_role("button", name="De hulp is begonnen").click()
@@ -65,7 +89,7 @@ def test_a_resident_asks_for_help_and_the_professional_takes_it_to_closed(page, 
     check(page, axe_check)
     help_request.refresh_from_db()
     assert (help_request.status, help_request.outcome) == (RequestStatus.CLOSED, Outcome.RESOLVED)
-    assert "Zijn dochter rijdt" in page.locator("main").inner_text()  # the history, with the reasons
+    assert "Een vrijwilliger uit de buurt rijdt." in page.locator("main").inner_text()  # the history, with the reasons
 
 
 def test_a_resident_with_an_account_sees_and_withdraws_her_own_request(page, world, axe_check):

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from django.utils import timezone
+
 from tests.matrix import ALL, LOGGED_IN, Entry
 from tests.support.factories import HelpRequestFactory
 from wijkkracht.support.constants import RequestStatus
+from wijkkracht.support.models import NetworkContact
 from wijkkracht.support.permissions import Action as A
 
 PROFESSIONALS = frozenset({"professional_a", "professional_b"})
@@ -26,7 +29,10 @@ def setup(w):
     own = HelpRequestFactory(neighbourhood=w.neighbourhood_a, person=ria, owner=pro_a, contact_name="Ria")
     phone = HelpRequestFactory(neighbourhood=w.neighbourhood_a, owner=pro_a, status=RequestStatus.INTAKE)
     other = HelpRequestFactory(neighbourhood=w.neighbourhood_b, owner=pro_b)
-    w.support = SimpleNamespace(own=own, phone=phone, other=other)
+    contact = NetworkContact.objects.create(
+        help_request=phone, name="Buurman Kees", relation="neighbour", consent_at=timezone.now()
+    )
+    w.support = SimpleNamespace(own=own, phone=phone, other=other, contact=contact)
     return w.support
 
 
@@ -82,5 +88,40 @@ MATRIX: dict[str, Entry] = {
         data=lambda w: {"owner": w.users["professional_a"].pk},
         post_changes=False,
         notes="handing to the owner it already has changes nothing (the change itself: test_support)",
+    ),
+    "support:intake": Entry(
+        actions=(A.HANDLE,),
+        skip_get=True,
+        post=PROFESSIONAL_A,
+        args=_id("phone"),
+        data=lambda w: {"underlying_need": "Wil niet tot last zijn.", "own_strength": "Kan zelf koken."},
+    ),
+    "support:contact_add": Entry(
+        actions=(A.HANDLE,),
+        skip_get=True,
+        post=PROFESSIONAL_A,
+        args=_id("phone"),
+        data=lambda w: {"name": "Zus Els", "relation": "family", "consent": "on"},
+    ),
+    "support:contact_answer": Entry(
+        actions=(A.HANDLE,),
+        skip_get=True,
+        post=PROFESSIONAL_A,
+        args=lambda w: [setup(w).phone.public_id, setup(w).contact.public_id],
+        data=lambda w: {"answer": "yes"},
+    ),
+    "support:ladder": Entry(
+        actions=(A.HANDLE,),
+        skip_get=True,
+        post=PROFESSIONAL_A,
+        args=_id("phone"),
+        data=lambda w: {"rung": "own_network", "result": "not_possible"},
+    ),
+    "support:referral": Entry(
+        actions=(A.HANDLE,),
+        skip_get=True,
+        post=PROFESSIONAL_A,
+        args=_id("phone"),
+        data=lambda w: {"to": "wmo_desk", "reason": "Huishoudelijke hulp nodig."},
     ),
 }

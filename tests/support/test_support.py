@@ -16,7 +16,7 @@ from wijkkracht.accounts.constants import Role
 from wijkkracht.audit.models import AuditEvent
 from wijkkracht.support import services
 from wijkkracht.support.constants import AuditAction, Channel, Outcome, RequestStatus, offered_categories
-from wijkkracht.support.models import HelpRequest, RequestAccess
+from wijkkracht.support.models import HelpRequest, LadderStep, NetworkContact, Referral, RequestAccess
 from wijkkracht.support.workflows import HELP_REQUEST_WORKFLOW
 from wijkkracht.workflow.maps import GuardFailed, TransitionNotAllowed
 from wijkkracht.workflow.models import StateChange
@@ -40,7 +40,7 @@ def test_a_resident_without_an_account_asks_with_a_name_and_a_phone_number(world
     assert help_request.owner == world.users["professional_a"]  # the district's professional
     event = AuditEvent.objects.get(action=AuditAction.ASK)
     assert event.object_id == str(help_request.public_id)
-    assert "Henk" not in str(event.detail) and "020" not in str(event.detail)
+    assert set(event.detail) == {"district", "owner_assigned"}  # ids and a flag: no name, no phone
 
 
 def test_without_a_phone_number_an_anonymous_request_is_refused_and_nothing_is_saved(world, client_for):
@@ -306,3 +306,89 @@ def test_the_pages_speak_english_too(world, client_for):
     assert "Help requests in your districts" in queue and "shopping" in queue.lower()
     page = client.get(data.own.url).content.decode()
     assert "Start the conversation (intake)" in page and "Who has viewed this request" in page
+
+
+def test_the_intake_records_the_question_behind_the_question_and_audits_only_field_names(world, client_for):
+    data = setup(world)
+    client = client_for("professional_a")
+    response = client.post(
+        reverse("support:intake", args=[data.own.public_id]),
+        {"underlying_need": "Ze is bang om te vallen.", "own_strength": "Kan zelf koken.", "vulnerable": "on"},
+    )
+    assert response["Location"] == data.own.url + "#intake"
+    help_request = HelpRequest.objects.get(pk=data.own.pk)
+    assert (help_request.underlying_need, help_request.own_strength, help_request.vulnerable) == (
+        "Ze is bang om te vallen.",
+        "Kan zelf koken.",
+        True,
+    )
+    assert help_request.intake_at is not None
+    event = AuditEvent.objects.get(action=AuditAction.INTAKE)
+    assert event.detail == {"fields": ["intake_at", "own_strength", "underlying_need", "vulnerable"]}
+
+
+def test_a_network_contact_needs_the_residents_consent(world, client_for):
+    data = setup(world)
+    client = client_for("professional_a")
+    url = reverse("support:contact_add", args=[data.own.public_id])
+    client.post(url, {"name": "Zus Els", "relation": "family"})
+    assert NetworkContact.objects.filter(help_request=data.own).count() == 0
+    client.post(url, {"name": "Zus Els", "relation": "family", "phone": "06 11 22 33 44", "consent": "on"})
+    contact = NetworkContact.objects.get(help_request=data.own)
+    assert (contact.name, contact.answer, contact.added_by) == ("Zus Els", "not_asked", world.users["professional_a"])
+    client.post(reverse("support:contact_answer", args=[data.own.public_id, contact.public_id]), {"answer": "no"})
+    assert NetworkContact.objects.get(pk=contact.pk).answer == "no"
+    events = AuditEvent.objects.filter(action__in=[AuditAction.CONTACT_ADD, AuditAction.CONTACT_ANSWER])
+    assert all("Els" not in str(e.detail) and "06" not in str(e.detail.get("relation", "")) for e in events)
+    # A contact of another request cannot be reached through this request's address.
+    other = NetworkContact.objects.create(
+        help_request=data.phone, name="Kees", relation="neighbour", consent_at=contact.consent_at
+    )
+    response = client.post(
+        reverse("support:contact_answer", args=[data.own.public_id, other.public_id]), {"answer": "yes"}
+    )
+    assert response.status_code == 404
+    assert NetworkContact.objects.get(pk=other.pk).answer == "not_asked"
+
+
+def test_the_ladder_and_a_referral_are_recorded_and_referred_needs_a_referral(world, client_for):
+    data = setup(world)
+    client = client_for("professional_a")
+    client.post(reverse("support:ladder", args=[data.own.public_id]), {"rung": "own_network", "result": "not_possible"})
+    client.post(reverse("support:ladder", args=[data.own.public_id]), {"rung": "nonsense", "result": "enough"})
+    assert [(s.rung, s.result) for s in LadderStep.objects.filter(help_request=data.own)] == [
+        ("own_network", "not_possible")
+    ]
+    pro = world.users["professional_a"]
+    with pytest.raises(ValidationError):
+        services.help_request_close(help_request=data.own, actor=pro, outcome=Outcome.REFERRED)
+    assert HelpRequest.objects.get(pk=data.own.pk).status == S.NEW
+    client.post(
+        reverse("support:referral", args=[data.own.public_id]),
+        {"to": "social_team", "reason": "Schulden en eenzaamheid."},
+    )
+    referral = Referral.objects.get(help_request=data.own)
+    assert (referral.to, referral.referred_by) == ("social_team", pro)
+    services.help_request_close(help_request=data.own, actor=pro, outcome=Outcome.REFERRED)
+    assert HelpRequest.objects.get(pk=data.own.pk).outcome == Outcome.REFERRED
+    page = client.get(data.own.url).content.decode()
+    assert "sociaal wijkteam" in page and "Schulden en eenzaamheid." in page
+
+
+def test_a_professional_of_district_b_cannot_write_the_intake_network_ladder_or_referral_of_district_a(
+    world, client_for
+):
+    data = setup(world)
+    client = client_for("professional_b")
+    before = (NetworkContact.objects.count(), LadderStep.objects.count(), Referral.objects.count())
+    for name, args, payload in (
+        ("support:intake", [data.phone.public_id], {"underlying_need": "x"}),
+        ("support:contact_add", [data.phone.public_id], {"name": "X", "relation": "family", "consent": "on"}),
+        ("support:contact_answer", [data.phone.public_id, data.contact.public_id], {"answer": "yes"}),
+        ("support:ladder", [data.phone.public_id], {"rung": "own_strength", "result": "enough"}),
+        ("support:referral", [data.phone.public_id], {"to": "wmo_desk", "reason": "x"}),
+    ):
+        assert client.post(reverse(name, args=args), payload).status_code == 403
+    assert (NetworkContact.objects.count(), LadderStep.objects.count(), Referral.objects.count()) == before
+    assert HelpRequest.objects.get(pk=data.phone.pk).underlying_need == ""
+    assert NetworkContact.objects.get(pk=data.contact.pk).answer == "not_asked"

@@ -116,6 +116,32 @@ REASONS = {
     S.CLOSED: "Afgerond.",
 }
 PHONE = "020 555 01 %02d"
+# The intake of some requests: the question behind the question, own strength, the ladder tried, a referral.
+INTAKES = {
+    "Demo: meneer Yilmaz": {
+        "underlying_need": "Hij is bang zijn huis te verliezen; de brief gaat eigenlijk over een betalingsachterstand.",
+        "own_strength": "Leest Nederlands, maar begrijpt ambtelijke taal niet.",
+        "ladder": [("own_strength", "partly", "Kan zelf bellen als hij weet wat hij moet zeggen.")],
+    },
+    "Demo: mevrouw Bos": {
+        "underlying_need": "Eenzaamheid na het overlijden van haar man.",
+        "own_strength": "Loopt nog goed, kookt graag.",
+        "contacts": [("Demo: dochter Ellen", "family", "Komt één keer per maand; woont ver weg.", "no")],
+        "ladder": [
+            ("own_network", "not_possible", "Dochter woont te ver weg."),
+            ("general_provision", "partly", "Maaltijd op woensdag in het wijkcentrum."),
+        ],
+    },
+    "Demo: meneer Kramer": {
+        "underlying_need": "Redt het huishouden niet meer alleen na een beroerte.",
+        "own_strength": "Kan zelf boodschappen bestellen.",
+        "ladder": [
+            ("own_network", "not_possible", "Geen familie in de buurt."),
+            ("neighbour_volunteer", "not_possible", "Huishoudelijke hulp is geen vrijwilligerswerk."),
+        ],
+        "referral": ("wmo_desk", "Huishoudelijke ondersteuning nodig; eigen netwerk en vrijwilligers schieten tekort."),
+    },
+}
 
 
 def _login(key: str) -> User:
@@ -157,6 +183,7 @@ def ensure_help_requests() -> str:
                 **data,
             )
         made += 1
+        _intake(help_request, professional, INTAKES.get(name, {}))
         for to in moves:
             reason = REASONS.get(to, "")
             if to == S.CLOSED:
@@ -168,3 +195,29 @@ def ensure_help_requests() -> str:
             else:
                 services.help_request_move(help_request=help_request, actor=professional, to=to, reason=reason)
     return f"help requests: {made} created"
+
+
+def _intake(help_request: HelpRequest, professional: User, intake: dict) -> None:
+    if not intake:
+        return
+    services.help_request_intake_save(
+        help_request=help_request,
+        actor=professional,
+        underlying_need=intake["underlying_need"],
+        own_strength=intake["own_strength"],
+    )
+    for contact_name, relation, could_help_with, answer in intake.get("contacts", []):
+        contact = services.network_contact_add(
+            help_request=help_request,
+            actor=professional,
+            name=contact_name,
+            relation=relation,
+            could_help_with=could_help_with,
+            consent=True,
+        )
+        services.network_contact_answer(contact=contact, actor=professional, answer=answer)
+    for rung, result, note in intake.get("ladder", []):
+        services.ladder_step_record(help_request=help_request, actor=professional, rung=rung, result=result, note=note)
+    if "referral" in intake:
+        to, reason = intake["referral"]
+        services.referral_record(help_request=help_request, actor=professional, to=to, reason=reason)

@@ -67,6 +67,43 @@ class AccessPurpose(models.TextChoices):
     OVERSIGHT = "oversight", _("toezicht als eigenaar")
 
 
+class Relation(models.TextChoices):
+    FAMILY = "family", _("familie")
+    FRIEND = "friend", _("vriend of vriendin")
+    NEIGHBOUR = "neighbour", _("buur")
+    OTHER = "other", _("iemand anders")
+
+
+class ContactAnswer(models.TextChoices):
+    NOT_ASKED = "not_asked", _("nog niet gevraagd")
+    ASKED = "asked", _("gevraagd, nog geen antwoord")
+    YES = "yes", _("wil helpen")
+    NO = "no", _("kan niet helpen")
+
+
+class Rung(models.TextChoices):
+    """The ladder, in order: what is tried first comes first (Wmo: own strength before custom provisions)."""
+
+    OWN_STRENGTH = "own_strength", _("eigen kracht")
+    OWN_NETWORK = "own_network", _("eigen netwerk")
+    NEIGHBOUR_VOLUNTEER = "neighbour_volunteer", _("buur of vrijwilliger")
+    GENERAL_PROVISION = "general_provision", _("algemene voorziening")
+    PROFESSIONAL = "professional", _("de beroepskracht")
+    REFERRAL = "referral", _("doorverwijzing")
+
+
+class RungResult(models.TextChoices):
+    ENOUGH = "enough", _("dit lost het op")
+    PARTLY = "partly", _("helpt een deel")
+    NOT_POSSIBLE = "not_possible", _("lukt niet")
+
+
+class ReferralTo(models.TextChoices):
+    WMO_DESK = "wmo_desk", _("Wmo-loket van de gemeente")
+    SOCIAL_TEAM = "social_team", _("sociaal wijkteam")
+    OTHER_PARTNER = "other_partner", _("andere partner")
+
+
 class MoveLabel:
     """Button texts for the moves a professional makes."""
 
@@ -88,6 +125,11 @@ class AuditAction(models.TextChoices):
     STATUS = "support.request_status", _("status van een hulpvraag gewijzigd")
     CLOSE = "support.request_close", _("hulpvraag afgesloten")
     OWNER = "support.request_owner", _("eigenaar van een hulpvraag gewijzigd")
+    INTAKE = "support.request_intake", _("intake van een hulpvraag vastgelegd")
+    CONTACT_ADD = "support.network_contact_add", _("iemand uit het netwerk toegevoegd")
+    CONTACT_ANSWER = "support.network_contact_answer", _("antwoord van iemand uit het netwerk vastgelegd")
+    LADDER = "support.ladder_step", _("stap op de ladder vastgelegd")
+    REFERRAL = "support.referral", _("doorverwijzing vastgelegd")
 
 
 def offered_categories() -> list[tuple[str, str]]:

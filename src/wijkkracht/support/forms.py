@@ -7,7 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.validators import normalise_phone
 
-from .constants import ON_BEHALF_CHANNELS, Outcome, Urgency, offered_categories
+from .constants import (
+    ON_BEHALF_CHANNELS,
+    ContactAnswer,
+    ReferralTo,
+    Relation,
+    Rung,
+    RungResult,
+    Urgency,
+    offered_categories,
+)
 from .models import WHAT_MAX
 
 
@@ -84,12 +93,6 @@ class TakeForm(AskForm):
         self.order_fields(["channel", "contact_name", "contact_phone", "neighbourhood", "vulnerable"])
 
 
-class MoveForm(forms.Form):
-    to = forms.CharField(max_length=16)
-    reason = forms.CharField(label=_("Toelichting"), required=False, max_length=2000)
-    outcome = forms.ChoiceField(label=_("Uitkomst"), choices=Outcome.choices, required=False)
-
-
 class OwnerForm(forms.Form):
     owner = forms.TypedChoiceField(label=_("Eigenaar"), coerce=int, choices=())
 
@@ -100,3 +103,57 @@ class OwnerForm(forms.Form):
 
     def clean_owner(self):
         return self.professionals[self.cleaned_data["owner"]]
+
+
+class IntakeForm(forms.Form):
+    underlying_need = forms.CharField(
+        label=_("De vraag achter de vraag"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=_("Wat heeft de bewoner echt nodig?"),
+    )
+    own_strength = forms.CharField(
+        label=_("Eigen kracht"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=_("Wat kan de bewoner zelf?"),
+    )
+    vulnerable = forms.BooleanField(label=_("Kwetsbare inwoner"), required=False)
+    consent_share = forms.BooleanField(
+        label=_("De bewoner vindt het goed dat we het nodige delen met wie gaat helpen"), required=False
+    )
+
+
+class NetworkContactForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=120)
+    relation = forms.ChoiceField(label=_("Wie is het?"), choices=Relation.choices)
+    phone = forms.CharField(label=_("Telefoon"), max_length=20, required=False)
+    could_help_with = forms.CharField(label=_("Kan misschien helpen met"), max_length=200, required=False)
+    consent = forms.BooleanField(
+        label=_("De bewoner vindt het goed dat ik deze persoon noteer en vraag"), required=False
+    )
+
+    def clean_phone(self) -> str:
+        return normalise_phone(self.cleaned_data["phone"])
+
+
+class ContactAnswerForm(forms.Form):
+    answer = forms.ChoiceField(label=_("Antwoord"), choices=ContactAnswer.choices)
+
+
+class LadderStepForm(forms.Form):
+    rung = forms.ChoiceField(label=_("Trede"), choices=Rung.choices)
+    result = forms.ChoiceField(label=_("Wat kwam eruit?"), choices=RungResult.choices)
+    note = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
+
+
+class ReferralForm(forms.Form):
+    to = forms.ChoiceField(label=_("Naar"), choices=ReferralTo.choices)
+    reason = forms.CharField(
+        label=_("Waarom"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        help_text=_("Alleen waarom u doorverwijst. Het gesprek en het besluit van de gemeente komen hier niet."),
+    )

@@ -7,7 +7,19 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.validators import text_limit, validate_name, validate_phone, validate_text
 
-from .constants import AccessPurpose, Category, Channel, Outcome, RequestStatus, Urgency
+from .constants import (
+    AccessPurpose,
+    Category,
+    Channel,
+    ContactAnswer,
+    Outcome,
+    ReferralTo,
+    Relation,
+    RequestStatus,
+    Rung,
+    RungResult,
+    Urgency,
+)
 from .query import HelpRequestQuerySet, RequestAccessQuerySet
 
 WHAT_MAX = 1000
@@ -52,6 +64,19 @@ class HelpRequest(models.Model):
         help_text=_("De bewoner vindt het goed dat we alleen het nodige delen met wie gaat helpen."),
     )
     consent_given_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    underlying_need = models.TextField(
+        _("vraag achter de vraag"),
+        blank=True,
+        validators=[validate_text, text_limit(2000)],
+        help_text=_("Wat de bewoner echt nodig heeft, zoals u het in het gesprek hoorde."),
+    )
+    own_strength = models.TextField(
+        _("eigen kracht"),
+        blank=True,
+        validators=[validate_text, text_limit(2000)],
+        help_text=_("Wat de bewoner zelf kan."),
+    )
+    intake_at = models.DateTimeField(_("intake vastgelegd op"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.NEW)
     outcome = models.CharField(_("uitkomst"), max_length=16, choices=Outcome.choices, blank=True)
     owner = models.ForeignKey(
@@ -128,3 +153,83 @@ class RequestAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.help_request_id}:{self.viewer_id}@{self.at:%Y-%m-%d %H:%M}"
+
+
+class NetworkContact(models.Model):
+    """Someone in the resident's own network (family, friends, neighbours) who might help. Added only with the
+    resident's consent; the contact's own consent to be asked is recorded when they are asked."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    help_request = models.ForeignKey(
+        HelpRequest, on_delete=models.CASCADE, related_name="network", verbose_name=_("hulpvraag")
+    )
+    name = models.CharField(_("naam"), max_length=120, validators=[validate_name])
+    relation = models.CharField(_("wie is het?"), max_length=16, choices=Relation.choices)
+    phone = models.CharField(_("telefoon"), max_length=20, blank=True, validators=[validate_phone])
+    could_help_with = models.CharField(
+        _("kan misschien helpen met"), max_length=200, blank=True, validators=[validate_name]
+    )
+    consent_at = models.DateTimeField(_("toestemming van de bewoner op"))
+    answer = models.CharField(
+        _("antwoord"), max_length=16, choices=ContactAnswer.choices, default=ContactAnswer.NOT_ASKED
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    added_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("iemand uit het netwerk")
+        verbose_name_plural = _("netwerk")
+        ordering = ["added_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()} ({self.public_id})"
+
+
+class LadderStep(models.Model):
+    """One rung of the ladder tried for a request, with what came of it: own strength, own network, a neighbour or
+    volunteer, a general provision, the professional, a referral. The ladder is explicit in the data."""
+
+    help_request = models.ForeignKey(
+        HelpRequest, on_delete=models.CASCADE, related_name="ladder", verbose_name=_("hulpvraag")
+    )
+    rung = models.CharField(_("trede"), max_length=24, choices=Rung.choices)
+    result = models.CharField(_("uitkomst"), max_length=16, choices=RungResult.choices)
+    note = models.CharField(_("toelichting"), max_length=300, blank=True, validators=[validate_name])
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stap op de ladder")
+        verbose_name_plural = _("ladder")
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_rung_display()}: {self.get_result_display()}"
+
+
+class Referral(models.Model):
+    """A referral to the municipality's Wmo desk or the social district team: when, to whom, why. Never the
+    assessment itself (the kitchen-table conversation happens outside the platform)."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    help_request = models.ForeignKey(
+        HelpRequest, on_delete=models.CASCADE, related_name="referrals", verbose_name=_("hulpvraag")
+    )
+    to = models.CharField(_("naar"), max_length=16, choices=ReferralTo.choices)
+    reason = models.TextField(_("waarom"), validators=[validate_text, text_limit(1000)])
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    referred_at = models.DateTimeField(_("doorverwezen op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("doorverwijzing")
+        verbose_name_plural = _("doorverwijzingen")
+        ordering = ["referred_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_to_display()} ({self.referred_at:%Y-%m-%d})" if self.referred_at else self.get_to_display()

@@ -15,18 +15,22 @@ from django.utils.translation import gettext as _
 
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.models import Membership, User
+from wijkkracht.accounts.policy import require_actor as _check
 from wijkkracht.audit.services import audit_record
-from wijkkracht.workflow.services import transition
+from wijkkracht.workflow.services import locked, transition
 
-from .constants import AccessPurpose, AuditAction, Channel, Outcome, RequestStatus, Urgency, offered_categories
-from .models import HelpRequest, RequestAccess
+from .constants import (
+    AccessPurpose,
+    AuditAction,
+    Channel,
+    ContactAnswer,
+    Outcome,
+    RequestStatus,
+    Urgency,
+    offered_categories,
+)
+from .models import HelpRequest, LadderStep, NetworkContact, Referral, RequestAccess
 from .permissions import Action, can, is_own, person_of
-
-
-def _check(actor, action: Action, obj=None) -> None:
-    # actor=None is the system (a command, a job, the demo seed).
-    if actor is not None and not can(actor, action, obj):
-        raise PermissionDenied
 
 
 def _user(actor):
@@ -159,12 +163,14 @@ def help_request_close(*, help_request: HelpRequest, actor, outcome: str, reason
     _check(actor, Action.CLOSE, help_request)
     if actor is not None and not can(actor, Action.HANDLE, help_request) and outcome != Outcome.WITHDRAWN:
         raise PermissionDenied
-    locked = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
-    if locked.status == RequestStatus.CLOSED:
+    row = locked(help_request)
+    if row.status == RequestStatus.CLOSED:
         raise ValidationError(_("Deze vraag is al afgesloten."))
-    locked.outcome, locked.closed_at = outcome, timezone.now()
-    locked.save(update_fields=["outcome", "closed_at"])
-    help_request.outcome, help_request.closed_at = locked.outcome, locked.closed_at
+    if outcome == Outcome.REFERRED and not row.referrals.exists():
+        raise ValidationError({"outcome": _("Leg eerst de doorverwijzing vast: wanneer, naar wie en waarom.")})
+    row.outcome, row.closed_at = outcome, timezone.now()
+    row.save(update_fields=["outcome", "closed_at"])
+    help_request.outcome, help_request.closed_at = row.outcome, row.closed_at
     transition(help_request, to=RequestStatus.CLOSED, by=actor, reason=reason)
     audit_record(actor=actor, action=AuditAction.CLOSE, obj=help_request, outcome=outcome)
     return help_request
@@ -184,11 +190,122 @@ def help_request_set_owner(*, help_request: HelpRequest, actor, owner: User) -> 
     _check(actor, Action.HANDLE, help_request)
     if owner is None or not district_professionals(help_request.district_id).filter(pk=owner.pk).exists():
         raise ValidationError({"owner": _("Kies een beroepskracht die in deze wijk werkt.")})
-    locked = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
-    if locked.owner_id == owner.pk:
+    row = locked(help_request)
+    if row.owner_id == owner.pk:
         return help_request
-    locked.owner = owner
-    locked.save(update_fields=["owner", "updated_at"])
+    row.owner = owner
+    row.save(update_fields=["owner", "updated_at"])
     help_request.owner = owner
     audit_record(actor=actor, action=AuditAction.OWNER, obj=help_request, owner=owner.pk)
     return help_request
+
+
+INTAKE_FIELDS = ("underlying_need", "own_strength", "vulnerable", "consent_share")
+
+
+@transaction.atomic
+def help_request_intake_save(*, help_request: HelpRequest, actor, **fields) -> HelpRequest:
+    """The intake: the question behind the question, what the resident can do alone, and the vulnerable flag.
+    Audits the names of the changed fields, never their content."""
+    _check(actor, Action.HANDLE, help_request)
+    row = locked(help_request)
+    if row.status == RequestStatus.CLOSED:
+        raise ValidationError(_("Deze vraag is afgesloten. Heropen hem eerst."))
+    changed = []
+    for name in INTAKE_FIELDS:
+        if name in fields:
+            value = _clean_text(fields[name])
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+                changed.append(name)
+    if row.consent_share and row.consent_given_at is None:
+        row.consent_given_at = timezone.now()
+    elif not row.consent_share:
+        row.consent_given_at = None
+    if row.intake_at is None:
+        row.intake_at = timezone.now()
+        changed.append("intake_at")
+    row.full_clean()
+    row.save()
+    audit_record(actor=actor, action=AuditAction.INTAKE, obj=row, fields=sorted(changed))
+    return row
+
+
+@transaction.atomic
+def network_contact_add(
+    *,
+    help_request: HelpRequest,
+    actor,
+    name: str,
+    relation: str,
+    phone: str = "",
+    could_help_with: str = "",
+    consent: bool,
+) -> NetworkContact:
+    """Add someone from the resident's own network; only with the resident's consent."""
+    _check(actor, Action.HANDLE, help_request)
+    if not consent:
+        raise ValidationError({"consent": _("Vraag eerst de bewoner of u deze persoon mag noteren.")})
+    if help_request.status == RequestStatus.CLOSED:
+        raise ValidationError(_("Deze vraag is afgesloten. Heropen hem eerst."))
+    contact = NetworkContact(
+        help_request=help_request,
+        name=_clean_text(name),
+        relation=relation,
+        phone=_clean_text(phone),
+        could_help_with=_clean_text(could_help_with),
+        consent_at=timezone.now(),
+        added_by=_user(actor),
+    )
+    contact.full_clean()
+    contact.save()
+    audit_record(
+        actor=actor, action=AuditAction.CONTACT_ADD, obj=help_request, contact=str(contact.public_id), relation=relation
+    )
+    return contact
+
+
+@transaction.atomic
+def network_contact_answer(*, contact: NetworkContact, actor, answer: str) -> NetworkContact:
+    """Record that a contact was asked and what they answered."""
+    _check(actor, Action.HANDLE, contact.help_request)
+    if answer not in ContactAnswer.values:
+        raise ValidationError({"answer": _("Kies een antwoord uit de lijst.")})
+    row = locked(contact)
+    row.answer = answer
+    row.full_clean()
+    row.save(update_fields=["answer"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.CONTACT_ANSWER,
+        obj=contact.help_request,
+        contact=str(contact.public_id),
+        answer=answer,
+    )
+    return row
+
+
+@transaction.atomic
+def ladder_step_record(*, help_request: HelpRequest, actor, rung: str, result: str, note: str = "") -> LadderStep:
+    """Record one rung of the ladder tried for this request and what came of it."""
+    _check(actor, Action.HANDLE, help_request)
+    step = LadderStep(
+        help_request=help_request, rung=rung, result=result, note=_clean_text(note), recorded_by=_user(actor)
+    )
+    step.full_clean()
+    step.save()
+    audit_record(actor=actor, action=AuditAction.LADDER, obj=help_request, rung=rung, result=result)
+    return step
+
+
+@transaction.atomic
+def referral_record(*, help_request: HelpRequest, actor, to: str, reason: str) -> Referral:
+    """Refer to the Wmo desk or the social district team: when, to whom, why (never the assessment)."""
+    _check(actor, Action.HANDLE, help_request)
+    if help_request.status == RequestStatus.CLOSED:
+        raise ValidationError(_("Deze vraag is afgesloten. Heropen hem eerst."))
+    referral = Referral(help_request=help_request, to=to, reason=_clean_text(reason), referred_by=_user(actor))
+    referral.full_clean()
+    referral.save()
+    audit_record(actor=actor, action=AuditAction.REFERRAL, obj=help_request, referral=str(referral.public_id), to=to)
+    return referral

@@ -14,3 +14,11 @@ urlpatterns = [
     path("<uuid:public_id>/status/", views.transition, name="transition"),
     path("<uuid:public_id>/eigenaar/", views.owner, name="owner"),
 ]
+
+urlpatterns += [
+    path("<uuid:public_id>/intake/", views.intake, name="intake"),
+    path("<uuid:public_id>/netwerk/", views.contact_add, name="contact_add"),
+    path("<uuid:public_id>/netwerk/<uuid:contact_id>/", views.contact_answer, name="contact_answer"),
+    path("<uuid:public_id>/ladder/", views.ladder, name="ladder"),
+    path("<uuid:public_id>/doorverwijzing/", views.referral, name="referral"),
+]

@@ -14,24 +14,27 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkkracht.accounts.policy import require
 from wijkkracht.places.models import District, Neighbourhood
-from wijkkracht.workflow.maps import workflow_for
-from wijkkracht.workflow.models import StateChange
-from wijkkracht.workflow.services import available_moves
+from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import services
 from .constants import MoveLabel, Outcome, RequestStatus
-from .forms import AskForm, MoveForm, OwnerForm, TakeForm
-from .models import HelpRequest, RequestAccess
+from .forms import (
+    AskForm,
+    ContactAnswerForm,
+    IntakeForm,
+    LadderStepForm,
+    NetworkContactForm,
+    OwnerForm,
+    ReferralForm,
+    TakeForm,
+)
+from .models import HelpRequest, NetworkContact, RequestAccess
 from .permissions import Action, can, is_own, person_of, visible_to
 
 PAGE_SIZE = 25
 ACCESS_SHOWN = 50
-
-
-def _require(user, action: Action, obj=None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
 
 
 def _data(request):
@@ -55,7 +58,7 @@ def _neighbourhoods(district_ids=None):
 def ask(request):
     """ "Vraag hulp": the short form, with or without an account. `?wijk=<slug>` offers that district's
     neighbourhoods only (from the district page)."""
-    _require(request.user, Action.ASK)
+    require(request.user, Action.ASK)
     district = None
     if request.GET.get("wijk"):
         district = District.objects.filter(slug=request.GET["wijk"]).first()
@@ -83,7 +86,7 @@ def ask(request):
 
 @require_GET
 def thanks(request):
-    _require(request.user, Action.ASK)
+    require(request.user, Action.ASK)
     return render(request, "support/thanks.html")
 
 
@@ -91,14 +94,14 @@ def thanks(request):
 @require_http_methods(["GET", "POST"])
 def take(request):
     """A professional notes a request for a resident (phone, desk, home visit), in a district they work in."""
-    _require(request.user, Action.ASK_ON_BEHALF)
+    require(request.user, Action.ASK_ON_BEHALF)
     from wijkkracht.accounts.scope import scope_of
 
     form = TakeForm(_data(request), neighbourhoods=_neighbourhoods(scope_of(request.user).work_district_ids))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         neighbourhood = data.pop("neighbourhood")
-        _require(request.user, Action.ASK_ON_BEHALF, neighbourhood.district)
+        require(request.user, Action.ASK_ON_BEHALF, neighbourhood.district)
         try:
             help_request = services.help_request_take(actor=request.user, neighbourhood=neighbourhood, **data)
         except ValidationError as error:
@@ -112,7 +115,7 @@ def take(request):
 @login_required
 @require_GET
 def mine(request):
-    _require(request.user, Action.MINE)
+    require(request.user, Action.MINE)
     person = person_of(request.user)
     rows = (
         list(HelpRequest.objects.of_person(person).select_related("neighbourhood").order_by("-created_at", "-pk"))
@@ -126,7 +129,7 @@ def mine(request):
 @require_GET
 def queue(request):
     """The requests of the districts the professional works in: the most urgent and oldest first."""
-    _require(request.user, Action.QUEUE)
+    require(request.user, Action.QUEUE)
     qs = visible_to(request.user, HelpRequest.objects.for_queue(), Action.HANDLE)
     status = request.GET.get("status", "")
     if status == "closed":
@@ -159,14 +162,6 @@ def _help_request(public_id) -> HelpRequest:
     )
 
 
-def _history(help_request) -> list[StateChange]:
-    workflow = workflow_for(help_request)
-    changes = list(StateChange.objects.for_object(help_request).select_related("actor"))
-    for change in changes:
-        change.source_label, change.target_label = workflow.label(change.source), workflow.label(change.target)
-    return changes
-
-
 @require_GET
 def detail(request, public_id):
     help_request = _help_request(public_id)
@@ -177,23 +172,46 @@ def detail(request, public_id):
         raise PermissionDenied
     services.help_request_view_record(help_request=help_request, actor=user)
     handles = can(user, Action.HANDLE, help_request)
-    moves = []
-    if handles:
-        labels = MoveLabel.LABELS
-        moves = [(m, labels.get(m.target, m.target)) for m in available_moves(help_request, by=user)]
+    moves = move_buttons(help_request, user, MoveLabel.LABELS) if handles else []
     context = {
         "help_request": help_request,
         "handles": handles,
         "may_withdraw": not handles and can(user, Action.CLOSE, help_request),
         "moves": moves,
         "outcomes": Outcome.choices,
-        "history": _history(help_request),
+        "history": history(help_request),
     }
     if handles:
         professionals = list(services.district_professionals(help_request.district_id).order_by("display_name"))
         context["owner_form"] = OwnerForm(initial={"owner": help_request.owner_id}, professionals=professionals)
         context["accesses"] = list(RequestAccess.objects.for_request(help_request)[:ACCESS_SHOWN])
+        context["network"] = list(help_request.network.all())
+        context["ladder"] = list(help_request.ladder.select_related("recorded_by"))
+        context["referrals"] = list(help_request.referrals.select_related("referred_by"))
+        context["intake_form"] = IntakeForm(initial={n: getattr(help_request, n) for n in services.INTAKE_FIELDS})
+        context["contact_form"] = NetworkContactForm()
+        context["answer_choices"] = ContactAnswerForm.base_fields["answer"].choices
+        context["ladder_form"] = LadderStepForm()
+        context["referral_form"] = ReferralForm()
     return render(request, "support/detail.html", context)
+
+
+def _close(request):
+    def close(help_request, user, reason):
+        # A resident can only withdraw; a professional chooses the outcome.
+        handles = can(user, Action.HANDLE, help_request)
+        outcome = request.POST.get("outcome", "") if handles else Outcome.WITHDRAWN
+        return services.help_request_close(help_request=help_request, actor=user, outcome=outcome, reason=reason)
+
+    return close
+
+
+def _move(to):
+    def move(help_request, user, reason):
+        require(user, Action.HANDLE, help_request)
+        return services.help_request_move(help_request=help_request, actor=user, to=to, reason=reason)
+
+    return move
 
 
 @login_required
@@ -201,35 +219,24 @@ def detail(request, public_id):
 def transition(request, public_id):
     """One move of the map: to a next state, closing with an outcome, or reopening."""
     help_request = _help_request(public_id)
-    _require(request.user, Action.VIEW, help_request)
-    form = MoveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Deze stap bestaat niet."))
-        return redirect(help_request.url)
-    to, reason = form.cleaned_data["to"], form.cleaned_data["reason"]
-    try:
-        if to == RequestStatus.CLOSED:
-            # A resident can only withdraw; a professional chooses the outcome.
-            handles = can(request.user, Action.HANDLE, help_request)
-            outcome = form.cleaned_data["outcome"] if handles else Outcome.WITHDRAWN
-            services.help_request_close(help_request=help_request, actor=request.user, outcome=outcome, reason=reason)
-        elif to == RequestStatus.REOPENED:
-            services.help_request_reopen(help_request=help_request, actor=request.user, reason=reason)
-        else:
-            _require(request.user, Action.HANDLE, help_request)
-            services.help_request_move(help_request=help_request, actor=request.user, to=to, reason=reason)
-    except ValidationError as error:  # a refused move (TransitionError) is one too
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("De vraag is nu: %(status)s.") % {"status": help_request.get_status_display()})
-    return redirect(help_request.url)
+    require(request.user, Action.VIEW, help_request)
+    moves = {
+        **{s: _move(s) for s in RequestStatus if s not in (RequestStatus.CLOSED, RequestStatus.REOPENED)},
+        RequestStatus.CLOSED: _close(request),
+        RequestStatus.REOPENED: lambda obj, user, reason: services.help_request_reopen(
+            help_request=obj, actor=user, reason=reason
+        ),
+    }
+    return post_move(
+        request, help_request, moves, success=_("De vraag is nu: %(status)s."), redirect_to=help_request.url
+    )
 
 
 @login_required
 @require_POST
 def owner(request, public_id):
     help_request = _help_request(public_id)
-    _require(request.user, Action.HANDLE, help_request)
+    require(request.user, Action.HANDLE, help_request)
     professionals = list(services.district_professionals(help_request.district_id))
     form = OwnerForm(request.POST, professionals=professionals)
     if not form.is_valid():
@@ -242,3 +249,95 @@ def owner(request, public_id):
     else:
         messages.success(request, _("De eigenaar is gewijzigd."))
     return redirect(help_request.url)
+
+
+def _handled(request, public_id) -> HelpRequest:
+    help_request = _help_request(public_id)
+    require(request.user, Action.HANDLE, help_request)
+    return help_request
+
+
+def _post(request, help_request, form, write, success: str, anchor: str):
+    """Validate `form`, call `write(**cleaned_data)`; a refusal becomes an error message, nothing changed."""
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            write(**form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, success)
+    return redirect(f"{help_request.url}#{anchor}")
+
+
+@login_required
+@require_POST
+def intake(request, public_id):
+    help_request = _handled(request, public_id)
+    return _post(
+        request,
+        help_request,
+        IntakeForm(request.POST),
+        lambda **data: services.help_request_intake_save(help_request=help_request, actor=request.user, **data),
+        _("De intake is opgeslagen."),
+        "intake",
+    )
+
+
+@login_required
+@require_POST
+def contact_add(request, public_id):
+    help_request = _handled(request, public_id)
+    return _post(
+        request,
+        help_request,
+        NetworkContactForm(request.POST),
+        lambda **data: services.network_contact_add(help_request=help_request, actor=request.user, **data),
+        _("De persoon uit het netwerk is toegevoegd."),
+        "netwerk",
+    )
+
+
+@login_required
+@require_POST
+def contact_answer(request, public_id, contact_id):
+    help_request = _handled(request, public_id)
+    contact = get_object_or_404(NetworkContact, help_request=help_request, public_id=contact_id)
+    contact.help_request = help_request
+    return _post(
+        request,
+        help_request,
+        ContactAnswerForm(request.POST),
+        lambda **data: services.network_contact_answer(contact=contact, actor=request.user, **data),
+        _("Het antwoord is opgeslagen."),
+        "netwerk",
+    )
+
+
+@login_required
+@require_POST
+def ladder(request, public_id):
+    help_request = _handled(request, public_id)
+    return _post(
+        request,
+        help_request,
+        LadderStepForm(request.POST),
+        lambda **data: services.ladder_step_record(help_request=help_request, actor=request.user, **data),
+        _("De stap op de ladder is vastgelegd."),
+        "ladder",
+    )
+
+
+@login_required
+@require_POST
+def referral(request, public_id):
+    help_request = _handled(request, public_id)
+    return _post(
+        request,
+        help_request,
+        ReferralForm(request.POST),
+        lambda **data: services.referral_record(help_request=help_request, actor=request.user, **data),
+        _("De doorverwijzing is vastgelegd."),
+        "ladder",
+    )
