@@ -4,6 +4,7 @@ the sign-up form also in its error state."""
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -12,7 +13,7 @@ from tests.e2e.test_councils import check, log_out
 from tests.e2e.test_journeys import log_in
 from tests.volunteers import factories as vf
 from wijkkracht.volunteers.constants import VolunteerStatus
-from wijkkracht.volunteers.models import Volunteer
+from wijkkracht.volunteers.models import HoursEntry, Volunteer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -114,3 +115,35 @@ def test_a_resident_applies_on_a_phone_and_the_professional_accepts_after_record
     check(page, axe_check)
     vacancy.refresh_from_db()
     assert vacancy.status == "filled"
+
+
+def test_a_volunteer_writes_hours_on_a_phone_and_the_professional_approves_them(page, world, axe_check):
+    vf.VolunteerFactory(person=world.users["volunteer"].person, centres=[world.centre_a])
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, world.users["volunteer"].email)
+    page.goto("/vrijwilligers/")
+    page.get_by_label(re.compile(r"^Uren\b")).fill("30")  # more than a day has: refused
+    page.get_by_label(re.compile(r"^Wat hebt u gedaan")).fill("Taalcafé")
+    page.get_by_role("button", name="Uren schrijven").click()
+    page.wait_for_load_state()
+    assert "24" in page.locator(".message-error, .errorlist, [role=alert]").first.inner_text()
+    assert not HoursEntry.objects.exists()
+    page.get_by_label(re.compile(r"^Uren\b")).fill("2,5")
+    page.get_by_label(re.compile(r"^Wat hebt u gedaan")).fill("Taalcafé")
+    page.get_by_role("button", name="Uren schrijven").click()
+    page.wait_for_load_state()
+    check(page, axe_check)
+    entry = HoursEntry.objects.get()
+    assert entry.hours == Decimal("2.5")
+
+    log_out(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, world.users["professional_a"].email)
+    page.goto("/vrijwilligers/uren/")
+    check(page, axe_check)
+    page.get_by_role("button", name=re.compile(r"^Goedkeuren")).click()
+    page.wait_for_load_state()
+    check(page, axe_check)
+    entry.refresh_from_db()
+    assert entry.status == "approved"
+    assert "2,5" in page.locator("main").inner_text()

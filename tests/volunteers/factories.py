@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tests import factories as f
 from wijkkracht.volunteers.constants import CertificateKind, TagKind, VacancyPlace, VolunteerStatus
-from wijkkracht.volunteers.models import Application, Certificate, StopReason, Tag, Vacancy, Volunteer
+from wijkkracht.volunteers.models import Application, Certificate, HoursEntry, StopReason, Tag, Vacancy, Volunteer
 
 
 class TagFactory(factory.django.DjangoModelFactory):
@@ -96,3 +96,15 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     volunteer = factory.SubFactory(VolunteerFactory)
     kind = CertificateKind.VOG
     issued_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+
+
+class HoursEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HoursEntry
+
+    volunteer = factory.SubFactory(VolunteerFactory)
+    date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+    hours = 2
+    centre = None
+    district = factory.SubFactory(f.DistrictFactory)
+    description = "Koffie geschonken"

@@ -36,8 +36,16 @@ def setup(w):
     other = vf.VacancyFactory(centre=w.centre_a, title="Taalmaatje")
     ria = w.users["resident"].person
     application = vf.ApplicationFactory(vacancy=other, person=ria, name="Ria", email="resident@example.org")
+    entry = vf.HoursEntryFactory(volunteer=vera, centre=w.centre_a, district=w.district_a)
     w.volunteers = SimpleNamespace(
-        vera=vera, bram=bram, away=away, reason=reason, vacancy=vacancy, other=other, application=application
+        entry=entry,
+        vera=vera,
+        bram=bram,
+        away=away,
+        reason=reason,
+        vacancy=vacancy,
+        other=other,
+        application=application,
     )
     return w.volunteers
 
@@ -195,6 +203,23 @@ MATRIX: dict[str, Entry] = {
         post=PRO_A,
         args=lambda w: [setup(w).vera.public_id],
         data=lambda w: {"certificaat-kind": "vog", "certificaat-issued_on": _later(-10)},
+    ),
+    "volunteers:hours": Entry(
+        actions=(A.HOURS_VIEW, A.HOURS_DECIDE), get=PROFESSIONALS, args=lambda w: [] if setup(w) else []
+    ),
+    "volunteers:hours_log": Entry(
+        actions=(A.HOURS_LOG,),
+        skip_get=True,
+        post=VERA,
+        args=lambda w: [] if setup(w) else [],
+        data=lambda w: {"uren-date": _later(-2), "uren-hours": "2,5", "uren-description": "Taalcafé"},
+    ),
+    "volunteers:hours_decide": Entry(
+        actions=(A.HOURS_DECIDE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [setup(w).entry.public_id],
+        data=lambda w: {"to": "approved"},
     ),
     "admin:volunteers_tag_add": Entry(
         actions=(A.SETTINGS_MANAGE,),

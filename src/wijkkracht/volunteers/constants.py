@@ -93,6 +93,16 @@ VOG_REMIND_DAYS = 60
 SUGGESTIONS = 10
 
 
+class HoursStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("ingediend")
+    APPROVED = "approved", _("goedgekeurd")
+    DECLINED = "declined", _("afgewezen")
+
+
+# Hours are logged in quarters of an hour; one day has at most 24.
+MAX_HOURS_PER_DAY = 24
+
+
 class MoveLabel:
     LABELS = {
         VolunteerStatus.INTAKE: _("Intake plannen"),
@@ -118,6 +128,8 @@ class AuditAction(models.TextChoices):
     APPLICATION_STATUS = "volunteers.application_status", _("besluit over reactie op vacature")
     CERTIFICATE_RECORD = "volunteers.certificate_record", _("VOG of training vastgelegd")
     CERTIFICATE_REMIND = "volunteers.certificate_remind", _("herinnering verlopen VOG verstuurd")
+    HOURS_LOG = "volunteers.hours_log", _("uren geschreven")
+    HOURS_DECIDE = "volunteers.hours_decide", _("besluit over geschreven uren")
     TAG_SAVE = "volunteers.tag_save", _("vaardigheid of interesse opgeslagen")
     STOP_REASON_SAVE = "volunteers.stop_reason_save", _("reden van afmelden opgeslagen")
 

@@ -89,7 +89,7 @@ class ProfileForm(forms.Form):
 class PauseForm(forms.Form):
     until = forms.DateField(
         label=_("Pauze tot en met"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Daarna bent u vanzelf weer actief."),
     )
 
@@ -109,8 +109,8 @@ class StopForm(forms.Form):
 
 
 class ExceptionForm(forms.Form):
-    starts_on = forms.DateField(label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    ends_on = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     note = forms.CharField(label=_("Opmerking (mag leeg blijven)"), max_length=120, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -221,9 +221,50 @@ class DeclineForm(forms.Form):
 
 class CertificateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Soort"), choices=CertificateKind.choices)
-    issued_on = forms.DateField(label=_("Datum van afgifte"), widget=forms.DateInput(attrs={"type": "date"}))
+    issued_on = forms.DateField(
+        label=_("Datum van afgifte"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     name = forms.CharField(label=_("Naam van de training"), max_length=120, required=False)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "certificaat")
         super().__init__(*args, **kwargs)
+
+
+class HoursForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    hours = forms.DecimalField(
+        label=_("Uren"),
+        min_value=0.25,
+        max_value=24,
+        decimal_places=2,
+        localize=True,
+        help_text=_("Bijvoorbeeld 2 of 1,5."),
+    )
+    centre = forms.ModelChoiceField(label=_("Wijkcentrum"), queryset=CommunityCentre.objects.none(), required=False)
+    description = forms.CharField(label=_("Wat hebt u gedaan?"), max_length=200)
+
+    def __init__(self, *args, centres=None, **kwargs):
+        kwargs.setdefault("prefix", "uren")
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate()
+        if centres is None or len(centres) <= 1:
+            del self.fields["centre"]  # one centre (or none): the service knows where
+        else:
+            self.fields["centre"].queryset = CommunityCentre.objects.filter(pk__in=[c.pk for c in centres])
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(
+        label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def period(self):
+        today = timezone.localdate()
+        data = self.cleaned_data if self.is_valid() else {}
+        start = data.get("start") or today.replace(month=1, day=1)
+        end = data.get("end") or today
+        return (start, end) if start <= end else (end, start)

@@ -1,4 +1,5 @@
 import uuid
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,12 +16,13 @@ from .constants import (
     ApplicationChannel,
     ApplicationStatus,
     CertificateKind,
+    HoursStatus,
     TagKind,
     VacancyPlace,
     VacancyStatus,
     VolunteerStatus,
 )
-from .query import ApplicationQuerySet, CertificateQuerySet, VacancyQuerySet, VolunteerQuerySet
+from .query import ApplicationQuerySet, CertificateQuerySet, HoursQuerySet, VacancyQuerySet, VolunteerQuerySet
 
 
 def validate_slots(value) -> None:
@@ -381,3 +383,56 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.get_kind_display()
+
+
+class HoursEntry(models.Model):
+    """Hours a volunteer gave on one day, logged by themselves; a professional approves or declines them (with
+    a reason, workflow). Totals count approved hours only."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="hours", verbose_name=_("vrijwilliger")
+    )
+    date = models.DateField(_("datum"))
+    hours = models.DecimalField(
+        _("uren"),
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(Decimal("24"))],
+    )
+    centre = models.ForeignKey(
+        "places.CommunityCentre",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="volunteer_hours",
+        verbose_name=_("wijkcentrum"),
+    )
+    district = models.ForeignKey(
+        "places.District", on_delete=models.PROTECT, related_name="volunteer_hours", verbose_name=_("wijk")
+    )
+    description = models.CharField(_("wat hebt u gedaan?"), max_length=200, validators=[validate_name])
+    status = models.CharField(_("status"), max_length=10, choices=HoursStatus.choices, default=HoursStatus.SUBMITTED)
+    created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = HoursQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uren")
+        verbose_name_plural = _("uren")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hours__gt=0, hours__lte=24),
+                name="hours_entry_hours_in_a_day",
+                violation_error_message=_("Schrijf tussen een kwartier en 24 uur per dag."),
+            )
+        ]
+        indexes = [
+            models.Index(fields=["volunteer", "date"], name="hours_volunteer_date"),
+            models.Index(fields=["status", "date"], name="hours_status_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.hours}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.policy import Policy, PolicyAction, is_authenticated
 
-from .constants import CURRENT, VacancyStatus
+from .constants import CURRENT, VacancyStatus, VolunteerStatus
 
 
 class Action(PolicyAction):
@@ -31,6 +31,9 @@ class Action(PolicyAction):
     VACANCY_MANAGE = "volunteers.vacancy_manage"
     DECIDE = "volunteers.decide"
     WITHDRAW = "volunteers.withdraw"
+    HOURS_LOG = "volunteers.hours_log"
+    HOURS_VIEW = "volunteers.hours_view"
+    HOURS_DECIDE = "volunteers.hours_decide"
 
 
 policy = Policy(Action)
@@ -169,6 +172,34 @@ def _withdraw(user, scope, application) -> bool:
 
 @policy.filter(Action.VACANCY_MANAGE)
 def _vacancies_managed(user, scope, qs):
+    if not is_authenticated(user) or not scope.has(Role.PROFESSIONAL):
+        return qs.none()
+    return qs.of_areas(centre_ids=scope.centre_ids, district_ids=scope.district_ids)
+
+
+@policy.rule(Action.HOURS_LOG)
+def _hours_log(user, scope, volunteer) -> bool:
+    """An active (or pausing) volunteer writes their own hours."""
+    if volunteer is None:
+        return is_authenticated(user) and scope.has(Role.VOLUNTEER)
+    return volunteer.status in (VolunteerStatus.ACTIVE, VolunteerStatus.PAUSED) and is_own(user, volunteer)
+
+
+@policy.rule(Action.HOURS_VIEW)
+def _hours_view(user, scope, obj) -> bool:
+    return is_authenticated(user) and scope.has(Role.PROFESSIONAL)
+
+
+@policy.rule(Action.HOURS_DECIDE)
+def _hours_decide(user, scope, entry) -> bool:
+    if entry is None:
+        return is_authenticated(user) and scope.has(Role.PROFESSIONAL)
+    return serves(scope, entry.volunteer)
+
+
+@policy.filter(Action.HOURS_VIEW, Action.HOURS_DECIDE)
+def _hours_rows(user, scope, qs):
+    """Hours of the volunteers the professional supports."""
     if not is_authenticated(user) or not scope.has(Role.PROFESSIONAL):
         return qs.none()
     return qs.of_areas(centre_ids=scope.centre_ids, district_ids=scope.district_ids)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Self
+from typing import Any, Self
 
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
@@ -13,6 +13,7 @@ from .constants import (
     APPLICATION_LIVE,
     ApplicationStatus,
     CertificateKind,
+    HoursStatus,
     VacancyStatus,
     VolunteerStatus,
     vog_valid_years,
@@ -132,3 +133,28 @@ class CertificateQuerySet(models.QuerySet):
 def valid_until(issued_on: datetime.date) -> datetime.date:
     """The last day a VOG issued on `issued_on` counts as valid."""
     return add_years(issued_on, vog_valid_years()) - datetime.timedelta(days=1)
+
+
+class HoursQuerySet(models.QuerySet):
+    def approved(self) -> Self:
+        return self.filter(status=HoursStatus.APPROVED)
+
+    def waiting(self) -> Self:
+        return self.filter(status=HoursStatus.SUBMITTED)
+
+    def between(self, start: datetime.date, end: datetime.date) -> Self:
+        return self.filter(date__gte=start, date__lte=end)
+
+    def of_areas(self, *, centre_ids: Iterable[int], district_ids: Iterable[int]) -> Self:
+        """Hours of the volunteers who belong to these centres or districts (VolunteerQuerySet.of_areas)."""
+        volunteers: Any = self.model._meta.get_field("volunteer").related_model._default_manager  # type: ignore[union-attr]
+        return self.filter(volunteer__in=volunteers.of_areas(centre_ids=centre_ids, district_ids=district_ids))
+
+    def totals(self, *fields: str) -> list[dict]:
+        """Summed hours and the number of entries per value of `fields`, largest first (one query)."""
+        return list(
+            self.order_by()
+            .values(*fields)
+            .annotate(total=models.Sum("hours"), entries=Count("pk"))
+            .order_by("-total", *fields)
+        )

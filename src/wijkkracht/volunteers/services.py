@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +20,7 @@ from wijkkracht.audit.services import audit_record
 from wijkkracht.workflow.services import transition
 
 from .constants import (
+    MAX_HOURS_PER_DAY,
     MAX_PAUSE_DAYS,
     SLOTS,
     VOG_REMIND_DAYS,
@@ -25,12 +28,22 @@ from .constants import (
     ApplicationStatus,
     AuditAction,
     CertificateKind,
+    HoursStatus,
     TagKind,
     VacancyPlace,
     VacancyStatus,
     VolunteerStatus,
 )
-from .models import Application, AvailabilityException, Certificate, StopReason, Tag, Vacancy, Volunteer
+from .models import (
+    Application,
+    AvailabilityException,
+    Certificate,
+    HoursEntry,
+    StopReason,
+    Tag,
+    Vacancy,
+    Volunteer,
+)
 from .permissions import Action, can, is_own, person_of
 from .query import valid_until
 
@@ -519,3 +532,53 @@ def certificate_remind_lapsing(*, today: datetime.date | None = None) -> int:
             audit_record(actor=None, action=AuditAction.CERTIFICATE_REMIND, obj=certificate.volunteer)
             sent += 1
     return sent
+
+
+# --- hours ----------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def hours_log(
+    *, volunteer: Volunteer, actor, date: datetime.date, hours: Decimal, description: str, centre=None
+) -> HoursEntry:
+    """The volunteer writes the hours they gave on a day. Refused, changing nothing: a day in the future, less
+    than a quarter of an hour, or more than 24 hours on one day (with what is already written)."""
+    current = _fresh(volunteer)
+    _check(actor, Action.HOURS_LOG, current)
+    if date is None or date > timezone.localdate():
+        raise ValidationError({"date": _("Deze dag is nog niet geweest. Schrijf uren achteraf.")})
+    if hours is None or hours < Decimal("0.25") or hours > MAX_HOURS_PER_DAY:
+        raise ValidationError({"hours": _("Schrijf tussen een kwartier en 24 uur per dag.")})
+    Volunteer.objects.select_for_update().get(pk=current.pk)  # one writer per volunteer: the day's sum holds
+    written = HoursEntry.objects.filter(volunteer=current, date=date).exclude(status=HoursStatus.DECLINED)
+    already = written.aggregate(total=Sum("hours"))["total"] or Decimal("0")
+    if already + hours > MAX_HOURS_PER_DAY:
+        raise ValidationError(
+            {"hours": _("Op deze dag staat al %(h)s uur. Een dag heeft er 24.") % {"h": f"{already:g}"}}
+        )
+    centres = list(current.centres.all())
+    if centre is not None and centre not in centres:
+        raise ValidationError({"centre": _("Kies een van uw wijkcentra.")})
+    centre = centre or (centres[0] if len(centres) == 1 else None)
+    district = centre.district if centre is not None else next(iter(current.districts.all()), None)
+    if district is None:
+        raise ValidationError({"centre": _("Kies het wijkcentrum waar u hebt geholpen.")})
+    entry = HoursEntry(
+        volunteer=current,
+        date=date,
+        hours=hours,
+        centre=centre,
+        district=district,
+        description=(description or "").strip(),
+    )
+    entry.full_clean()
+    entry.save()
+    audit_record(actor=actor, action=AuditAction.HOURS_LOG, obj=current, hours=str(hours))
+    return entry
+
+
+@transaction.atomic
+def hours_decide(*, entry: HoursEntry, actor, approve: bool, reason: str = "") -> HoursEntry:
+    """The professional approves the hours, or declines them with a reason the volunteer sees."""
+    transition(entry, to=HoursStatus.APPROVED if approve else HoursStatus.DECLINED, by=actor, reason=reason)
+    return entry

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import hours_views as hv
 from . import vacancy_views as vv
 from . import views
 
@@ -17,6 +18,9 @@ urlpatterns = [
     path("beheer/<uuid:public_id>/wijzigen/", views.volunteer_edit, name="edit"),
     path("beheer/<uuid:public_id>/status/", views.volunteer_transition, name="transition"),
     path("beheer/<uuid:public_id>/certificaat/", vv.certificate_add, name="certificate_add"),
+    path("uren/", hv.hours, name="hours"),
+    path("uren/schrijven/", hv.hours_log, name="hours_log"),
+    path("uren/<uuid:public_id>/besluit/", hv.hours_decide, name="hours_decide"),
     path("vacatures/", vv.board, name="board"),
     path("vacatures/nieuw/", vv.vacancy_create, name="vacancy_create"),
     path("vacatures/<uuid:public_id>/", vv.vacancy, name="vacancy"),

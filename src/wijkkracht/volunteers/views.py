@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,8 +20,8 @@ from wijkkracht.workflow.models import StateChange
 from wijkkracht.workflow.services import available_moves
 
 from . import services
-from .constants import WEEKDAYS, CertificateKind, DayPart, MoveLabel, VolunteerStatus
-from .forms import CertificateForm, ExceptionForm, ListFilterForm, PauseForm, ProfileForm, StopForm
+from .constants import WEEKDAYS, CertificateKind, DayPart, HoursStatus, MoveLabel, VolunteerStatus
+from .forms import CertificateForm, ExceptionForm, HoursForm, ListFilterForm, PauseForm, ProfileForm, StopForm
 from .models import Application, AvailabilityException, Certificate, Volunteer
 from .permissions import Action, can, person_of, visible_to
 from .query import valid_until
@@ -88,6 +88,25 @@ def _certificates(volunteer: Volunteer) -> list[Certificate]:
             valid_until(certificate.issued_on) if certificate.kind == CertificateKind.VOG else None
         )
     return certificates
+
+
+def _own_hours(user, volunteer: Volunteer) -> dict:
+    entries = list(volunteer.hours.order_by("-date", "-pk")[:10])
+    reasons = {
+        int(change.object_id): change.reason
+        for change in StateChange.objects.filter(
+            content_type__model="hoursentry", content_type__app_label="volunteers", target=HoursStatus.DECLINED
+        ).filter(object_id__in=[str(e.pk) for e in entries])
+    }
+    for entry in entries:
+        entry.reason = reasons.get(entry.pk, "")
+    year = volunteer.hours.approved().between(timezone.localdate().replace(month=1, day=1), timezone.localdate())
+    may_log = can(user, Action.HOURS_LOG, volunteer)
+    return {
+        "hours": entries,
+        "year_total": year.aggregate(total=Sum("hours"))["total"] or 0,
+        "hours_form": HoursForm(centres=list(volunteer.centres.all())) if may_log else None,
+    }
 
 
 def _history(volunteer: Volunteer) -> list[StateChange]:
@@ -165,6 +184,7 @@ def mine(request):
                 Application.objects.filter(person=volunteer.person).select_related("vacancy").order_by("-created_at")
             ),
             "certificates": _certificates(volunteer),
+            **_own_hours(request.user, volunteer),
             "may_change": can(request.user, Action.OWN_CHANGE, volunteer),
             **_status_forms(volunteer, request.user),
         },

@@ -11,9 +11,10 @@ from wijkkracht.workflow.maps import Move, Workflow, register
 
 from .constants import ApplicationStatus as A
 from .constants import AuditAction
+from .constants import HoursStatus as H
 from .constants import VacancyStatus as V
 from .constants import VolunteerStatus as S
-from .models import Application, Certificate, Vacancy, Volunteer
+from .models import Application, Certificate, HoursEntry, Vacancy, Volunteer
 from .permissions import Action, can
 
 
@@ -95,6 +96,18 @@ VACANCY_WORKFLOW = register(
             Move(V.OPEN, V.CLOSED, Action.VACANCY_MANAGE),
             Move(V.FILLED, V.CLOSED, Action.VACANCY_MANAGE),
             Move(V.CLOSED, V.OPEN, Action.VACANCY_MANAGE),
+        ],
+    )
+)
+
+HOURS_WORKFLOW = register(
+    Workflow(
+        model=HoursEntry,
+        can=can,
+        audit_action=AuditAction.HOURS_DECIDE,
+        moves=[
+            Move(H.SUBMITTED, H.APPROVED, Action.HOURS_DECIDE),
+            Move(H.SUBMITTED, H.DECLINED, Action.HOURS_DECIDE, reason_required=True),
         ],
     )
 )
