@@ -205,6 +205,9 @@ MATRIX: dict[str, Entry] = {
         notes="POST only",
     ),
     "councils:task_board": Entry(actions=(A.TASK_BOARD,), get=frozenset({"professional_a", "professional_b"})),
+    "councils:overview": Entry(
+        actions=(A.OVERVIEW,), get=frozenset({"analyst"}), notes="counts per district for the municipality"
+    ),
     "councils:meeting_create": Entry(
         actions=(A.MEETING_PLAN,),
         get=COUNCIL_A_RECORDERS,

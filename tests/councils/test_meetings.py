@@ -16,6 +16,7 @@ from tests.councils.matrix import setup
 from wijkkracht.councils import services
 from wijkkracht.councils.constants import AssignmentStatus, MeetingStatus, PlanStatus, ReminderKind
 from wijkkracht.councils.models import AgendaItem, Decision, Meeting, MeetingAttendance, Reminder
+from wijkkracht.councils.query import overview
 from wijkkracht.councils.workflows import MEETING_WORKFLOW
 from wijkkracht.workflow.maps import GuardFailed, TransitionForbidden
 from wijkkracht.workflow.testing import walk_workflow
@@ -250,3 +251,21 @@ def test_a_meeting_planned_through_the_page_in_english(world, client_for):
     assert ok.status_code == 302
     meeting = Meeting.objects.get(location="Zaal 3")
     assert timezone.localtime(meeting.starts_at).strftime("%H:%M") == "19:30"
+
+
+def test_the_analyst_sees_counts_per_district_and_no_names(world, client_for, django_assert_max_num_queries):
+    s = setup(world)
+    services.meeting_publish(meeting=s.held, actor=world.users["council_a"])
+    client = client_for("analyst")
+    url = reverse("councils:overview")
+    with django_assert_max_num_queries(14):  # sessions, user, scope, districts and the grouped counts
+        response = client.get(url)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert world.district_a.name in page and world.district_b.name in page
+    assert s.chair.person.first_name not in page and s.chair.person.last_name not in page
+    row = next(r for r in overview({world.municipality.pk}) if r["district"] == world.district_a)
+    assert row["councils"] == 1 and row["seats"] == 1  # the chair; a proposed seat is not seated yet
+    assert row["meetings"] == 1 and row["published"] == 1  # the meeting held yesterday; the coming one not yet
+    assert row["open"] == 2 and row["overdue"] == 0
+    assert row["plans"] == {"draft": 1}  # this year's draft; last year's plan is not this year's

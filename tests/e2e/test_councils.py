@@ -194,3 +194,13 @@ def test_a_council_plans_a_meeting_records_it_and_the_chair_publishes_the_minute
     assert page.get_by_text("We spraken over het zomerfeest in juli.").count() == 1
     assert page.get_by_role("heading", name="Aanwezig").count() == 0
     check(page, axe_check)
+
+
+def test_the_analyst_reads_the_councils_in_figures(page, world, axe_check):
+    setup(world)
+    log_in(page, world.users["analyst"].email)
+    page.goto("/")
+    page.get_by_role("link", name="Raden in cijfers").first.click()
+    page.wait_for_url(re.compile(r"/raden/overzicht/"))
+    assert page.get_by_role("row").filter(has_text=world.district_a.name).count() == 1
+    check(page, axe_check)

@@ -14,4 +14,5 @@ register_menu(
     ),
     MenuItem(_("Mijn taken"), "councils:task_board", Action.TASK_BOARD, order=21),
     MenuItem(_("Plannen goedkeuren"), "councils:plan_approvals", Action.PLAN_APPROVALS, order=22),
+    MenuItem(_("Raden in cijfers"), "councils:overview", Action.OVERVIEW, order=23),
 )

@@ -46,6 +46,7 @@ class Action(PolicyAction):
     MEETING_PLAN = "councils.meeting_plan"
     MEETING_RECORD = "councils.meeting_record"
     MEETING_PUBLISH = "councils.meeting_publish"
+    OVERVIEW = "councils.overview"
 
 
 policy = Policy(Action)
@@ -225,6 +226,13 @@ def _meeting_publish(user, scope, meeting) -> bool:
         return False
     council = meeting.council
     return is_member(scope, council) and bool(seated_positions(user, council.pk) & PROPOSING_POSITIONS)
+
+
+@policy.rule(Action.OVERVIEW)
+def _overview(user, scope, obj) -> bool:
+    """Counts per district for the municipality's analyst: councils, seats, plans, meetings, assignments.
+    No person appears in them."""
+    return scope.has(Role.ANALYST) and bool(scope.municipality_ids)
 
 
 # --- list filters ------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Self
+from typing import Any, Self
 
 from django.db import models
 from django.db.models import Q
@@ -141,3 +141,60 @@ def attach_realisation(goals: list) -> list:
             goal.realised, goal.realised_source = goal.realised_manual, "manual"
         goal.percent = min(100, round(100 * goal.realised / goal.target_value)) if goal.realised is not None else 0
     return goals
+
+
+def overview(municipality_ids, *, today: datetime.date | None = None) -> list[dict]:
+    """Per district of these municipalities: councils, seated members, this year's plans by state, meetings
+    held in the last twelve months (and with published minutes), assignments open, overdue and done this year.
+    Seven grouped queries, whatever the number of districts or councils."""
+    from wijkkracht.places.models import District
+
+    from .models import Assignment, Council, CouncilMember, Meeting, Plan
+
+    today = today or timezone.localdate()
+    now = timezone.now()
+    districts = list(District.objects.filter(municipality_id__in=municipality_ids).order_by("name"))
+    rows: dict[int, dict[str, Any]] = {
+        d.pk: {
+            "district": d,
+            "councils": 0,
+            "seats": 0,
+            "plans": {},
+            "meetings": 0,
+            "published": 0,
+            "open": 0,
+            "overdue": 0,
+            "done": 0,
+        }
+        for d in districts
+    }
+
+    def grouped(qs, key: str, **aggregates):
+        return qs.filter(**{f"{key}__in": rows}).values(key).annotate(**aggregates).order_by()
+
+    for r in grouped(Council.objects.all(), "district_id", n=models.Count("pk")):
+        rows[r["district_id"]]["councils"] = r["n"]
+    for r in grouped(CouncilMember.objects.seated(today), "council__district_id", n=models.Count("pk")):
+        rows[r["council__district_id"]]["seats"] = r["n"]
+    plans = Plan.objects.filter(year=today.year, council__district_id__in=rows)
+    for r in plans.values("council__district_id", "status").annotate(n=models.Count("pk")).order_by():
+        rows[r["council__district_id"]]["plans"][r["status"]] = r["n"]
+    held = Meeting.objects.filter(starts_at__lt=now, starts_at__gte=now - datetime.timedelta(days=365)).exclude(
+        status=MeetingStatus.CANCELLED
+    )
+    for r in grouped(
+        held,
+        "council__district_id",
+        n=models.Count("pk"),
+        published=models.Count("pk", filter=Q(status=MeetingStatus.PUBLISHED)),
+    ):
+        rows[r["council__district_id"]] |= {"meetings": r["n"], "published": r["published"]}
+    for r in grouped(
+        Assignment.objects.all(),
+        "council__district_id",
+        open=models.Count("pk", filter=Q(status__in=ASSIGNMENT_OPEN)),
+        overdue=models.Count("pk", filter=Q(status__in=ASSIGNMENT_OPEN, due_on__lt=today)),
+        done=models.Count("pk", filter=Q(status="done", updated_at__year=today.year)),
+    ):
+        rows[r["council__district_id"]] |= {k: r[k] for k in ("open", "overdue", "done")}
+    return list(rows.values())

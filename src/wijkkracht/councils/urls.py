@@ -7,6 +7,7 @@ app_name = "councils"
 urlpatterns = [
     path("mijn/", views.mine, name="mine"),
     path("taken/", views.task_board, name="task_board"),
+    path("overzicht/", views.overview, name="overview"),
     path("plannen/goedkeuren/", views.plan_approvals, name="plan_approvals"),
     path("<uuid:public_id>/", views.council_detail, name="detail"),
     path("<uuid:public_id>/werk/", views.council_work, name="work"),

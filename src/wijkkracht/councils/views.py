@@ -768,3 +768,27 @@ def meeting_feed(request, public_id):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="vergaderingen.ics"'
     return response
+
+
+@require_GET
+@login_required
+def overview(request):
+    """The analyst's view of the councils of their municipality: counts per district, no persons."""
+    from wijkkracht.accounts.scope import scope_of
+
+    from .constants import PlanStatus as P
+    from .query import overview as council_overview
+
+    require(request.user, Action.OVERVIEW)
+    rows = council_overview(scope_of(request.user).municipality_ids)
+    states = list(P.choices)
+    keys = ("councils", "seats", "meetings", "published", "open", "overdue", "done")
+    totals: dict = {key: sum(r[key] for r in rows) for key in keys}
+    totals["plans"] = {state: sum(r["plans"].get(state, 0) for r in rows) for state, _label in states}
+    for row in [*rows, totals]:
+        row["plan_summary"] = [f"{row['plans'][state]} {label}" for state, label in states if row["plans"].get(state)]
+    return render(
+        request,
+        "councils/overview.html",
+        {"rows": rows, "totals": totals, "year": timezone.localdate().year},
+    )
