@@ -13,7 +13,7 @@ from tests.activities.factories import ActivityFactory, CategoryFactory, Session
 from tests.matrix import ADMINISTRATORS, ALL, LOGGED_IN, Entry
 from wijkkracht.activities import services
 from wijkkracht.activities.constants import ActivityStatus, RegistrationStatus
-from wijkkracht.activities.models import Registration
+from wijkkracht.activities.models import Attendance, Registration
 from wijkkracht.activities.permissions import Action as A
 
 PROFESSIONALS = frozenset({"professional_a", "professional_b"})
@@ -28,6 +28,14 @@ def setup(w):
     draft = ActivityFactory(centre=w.centre_a, category=category, title="Nieuw plan", status=ActivityStatus.DRAFT)
     session = SessionFactory(activity=published, date=timezone.localdate() + dt.timedelta(days=7))
     open_session = SessionFactory(activity=published, date=timezone.localdate() + dt.timedelta(days=14))
+    now = timezone.now()
+    now_session = SessionFactory(
+        activity=published,
+        date=timezone.localdate(),
+        starts_at=now - dt.timedelta(minutes=30),
+        ends_at=now + dt.timedelta(hours=1),
+    )
+    walk_in = Attendance.objects.create(session=now_session, name="Ahmed", birth_year=2007)
     ria = w.users["resident"].person
     registration = Registration.objects.create(session=session, person=ria, status=RegistrationStatus.REGISTERED)
     w.activities = SimpleNamespace(
@@ -37,6 +45,8 @@ def setup(w):
         session=session,
         open_session=open_session,
         registration=registration,
+        now_session=now_session,
+        walk_in=walk_in,
     )
     return w.activities
 
@@ -143,5 +153,29 @@ MATRIX.update(
             notes="the signed link is the proof: no login",
         ),
         "activities:mine": Entry(actions=(A.MY_REGISTRATIONS,), get=LOGGED_IN, args=lambda w: [] if setup(w) else []),
+    }
+)
+MATRIX.update(
+    {
+        "activities:check_in": Entry(
+            actions=(A.MANAGE,),
+            skip_get=True,
+            post=PRO_A,
+            args=lambda w: [setup(w).now_session.public_id],
+            data=lambda w: {"binnen-name": "Mevrouw Bos", "binnen-birth_year": "1948"},
+        ),
+        "activities:head_count": Entry(
+            actions=(A.MANAGE,),
+            skip_get=True,
+            post=PRO_A,
+            args=lambda w: [setup(w).now_session.public_id],
+            data=lambda w: {"new_15_25": "3", "returning_15_25": "2"},
+        ),
+        "activities:check_in_list": Entry(
+            actions=(A.MANAGE,), get=PRO_A, args=lambda w: [setup(w).now_session.public_id]
+        ),
+        "activities:check_in_undo": Entry(
+            actions=(A.MANAGE,), skip_get=True, post=PRO_A, args=lambda w: [setup(w).walk_in.public_id]
+        ),
     }
 )

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_every_app_job_is_in_the_one_registry():
     assert [job.name for job in periodic.jobs()] == [
         "activities.generate_sessions",
+        "activities.remind_attendance",
         "activities.remind_registered",
         "councils.reminders",
         "mail.prune",
@@ -59,6 +60,7 @@ def test_ticking_twice_in_a_slot_runs_each_job_once(django_capture_on_commit_cal
             second = scheduler_tick()
     assert sorted(r.job for r in first) == [
         "activities.generate_sessions",
+        "activities.remind_attendance",
         "activities.remind_registered",
         "councils.reminders",
         "mail.prune",
@@ -67,10 +69,10 @@ def test_ticking_twice_in_a_slot_runs_each_job_once(django_capture_on_commit_cal
         "volunteers.end_pauses",
         "volunteers.remind_vog",
     ]
-    assert len(callbacks) == 8
+    assert len(callbacks) == 9
     assert (second, again) == ([], [])
     # ImmediateBackend ran them on commit: each run finished once.
-    assert PeriodicRun.objects.filter(finished_at__isnull=False).count() == 8
+    assert PeriodicRun.objects.filter(finished_at__isnull=False).count() == 9
     assert Heartbeat.objects.get(name="scheduler").at == datetime(2026, 11, 23, 16, 37, tzinfo=UTC)
 
     with freeze_time("2026-11-23 16:39:59+00:00"), django_capture_on_commit_callbacks(execute=True):
@@ -108,7 +110,7 @@ def test_a_failing_job_is_recorded_and_raises(monkeypatch):
 def test_the_scheduler_command_is_the_entry_point(django_capture_on_commit_callbacks, capsys):
     with freeze_time("2026-11-23 03:00:00+00:00"), django_capture_on_commit_callbacks(execute=True):
         call_command("scheduler")
-    assert PeriodicRun.objects.count() == 8
+    assert PeriodicRun.objects.count() == 9
     call_command("scheduler", "--list")
     assert "sessions.clear_expired                   daily at 03:30" in capsys.readouterr().out
 

@@ -180,3 +180,43 @@ def test_a_resident_signs_up_cancels_by_link_and_the_first_on_the_waiting_list_m
     page.wait_for_load_state()
     assert "Mevrouw Bos staat op de wachtlijst" in page.locator("main").inner_text()
     check(page, axe_check)
+
+
+def test_a_professional_records_attendance_and_a_head_count(page, world, axe_check):
+    from tests.activities.factories import ActivityFactory, SessionFactory
+    from wijkkracht.activities.models import Attendance, HeadCount, Registration
+
+    activity = ActivityFactory(centre=world.centre_a, title="Inloop", capacity=5)
+    now = timezone.now()
+    session = SessionFactory(
+        activity=activity,
+        date=timezone.localdate(),
+        starts_at=now - dt.timedelta(minutes=20),
+        ends_at=now + dt.timedelta(hours=1),
+    )
+    Registration.objects.create(session=session, name="Mevrouw Bos", birth_year=1948)
+    log_in(page, world.users["professional_a"].email)
+    page.goto(f"/activiteiten/bijeenkomsten/{session.public_id}/")
+    check(page, axe_check)
+    page.get_by_role("button", name=re.compile(r"^Aanwezig.*Mevrouw Bos")).click()
+    page.wait_for_load_state()
+    assert "aanwezig" in page.locator("#presentie").inner_text()
+    page.get_by_role("button", name="Aanwezig melden").click()  # empty: an error, nothing saved
+    page.wait_for_load_state()
+    assert page.locator(".errorlist").count() >= 1
+    check(page, axe_check)
+    page.locator("#presentie").get_by_label(re.compile(r"^Naam:")).fill("Ahmed")
+    page.locator("#presentie").get_by_label(re.compile(r"^Geboortejaar:")).fill("2007")
+    page.get_by_role("button", name="Aanwezig melden").click()
+    page.wait_for_load_state()
+    assert Attendance.objects.filter(session=session).count() == 2
+    page.get_by_label("Jongeren (15 tot 25 jaar): nieuw").fill("4")
+    page.get_by_label("Jongeren (15 tot 25 jaar): vaker geweest").fill("2")
+    page.get_by_role("button", name="Turving opslaan").click()
+    page.wait_for_load_state()
+    assert HeadCount.objects.get(session=session).total == 6
+    check(page, axe_check)
+    page.get_by_role("link", name="Presentielijst om af te drukken").click()
+    page.wait_for_load_state()
+    assert "Mevrouw Bos" in page.locator("main").inner_text()
+    check(page, axe_check)

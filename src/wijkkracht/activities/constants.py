@@ -74,6 +74,10 @@ class Repeat(models.TextChoices):
     CUSTOM = "custom", _("anders (een herhaalregel volgens RFC 5545)")
 
 
+# Check-in opens this long before a session starts; the professional is reminded this long after a session
+# without any attendance or head count.
+CHECK_IN_OPENS = timedelta(hours=1)
+ATTENDANCE_REMINDER_AFTER = timedelta(days=2)
 # Sessions are made this far ahead (the periodic job tops them up every night).
 SESSION_HORIZON = timedelta(days=91)
 # At most this many sessions for one activity in the horizon (a daily activity has 91).
@@ -105,3 +109,7 @@ class AuditAction(models.TextChoices):
     REGISTRATION_CANCEL = "activities.registration_cancel", _("afgemeld voor een bijeenkomst")
     REGISTRATION_PROMOTE = "activities.registration_promote", _("van de wachtlijst naar een plek")
     REGISTRATION_REMIND = "activities.registration_remind", _("herinnering voor een bijeenkomst verstuurd")
+    CHECK_IN = "activities.check_in", _("aanwezig gemeld")
+    CHECK_IN_UNDO = "activities.check_in_undo", _("aanwezig melden teruggedraaid")
+    HEAD_COUNT = "activities.head_count", _("bezoekers geturfd")
+    ATTENDANCE_REMIND = "activities.attendance_remind", _("beroepskracht herinnerd aan de presentie")

@@ -216,3 +216,37 @@ class DeskRegistrationForm(forms.Form):
         required=False,
         help_text=_("Mag leeg blijven. Alleen het jaar: zo tellen we het bereik per leeftijdsgroep."),
     )
+
+
+class WalkInForm(forms.Form):
+    """Someone at the door who did not sign up."""
+
+    name = forms.CharField(label=_("Naam"), max_length=120)
+    birth_year = forms.IntegerField(
+        label=_("Geboortejaar"),
+        min_value=1900,
+        max_value=2100,
+        required=False,
+        help_text=_("Mag leeg blijven. Alleen het jaar: zo tellen we het bereik per leeftijdsgroep."),
+    )
+
+
+class HeadCountForm(forms.Form):
+    """Turven: per age band, how many came for the first time and how many had been before."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for band, label in AgeBand.choices:
+            self.fields[f"new_{band}"] = forms.IntegerField(
+                label=_("%(band)s: nieuw") % {"band": label}, min_value=0, max_value=999, required=False
+            )
+            self.fields[f"returning_{band}"] = forms.IntegerField(
+                label=_("%(band)s: vaker geweest") % {"band": label}, min_value=0, max_value=999, required=False
+            )
+
+    def rows(self):
+        return [(label, self[f"new_{band}"], self[f"returning_{band}"]) for band, label in AgeBand.choices]
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        data = self.cleaned_data
+        return {band: (data.get(f"new_{band}") or 0, data.get(f"returning_{band}") or 0) for band in AgeBand.values}

@@ -17,3 +17,9 @@ def generate_sessions() -> int:
 def remind_registered() -> int:
     """The day before a session: a reminder to everyone with a place (once each)."""
     return services.registrations_remind()
+
+
+@periodic_job("activities.remind_attendance", daily_at=time(9, 0))
+def remind_attendance() -> int:
+    """Two days after a session without attendance: ask its professionals to fill it in (once per session)."""
+    return services.attendance_remind()

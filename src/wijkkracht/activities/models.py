@@ -240,6 +240,12 @@ class Session(models.Model):
         _("status"), max_length=16, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    attendance_reminded_at = models.DateTimeField(
+        _("herinnerd aan presentie"),
+        null=True,
+        blank=True,
+        help_text=_("De beroepskracht is gevraagd de presentie in te vullen."),
+    )
 
     objects = SessionQuerySet.as_manager()
 
@@ -334,3 +340,85 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session_id}:{self.public_id}"
+
+
+class Attendance(models.Model):
+    """A named check-in (presentie): someone who came to a session. From a sign-up, a resident's Person, or
+    a name written down at the door. The birth year (when known) lets reach be counted per age band."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("bijeenkomst")
+    )
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attendance",
+        verbose_name=_("aanmelding"),
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        verbose_name=_("bewoner"),
+    )
+    name = models.CharField(_("naam"), max_length=120, blank=True, validators=[validate_name])
+    birth_year = models.PositiveSmallIntegerField(
+        _("geboortejaar"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    checked_in_at = models.DateTimeField(_("aangemeld bij binnenkomst"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("aanwezigheid")
+        verbose_name_plural = _("aanwezigheid")
+        ordering = ["checked_in_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person"],
+                condition=Q(person__isnull=False),
+                name="attendance_once_per_person",
+                violation_error_message=_("Deze bewoner is al aanwezig gemeld."),
+            ),
+            models.CheckConstraint(condition=Q(person__isnull=False) | ~Q(name=""), name="attendance_has_someone"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id}:{self.public_id}"
+
+
+class HeadCount(models.Model):
+    """Turven: an anonymous count of visitors of a session per age band, new or returning. Visits, not people:
+    head counts cannot be de-duplicated, so reach shows them apart from named attendance."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="head_counts", verbose_name=_("bijeenkomst")
+    )
+    age_band = models.CharField(_("leeftijdsgroep"), max_length=8, choices=AgeBand.choices)
+    new = models.PositiveSmallIntegerField(_("nieuw"), default=0)
+    returning = models.PositiveSmallIntegerField(_("vaker geweest"), default=0)
+    counted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    counted_at = models.DateTimeField(_("geteld op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("turving")
+        verbose_name_plural = _("turvingen")
+        ordering = ["session", "age_band"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "age_band"], name="headcount_once_per_band"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id}:{self.age_band}"
+
+    @property
+    def total(self) -> int:
+        return self.new + self.returning

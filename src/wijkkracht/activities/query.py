@@ -170,3 +170,21 @@ def taken_places(session_ids) -> dict[int, int]:
         .annotate(n=Count("pk"))
     )
     return {row["session_id"]: row["n"] for row in rows}
+
+
+def professionals_for(activity):
+    """Active accounts of the professionals who run this activity today: a membership naming its centre, or its
+    whole district."""
+    from django.utils import timezone
+
+    from wijkkracht.accounts.constants import Role
+    from wijkkracht.accounts.models import Membership, User
+
+    today = timezone.localdate()
+    where = Q(district_id=activity.district_id)
+    if activity.centre_id:
+        where |= Q(centre_id=activity.centre_id)
+    memberships = Membership.objects.filter(where, role=Role.PROFESSIONAL, starts_on__lte=today).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
+    )
+    return User.objects.filter(is_active=True, pk__in=memberships.values("user_id")).order_by("pk")

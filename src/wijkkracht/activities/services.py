@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
@@ -21,13 +21,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wijkkracht.accounts.policy import require_actor
 from wijkkracht.audit.services import audit_record
 from wijkkracht.validators import normalise_phone
 from wijkkracht.workflow.services import transition
 
 from .constants import (
     AGE_FIELDS,
+    ATTENDANCE_REMINDER_AFTER,
     CANCEL_SALT,
+    CHECK_IN_OPENS,
     SESSION_HORIZON,
     ActivityStatus,
     AgeBand,
@@ -36,14 +39,9 @@ from .constants import (
     RegistrationStatus,
     SessionStatus,
 )
-from .models import Activity, Category, Registration, Session
-from .permissions import Action, can
+from .models import Activity, Attendance, Category, HeadCount, Registration, Session
+from .permissions import Action
 from .recurrence import first_occurrence, local_datetime, normalise_rule, occurrence_dates
-
-
-def _check(actor, action: Action, obj=None) -> None:
-    if actor is not None and not can(actor, action, obj):
-        raise PermissionDenied
 
 
 def _user(actor):
@@ -57,7 +55,7 @@ def _user(actor):
 def category_save(*, category: Category, actor, districts: Iterable | None = None) -> Category:
     """Create or change a category (administrators, through the admin). `districts`: where it is offered
     (empty: everywhere); None leaves them as they are."""
-    _check(actor, Action.CATEGORY_MANAGE, category)
+    require_actor(actor, Action.CATEGORY_MANAGE, category)
     category.full_clean()
     category.save()
     if districts is not None:
@@ -158,8 +156,8 @@ def activity_save(
         district = centre.district
     if activity is not None:
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
-        _check(actor, Action.MANAGE, activity)  # where it is now
-    _check(actor, Action.MANAGE, centre if centre is not None else district)  # and where it goes
+        require_actor(actor, Action.MANAGE, activity)  # where it is now
+    require_actor(actor, Action.MANAGE, centre if centre is not None else district)  # and where it goes
     bands = list(age_bands)
     _check_links(
         district=district,
@@ -305,7 +303,7 @@ def session_cancel(*, session: Session, actor) -> Session:
     """Call off one session: its date becomes an exception of the schedule (an EXDATE in the calendar feeds)."""
     activity = Activity.objects.select_for_update().get(pk=session.activity_id)
     session.activity = activity
-    _check(actor, Action.MANAGE, activity)
+    require_actor(actor, Action.MANAGE, activity)
     if session.ends_at <= timezone.now():
         raise ValidationError(_("Deze bijeenkomst is al voorbij."))
     transition(session, to=SessionStatus.CANCELLED, by=actor)
@@ -322,7 +320,7 @@ def session_restore(*, session: Session, actor) -> Session:
     """A called-off session goes ahead after all (the exception is removed)."""
     activity = Activity.objects.select_for_update().get(pk=session.activity_id)
     session.activity = activity
-    _check(actor, Action.MANAGE, activity)
+    require_actor(actor, Action.MANAGE, activity)
     if session.ends_at <= timezone.now():
         raise ValidationError(_("Deze bijeenkomst is al voorbij."))
     transition(session, to=SessionStatus.SCHEDULED, by=actor)
@@ -358,9 +356,9 @@ def registration_create(
     the session is never over capacity; when it is full the sign-up goes on the waiting list."""
     session = _lock_session(session)
     if person is not None:
-        _check(actor, Action.REGISTER, session)
+        require_actor(actor, Action.REGISTER, session)
     else:
-        _check(actor, Action.MANAGE, session)
+        require_actor(actor, Action.MANAGE, session)
     _open_for_registration(session)
     phone = normalise_phone(phone) if phone else ""
     live = session.registrations.live()
@@ -489,3 +487,132 @@ def registrations_remind(*, now: dt.datetime | None = None) -> int:
             registration.save(update_fields=["reminded_at", "updated_at"])
             audit_record(actor=None, action=AuditAction.REGISTRATION_REMIND, obj=registration)
     return sent
+
+
+# --- attendance and head counts ----------------------------------------------------------------------------
+
+
+def _open_for_attendance(session: Session) -> None:
+    if session.status != SessionStatus.SCHEDULED:
+        raise ValidationError(_("Deze bijeenkomst ging niet door: daar meldt u niemand aanwezig."))
+    if session.starts_at - CHECK_IN_OPENS > timezone.now():
+        raise ValidationError(_("Deze bijeenkomst is nog niet begonnen: aanwezig melden kan vanaf een uur ervoor."))
+
+
+@transaction.atomic
+def attendance_check_in(
+    *, session: Session, actor, registration: Registration | None = None, name: str = "", birth_year: int | None = None
+) -> Attendance:
+    """Mark someone present: a sign-up (its person, or the name and year it was made with), or a name written
+    down at the door. Refused, with a clear message and nothing changed, for a session that was called off."""
+    session = _lock_session(session)
+    require_actor(actor, Action.MANAGE, session)
+    _open_for_attendance(session)
+    if registration is not None:
+        if registration.session_id != session.pk or registration.status != RegistrationStatus.REGISTERED:
+            raise ValidationError(_("Deze aanmelding hoort niet bij deze bijeenkomst."))
+        if Attendance.objects.filter(registration=registration).exists():
+            raise ValidationError(_("Deze bewoner is al aanwezig gemeld."))
+        person = registration.person
+        attendance = Attendance(
+            session=session,
+            registration=registration,
+            person=person,
+            name="" if person is not None else registration.name,
+            birth_year=person.birth_year if person is not None else registration.birth_year,
+        )
+    else:
+        attendance = Attendance(session=session, name=" ".join(name.split()), birth_year=birth_year)
+    attendance.checked_in_by = _user(actor)
+    attendance.full_clean()
+    try:
+        with transaction.atomic():
+            attendance.save()
+    except IntegrityError as exc:
+        raise ValidationError(_("Deze bewoner is al aanwezig gemeld.")) from exc
+    audit_record(actor=actor, action=AuditAction.CHECK_IN, obj=attendance, session=str(session.public_id))
+    return attendance
+
+
+@transaction.atomic
+def attendance_undo(*, attendance: Attendance, actor) -> None:
+    """Take back a check-in made by mistake."""
+    require_actor(actor, Action.MANAGE, attendance.session)
+    audit_record(
+        actor=actor, action=AuditAction.CHECK_IN_UNDO, obj=attendance, session=str(attendance.session.public_id)
+    )
+    attendance.delete()
+
+
+@transaction.atomic
+def head_count_save(*, session: Session, actor, counts: dict[str, tuple[int, int]]) -> list[HeadCount]:
+    """Record the anonymous count of a (drop-in) session: per age band, (new, returning). Replaces the earlier
+    count of each band given; a band with (0, 0) is removed."""
+    session = _lock_session(session)
+    require_actor(actor, Action.MANAGE, session)
+    _open_for_attendance(session)
+    saved = []
+    for band, (new, returning) in counts.items():
+        if band not in AgeBand.values or new < 0 or returning < 0:
+            raise ValidationError(_("Tel per leeftijdsgroep met hele getallen van 0 of meer."))
+        if new == 0 and returning == 0:
+            HeadCount.objects.filter(session=session, age_band=band).delete()
+            continue
+        count = HeadCount.objects.filter(session=session, age_band=band).first() or HeadCount(
+            session=session, age_band=band
+        )
+        count.new, count.returning, count.counted_by = new, returning, _user(actor)
+        count.full_clean(validate_unique=False, validate_constraints=False)
+        count.save()
+        saved.append(count)
+    audit_record(
+        actor=actor,
+        action=AuditAction.HEAD_COUNT,
+        obj=session,
+        counts={band: list(pair) for band, pair in counts.items()},
+    )
+    return saved
+
+
+def attendance_remind(*, now: dt.datetime | None = None) -> int:
+    """Two days after a session that took place, with no check-in and no head count: ask the professionals who
+    run it to fill in the attendance (once per session). Returns the number of sessions reminded about."""
+    from .query import professionals_for
+
+    now = now or timezone.now()
+    due = (
+        Session.objects.scheduled()
+        .on_calendar()
+        .filter(
+            ends_at__lte=now - ATTENDANCE_REMINDER_AFTER,
+            ends_at__gt=now - ATTENDANCE_REMINDER_AFTER - dt.timedelta(days=7),
+            attendance_reminded_at__isnull=True,
+            attendances__isnull=True,
+            head_counts__isnull=True,
+        )
+        .select_related("activity", "activity__centre")
+    )
+    reminded = 0
+    for session in due:
+        with transaction.atomic():
+            locked = Session.objects.select_for_update().get(pk=session.pk)
+            if locked.attendance_reminded_at is not None:
+                continue
+            for user in professionals_for(session.activity):
+                if not user.email:
+                    continue
+                with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+                    context = {
+                        "session": session,
+                        "activity": session.activity,
+                        "starts": timezone.localtime(session.starts_at),
+                        "url": settings.WIJKKRACHT_SITE_URL + reverse("activities:session", args=[session.public_id]),
+                    }
+                    subject = render_to_string("activities/mail/attendance_subject.txt", context).strip()
+                    body = render_to_string("activities/mail/attendance_email.txt", context)
+                send_mail(subject, body, None, [user.email])
+            locked.attendance_reminded_at = now
+            locked.save(update_fields=["attendance_reminded_at"])
+            audit_record(actor=None, action=AuditAction.ATTENDANCE_REMIND, obj=locked)
+            reminded += 1
+    return reminded

@@ -19,6 +19,10 @@ urlpatterns = [
     path("bijeenkomsten/<uuid:public_id>/aanmelden/", views.session_register, name="register"),
     path("bijeenkomsten/<uuid:public_id>/aanmelden-namens/", views.session_register_desk, name="register_desk"),
     path("aanmeldingen/<uuid:public_id>/afmelden/", views.registration_cancel, name="cancel"),
+    path("bijeenkomsten/<uuid:public_id>/aanwezig/", views.check_in, name="check_in"),
+    path("bijeenkomsten/<uuid:public_id>/turven/", views.head_count, name="head_count"),
+    path("bijeenkomsten/<uuid:public_id>/presentielijst/", views.check_in_list, name="check_in_list"),
+    path("aanwezig/<uuid:public_id>/terug/", views.check_in_undo, name="check_in_undo"),
     path("afmelden/<str:token>/", views.cancel_by_link, name="cancel_by_link"),
     path("mijn-aanmeldingen/", views.mine, name="mine"),
 ]

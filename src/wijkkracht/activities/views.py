@@ -13,10 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Min, Q
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkkracht.accounts.policy import require
 from wijkkracht.councils.constants import PlanStatus
 from wijkkracht.councils.models import PlanGoal
 from wijkkracht.initiatives.constants import InitiativeStatus
@@ -28,6 +30,7 @@ from wijkkracht.workflow.services import available_moves
 from . import services
 from .constants import (
     CALENDAR_DAYS,
+    CHECK_IN_OPENS,
     MOVE_LABELS,
     POLICY_BAND,
     YOUTH_BAND,
@@ -36,18 +39,13 @@ from .constants import (
     SessionStatus,
 )
 from .feeds import calendar_feed
-from .forms import ActivityForm, CalendarForm, DeskRegistrationForm
-from .models import Activity, Category, Registration, Session
+from .forms import ActivityForm, CalendarForm, DeskRegistrationForm, HeadCountForm, WalkInForm
+from .models import Activity, Attendance, Category, Registration, Session
 from .permissions import Action, can, person_of, visible_to
 from .query import CalendarFilter, taken_places
 from .recurrence import describe, repeat_of
 
 UPCOMING = 12  # sessions listed on an activity's page
-
-
-def _require(user, action: Action, obj=None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -74,7 +72,7 @@ def _query(base: QueryDict, **changes) -> str:
 @require_GET
 def calendar(request):
     """A week of sessions with filters: a plain GET form, so it works without JavaScript and can be shared."""
-    _require(request.user, Action.CALENDAR_VIEW)
+    require(request.user, Action.CALENDAR_VIEW)
     form = CalendarForm(
         request.GET or None,
         districts=District.objects.order_by("name").only("slug", "name"),
@@ -123,8 +121,6 @@ def calendar(request):
 
 def _feed_for(data: dict) -> tuple[str, str] | None:
     """The iCalendar feed that matches the calendar's place filter (a centre, else a district), if any."""
-    from django.urls import reverse
-
     if data.get("centrum"):
         return data["centrum"].name, reverse("activities:feed_centre", args=[data["centrum"].slug])
     if data.get("wijk"):
@@ -180,7 +176,7 @@ def activity_detail(request, public_id):
 @require_GET
 def manage(request):
     """The activities of the centres (and districts) the professional runs."""
-    _require(request.user, Action.MANAGE)
+    require(request.user, Action.MANAGE)
     now = timezone.now()
     activities = list(
         visible_to(request.user, Activity.objects.for_page(), Action.MANAGE)
@@ -273,7 +269,7 @@ def _edit(request, activity: Activity | None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
-    _require(request.user, Action.MANAGE)
+    require(request.user, Action.MANAGE)
     return _edit(request, None)
 
 
@@ -281,7 +277,7 @@ def activity_create(request):
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, public_id):
     activity = _activity(public_id)
-    _require(request.user, Action.MANAGE, activity)
+    require(request.user, Action.MANAGE, activity)
     return _edit(request, activity)
 
 
@@ -289,7 +285,7 @@ def activity_edit(request, public_id):
 @require_POST
 def activity_transition(request, public_id):
     activity = _activity(public_id)
-    _require(request.user, Action.MANAGE, activity)
+    require(request.user, Action.MANAGE, activity)
     try:
         services.activity_move(activity=activity, to=request.POST.get("to", ""), actor=request.user)
     except ValidationError as error:  # a refused move (TransitionError) is one too
@@ -304,7 +300,7 @@ def activity_transition(request, public_id):
 def session_status(request, public_id):
     """Call off a session, or let a called-off one go ahead after all."""
     session = get_object_or_404(Session.objects.select_related("activity"), public_id=public_id)
-    _require(request.user, Action.MANAGE, session)
+    require(request.user, Action.MANAGE, session)
     to = request.POST.get("to", "")
     try:
         if to == SessionStatus.CANCELLED:
@@ -339,13 +335,13 @@ def feed_activity(request, public_id):
     activity = _activity(public_id)
     if activity.status != ActivityStatus.PUBLISHED:
         raise Http404  # a draft or a stopped activity has nothing to add to a calendar
-    _require(request.user, Action.VIEW, activity)
+    require(request.user, Action.VIEW, activity)
     return _ics(request, [activity], name=activity.title, filename=f"activiteit-{activity.public_id}")
 
 
 @require_GET
 def feed_centre(request, slug):
-    _require(request.user, Action.CALENDAR_VIEW)
+    require(request.user, Action.CALENDAR_VIEW)
     centre = get_object_or_404(CommunityCentre, slug=slug)
     activities = _feed_rows(Activity.objects.at_centre(centre))
     return _ics(request, activities, name=centre.name, filename=f"wijkcentrum-{centre.slug}")
@@ -353,7 +349,7 @@ def feed_centre(request, slug):
 
 @require_GET
 def feed_district(request, slug):
-    _require(request.user, Action.CALENDAR_VIEW)
+    require(request.user, Action.CALENDAR_VIEW)
     district = get_object_or_404(District, slug=slug)
     activities = _feed_rows(Activity.objects.in_district(district))
     return _ics(
@@ -373,7 +369,7 @@ def _session(public_id) -> Session:
 def session_register(request, public_id):
     """A resident signs themselves up (or onto the waiting list when the session is full)."""
     session = _session(public_id)
-    _require(request.user, Action.REGISTER, session)
+    require(request.user, Action.REGISTER, session)
     try:
         registration = services.registration_create(session=session, actor=request.user, person=person_of(request.user))
     except ValidationError as error:
@@ -395,7 +391,7 @@ def registration_cancel(request, public_id):
     registration = get_object_or_404(
         Registration.objects.select_related("session", "session__activity"), public_id=public_id
     )
-    _require(request.user, Action.REGISTRATION_CANCEL, registration)
+    require(request.user, Action.REGISTRATION_CANCEL, registration)
     own = registration.person_id is not None and registration.person_id == getattr(person_of(request.user), "pk", None)
     try:
         services.registration_cancel(registration=registration, actor=request.user)
@@ -408,17 +404,33 @@ def registration_cancel(request, public_id):
     return redirect("activities:session", public_id=registration.session.public_id)
 
 
-def _session_page(request, session: Session, form: DeskRegistrationForm, status: int = 200):
+def _session_page(request, session: Session, form=None, walk_in=None, head_count=None, status: int = 200):
     registrations = list(session.registrations.live().select_related("person").order_by("created_at", "pk"))
+    attendances = list(session.attendances.select_related("person").order_by("checked_in_at", "pk"))
+    present = {a.registration_id for a in attendances if a.registration_id}
+    registered = [r for r in registrations if r.status == RegistrationStatus.REGISTERED]
+    for r in registered:
+        r.present = r.pk in present
+    if head_count is None:
+        initial = {}
+        for count in session.head_counts.all():
+            initial[f"new_{count.age_band}"], initial[f"returning_{count.age_band}"] = count.new, count.returning
+        head_count = HeadCountForm(initial=initial)
     return render(
         request,
         "activities/session.html",
         {
             "session": session,
             "activity": session.activity,
-            "registered": [r for r in registrations if r.status == RegistrationStatus.REGISTERED],
+            "registered": registered,
             "waitlisted": [r for r in registrations if r.status == RegistrationStatus.WAITLISTED],
-            "form": form,
+            "attendances": attendances,
+            "walk_ins": [a for a in attendances if a.registration_id is None],
+            "form": form or DeskRegistrationForm(),
+            "walk_in": walk_in or WalkInForm(prefix="binnen"),
+            "head_count": head_count,
+            "attendance_open": session.status == SessionStatus.SCHEDULED
+            and session.starts_at - CHECK_IN_OPENS <= timezone.now(),
         },
         status=status,
     )
@@ -429,8 +441,8 @@ def _session_page(request, session: Session, form: DeskRegistrationForm, status:
 def session_detail(request, public_id):
     """The professional's page of one session: who is signed up, the waiting list, signing up at the desk."""
     session = _session(public_id)
-    _require(request.user, Action.MANAGE, session)
-    return _session_page(request, session, DeskRegistrationForm())
+    require(request.user, Action.MANAGE, session)
+    return _session_page(request, session)
 
 
 @login_required
@@ -438,7 +450,7 @@ def session_detail(request, public_id):
 def session_register_desk(request, public_id):
     """The professional signs up someone who phones or walks in."""
     session = _session(public_id)
-    _require(request.user, Action.MANAGE, session)
+    require(request.user, Action.MANAGE, session)
     form = DeskRegistrationForm(request.POST)
     if form.is_valid():
         try:
@@ -457,7 +469,7 @@ def session_register_desk(request, public_id):
 @require_http_methods(["GET", "POST"])
 def cancel_by_link(request, token):
     """Cancel through the signed link in the mail, without logging in."""
-    _require(request.user, Action.CALENDAR_VIEW)
+    require(request.user, Action.CALENDAR_VIEW)
     registration = services.registration_from_token(token)
     if registration is None:
         raise Http404
@@ -485,10 +497,83 @@ def cancel_by_link(request, token):
 @require_GET
 def mine(request):
     """The resident's own sign-ups still to come."""
-    _require(request.user, Action.MY_REGISTRATIONS)
+    require(request.user, Action.MY_REGISTRATIONS)
     registrations = visible_to(
         request.user,
         Registration.objects.live().filter(session__ends_at__gt=timezone.now()).for_listing(),
         Action.MY_REGISTRATIONS,
     )
     return render(request, "activities/mine.html", {"registrations": list(registrations)})
+
+
+# --- attendance ----------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def check_in(request, public_id):
+    """Mark present: a sign-up (registration=<public id>) or someone at the door (name, birth year)."""
+    session = _session(public_id)
+    require(request.user, Action.MANAGE, session)
+    back = redirect(f"{reverse('activities:session', args=[session.public_id])}#presentie")
+    if request.POST.get("registration"):
+        registration = get_object_or_404(Registration, session=session, public_id=request.POST["registration"])
+        try:
+            services.attendance_check_in(session=session, actor=request.user, registration=registration)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return back
+    form = WalkInForm(request.POST, prefix="binnen")
+    if form.is_valid():
+        try:
+            services.attendance_check_in(session=session, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s is aanwezig gemeld.") % {"name": form.cleaned_data["name"]})
+            return back
+    return _session_page(request, session, walk_in=form)
+
+
+@login_required
+@require_POST
+def check_in_undo(request, public_id):
+    attendance = get_object_or_404(
+        Attendance.objects.select_related("session", "session__activity"), public_id=public_id
+    )
+    require(request.user, Action.MANAGE, attendance.session)
+    services.attendance_undo(attendance=attendance, actor=request.user)
+    messages.success(request, _("Teruggedraaid: niet meer aanwezig gemeld."))
+    return redirect(f"{reverse('activities:session', args=[attendance.session.public_id])}#presentie")
+
+
+@login_required
+@require_POST
+def head_count(request, public_id):
+    """Turven for a drop-in session."""
+    session = _session(public_id)
+    require(request.user, Action.MANAGE, session)
+    form = HeadCountForm(request.POST)
+    if form.is_valid():
+        try:
+            services.head_count_save(session=session, actor=request.user, counts=form.counts())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("De turving is opgeslagen."))
+            return redirect(f"{reverse('activities:session', args=[session.public_id])}#turven")
+    return _session_page(request, session, head_count=form)
+
+
+@login_required
+@require_GET
+def check_in_list(request, public_id):
+    """The check-in list to print: the names of those signed up, with a box to tick and room for more."""
+    session = _session(public_id)
+    require(request.user, Action.MANAGE, session)
+    registered = list(session.registrations.registered().select_related("person").order_by("created_at", "pk"))
+    return render(
+        request,
+        "activities/check_in_list.html",
+        {"session": session, "activity": session.activity, "registered": registered, "blank_rows": range(10)},
+    )
