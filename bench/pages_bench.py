@@ -44,6 +44,7 @@ WARMUP = 5
 PAGE_TARGET_MS, LOGIN_TARGET_MS, IMPORT_TARGET_MS = 50, 100, 5000
 COUNCIL_TARGET_MS = 20  # issue 7: council, plan, initiative-list and task-board pages
 FRONT_DOOR_TARGET_MS = 20  # issue 11: place pages and the name search
+CALENDAR_TARGET_MS = 20  # issue 8: the public calendar with its filters
 CBS_YEAR = 2024
 
 
@@ -201,6 +202,23 @@ def run_child(url: str, scale: str, n: int) -> dict:
         ),
         ("plan page (council member)", Role.COUNCIL_MEMBER, "get", plan.url, None, COUNCIL_TARGET_MS),
         ("task board (professional)", Role.PROFESSIONAL, "get", "/raden/taken/", None, COUNCIL_TARGET_MS),
+        ("calendar `/activiteiten/` (a week)", None, "get", "/activiteiten/?vanaf=", None, CALENDAR_TARGET_MS),
+        (
+            f"calendar: young people in {centre.district.name}",
+            None,
+            "get",
+            f"/activiteiten/?wijk={centre.district.slug}&leeftijd=15_25",
+            None,
+            CALENDAR_TARGET_MS,
+        ),
+        (
+            "calendar: free, 15–55, next week",
+            None,
+            "get",
+            f"/activiteiten/?prijs=free&leeftijd=15_55&vanaf={(dt.date.today() + dt.timedelta(days=7)).isoformat()}",
+            None,
+            CALENDAR_TARGET_MS,
+        ),
     ]
     rows = []
     for label, who, method, path, data, target in pages:

@@ -237,3 +237,43 @@ def test_the_price_is_never_negative(world):
     with pytest.raises(ValidationError):
         _save(world, price=Decimal("-1"))
     assert Activity.objects.count() == 0
+
+
+@freeze_time(NOW)
+def test_plan_goals_count_residents_reached_in_their_target_groups_and_visits(world):
+    from wijkkracht.activities.models import Attendance, HeadCount
+
+    plan = Plan.objects.create(council=world.council_a, year=2026, status=PlanStatus.IN_EXECUTION)
+    young = PlanGoal.objects.create(
+        plan=plan, title="15-55", target_value=100, measure=Measure.RESIDENTS_REACHED, target_groups=["15_55"]
+    )
+    everyone = PlanGoal.objects.create(
+        plan=plan, title="Iedereen", target_value=100, measure=Measure.RESIDENTS_REACHED, target_groups=["all"]
+    )
+    visits = PlanGoal.objects.create(plan=plan, title="Bezoeken", target_value=500, measure=Measure.VISITS)
+    activity = ActivityFactory(centre=world.centre_a)
+    activity.plan_goals.set([young, everyone, visits])
+    first, second = (SessionFactory(activity=activity, date=dt.date(2026, 11, day)) for day in (4, 11))
+    ria = world.users["resident"].person  # born 1980: 46 in 2026
+    for session in (first, second):  # Ria twice: one person, two visits
+        Attendance.objects.create(session=session, person=ria, birth_year=1980)
+    Attendance.objects.create(session=first, name="Ahmed", birth_year=2007)  # 19
+    Attendance.objects.create(session=second, name="ahmed", birth_year=2007)  # the same at the door
+    Attendance.objects.create(session=first, name="Mevrouw Bos", birth_year=1948)  # 78
+    Attendance.objects.create(session=first, name="Onbekend")  # no birth year
+    HeadCount.objects.create(session=first, age_band="15_25", new=3, returning=4)
+    goals = attach_realisation(list(plan.goals.all()))
+    assert [g.realised for g in goals] == [2, 4, 13]  # Ria and Ahmed; + Bos and Onbekend; 7 counted + 6 named
+
+
+@freeze_time(NOW)
+def test_a_goal_without_linked_activities_keeps_the_councils_own_count(world):
+    plan = Plan.objects.create(council=world.council_a, year=2026, status=PlanStatus.IN_EXECUTION)
+    goal = PlanGoal.objects.create(
+        plan=plan, title="Bereik", target_value=100, measure=Measure.RESIDENTS_REACHED, realised_manual=47
+    )
+    (shown,) = attach_realisation(list(plan.goals.all()))
+    assert (shown.realised, shown.realised_source) == (47, "manual")
+    ActivityFactory(centre=world.centre_a).plan_goals.set([goal])
+    (shown,) = attach_realisation(list(plan.goals.all()))
+    assert (shown.realised, shown.realised_source) == (0, "counted")
