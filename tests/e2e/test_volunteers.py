@@ -147,3 +147,20 @@ def test_a_volunteer_writes_hours_on_a_phone_and_the_professional_approves_them(
     entry.refresh_from_db()
     assert entry.status == "approved"
     assert "2,5" in page.locator("main").inner_text()
+
+
+def test_the_retention_list_flags_a_volunteer_who_went_quiet(page, world, axe_check):
+    from freezegun import freeze_time
+
+    from wijkkracht.volunteers import jobs
+
+    with freeze_time(timezone.now() - datetime.timedelta(days=200)):
+        quiet = vf.VolunteerFactory(centres=[world.centre_a])
+    assert jobs.retention() == 1
+    log_in(page, world.users["professional_a"].email)
+    page.goto("/vrijwilligers/beheer/")
+    page.get_by_role("link", name="Wie heeft aandacht nodig?").click()
+    page.wait_for_url(re.compile(r"/aandacht/$"))
+    check(page, axe_check)
+    text = page.locator("main").inner_text()
+    assert str(quiet.person) in text and "Nog nooit uren geschreven." in text

@@ -204,6 +204,9 @@ MATRIX: dict[str, Entry] = {
         args=lambda w: [setup(w).vera.public_id],
         data=lambda w: {"certificaat-kind": "vog", "certificaat-issued_on": _later(-10)},
     ),
+    "volunteers:attention": Entry(
+        actions=(A.ATTENTION_VIEW,), get=PROFESSIONALS, args=lambda w: [] if setup(w) else []
+    ),
     "volunteers:hours": Entry(
         actions=(A.HOURS_VIEW, A.HOURS_DECIDE), get=PROFESSIONALS, args=lambda w: [] if setup(w) else []
     ),

@@ -103,6 +103,33 @@ class HoursStatus(models.TextChoices):
 MAX_HOURS_PER_DAY = 24
 
 
+class AttentionReason(models.TextChoices):
+    """Why a volunteer needs attention (the daily retention job, jobs.retention)."""
+
+    QUIET = "quiet", _("al lang niets van gehoord")
+    DROPPING = "dropping", _("minder uren dan eerst")
+    OVER_MAX = "over_max", _("meer uren dan afgesproken")
+    VOG_LAPSING = "vog_lapsing", _("VOG verloopt binnenkort")
+    PAUSE_ENDING = "pause_ending", _("pauze loopt af")
+
+
+# What the professional might do, per reason.
+ATTENTION_ACTIONS = {
+    AttentionReason.QUIET: _("Bel even om te horen hoe het gaat."),
+    AttentionReason.DROPPING: _("Vraag of het werk nog past; misschien past een andere rol beter."),
+    AttentionReason.OVER_MAX: _("Bespreek of het te veel wordt en zoek iemand die een deel overneemt."),
+    AttentionReason.VOG_LAPSING: _("Help met het aanvragen van een nieuwe VOG."),
+    AttentionReason.PAUSE_ENDING: _("Neem contact op over de terugkeer na de pauze."),
+}
+# No hours written for this many days (and a volunteer for longer than that): quiet.
+QUIET_DAYS = 60
+# The last 30 days have less than half of the monthly average of the 90 days before (at least 2 hours a month).
+DROP_WINDOW_DAYS = 30
+DROP_HISTORY_DAYS = 90
+# A pause that ends within this many days.
+PAUSE_ENDING_DAYS = 7
+
+
 class MoveLabel:
     LABELS = {
         VolunteerStatus.INTAKE: _("Intake plannen"),
@@ -130,6 +157,7 @@ class AuditAction(models.TextChoices):
     CERTIFICATE_REMIND = "volunteers.certificate_remind", _("herinnering verlopen VOG verstuurd")
     HOURS_LOG = "volunteers.hours_log", _("uren geschreven")
     HOURS_DECIDE = "volunteers.hours_decide", _("besluit over geschreven uren")
+    RETENTION = "volunteers.retention", _("aandachtslijst vrijwilligers bijgewerkt")
     TAG_SAVE = "volunteers.tag_save", _("vaardigheid of interesse opgeslagen")
     STOP_REASON_SAVE = "volunteers.stop_reason_save", _("reden van afmelden opgeslagen")
 

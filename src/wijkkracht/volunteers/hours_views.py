@@ -1,18 +1,22 @@
 """Hours: the volunteer writes them on their own page; the professional approves or declines them (with a
-reason) and sees the totals per volunteer, centre and district over a period."""
+reason) and sees the totals per volunteer, centre and district over a period. And the retention list."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import services
+from .constants import ATTENTION_ACTIONS
 from .forms import DeclineForm, HoursForm, PeriodForm
-from .models import HoursEntry, Volunteer
+from .models import Attention, HoursEntry, Volunteer
 from .permissions import Action, can, person_of, visible_to
 
 
@@ -92,3 +96,37 @@ def hours_decide(request, public_id):
     else:
         messages.success(request, _("Goedgekeurd.") if approve else _("Afgewezen; de vrijwilliger ziet de reden."))
     return redirect("volunteers:hours")
+
+
+def _attention_text(row) -> str:
+    from .constants import AttentionReason as R
+
+    d = row.detail
+    if row.reason == R.QUIET:
+        if not d:
+            return _("Nog nooit uren geschreven.")
+        return _("Laatste uren op %(d)s.") % {"d": date_format(datetime.date.fromisoformat(d))}
+    if row.reason in (R.DROPPING, R.OVER_MAX):
+        a, b = d.split("/")
+        if row.reason == R.DROPPING:
+            return _("%(a)s uur in de laatste 30 dagen; eerder gemiddeld %(b)s uur per 30 dagen.") % {"a": a, "b": b}
+        return _("%(a)s uur in de laatste 7 dagen; afgesproken is hoogstens %(b)s uur per week.") % {"a": a, "b": b}
+    when = date_format(datetime.date.fromisoformat(d))
+    if row.reason == R.VOG_LAPSING:
+        return _("VOG geldig tot en met %(d)s.") % {"d": when}
+    return _("Pauze tot en met %(d)s.") % {"d": when}
+
+
+@login_required
+@require_GET
+def attention(request):
+    """The retention list: volunteers who need attention, why, since when, and a suggested action."""
+    _require(request.user, Action.ATTENTION_VIEW)
+    rows = list(
+        visible_to(request.user, Attention.objects.all(), Action.ATTENTION_VIEW)
+        .select_related("volunteer__person")
+        .order_by("since", "volunteer__person__first_name", "pk")
+    )
+    for row in rows:
+        row.text, row.action = _attention_text(row), ATTENTION_ACTIONS[row.reason]
+    return render(request, "volunteers/attention.html", {"rows": rows})

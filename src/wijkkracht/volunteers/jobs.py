@@ -19,3 +19,9 @@ def end_pauses() -> int:
 def remind_vog() -> int:
     """Volunteers whose VOG lapses within VOG_REMIND_DAYS hear it once. Idempotent."""
     return services.certificate_remind_lapsing()
+
+
+@periodic_job("volunteers.retention", daily_at=time(5, 30))
+def retention() -> int:
+    """Who needs attention today (volunteers.retention). Idempotent."""
+    return services.retention_update()

@@ -15,6 +15,7 @@ from .constants import (
     SLOTS,
     ApplicationChannel,
     ApplicationStatus,
+    AttentionReason,
     CertificateKind,
     HoursStatus,
     TagKind,
@@ -22,7 +23,14 @@ from .constants import (
     VacancyStatus,
     VolunteerStatus,
 )
-from .query import ApplicationQuerySet, CertificateQuerySet, HoursQuerySet, VacancyQuerySet, VolunteerQuerySet
+from .query import (
+    ApplicationQuerySet,
+    AttentionQuerySet,
+    CertificateQuerySet,
+    HoursQuerySet,
+    VacancyQuerySet,
+    VolunteerQuerySet,
+)
 
 
 def validate_slots(value) -> None:
@@ -436,3 +444,28 @@ class HoursEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.hours}"
+
+
+class Attention(models.Model):
+    """A volunteer who needs attention, and why: kept up to date by the daily retention job (since = the first
+    day it was seen). The professionals of the volunteer's centres and districts see the list."""
+
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="attention", verbose_name=_("vrijwilliger")
+    )
+    reason = models.CharField(_("reden"), max_length=16, choices=AttentionReason.choices)
+    detail = models.CharField(_("toelichting"), max_length=200, blank=True)
+    since = models.DateField(_("sinds"))
+
+    objects = AttentionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aandacht nodig")
+        verbose_name_plural = _("aandacht nodig")
+        ordering = ["since", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["volunteer", "reason"], name="attention_once_per_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_reason_display()

@@ -34,6 +34,7 @@ class Action(PolicyAction):
     HOURS_LOG = "volunteers.hours_log"
     HOURS_VIEW = "volunteers.hours_view"
     HOURS_DECIDE = "volunteers.hours_decide"
+    ATTENTION_VIEW = "volunteers.attention_view"
 
 
 policy = Policy(Action)
@@ -185,7 +186,7 @@ def _hours_log(user, scope, volunteer) -> bool:
     return volunteer.status in (VolunteerStatus.ACTIVE, VolunteerStatus.PAUSED) and is_own(user, volunteer)
 
 
-@policy.rule(Action.HOURS_VIEW)
+@policy.rule(Action.HOURS_VIEW, Action.ATTENTION_VIEW)
 def _hours_view(user, scope, obj) -> bool:
     return is_authenticated(user) and scope.has(Role.PROFESSIONAL)
 
@@ -197,7 +198,7 @@ def _hours_decide(user, scope, entry) -> bool:
     return serves(scope, entry.volunteer)
 
 
-@policy.filter(Action.HOURS_VIEW, Action.HOURS_DECIDE)
+@policy.filter(Action.HOURS_VIEW, Action.HOURS_DECIDE, Action.ATTENTION_VIEW)
 def _hours_rows(user, scope, qs):
     """Hours of the volunteers the professional supports."""
     if not is_authenticated(user) or not scope.has(Role.PROFESSIONAL):

@@ -135,7 +135,20 @@ def valid_until(issued_on: datetime.date) -> datetime.date:
     return add_years(issued_on, vog_valid_years()) - datetime.timedelta(days=1)
 
 
-class HoursQuerySet(models.QuerySet):
+class OfVolunteersQuerySet(models.QuerySet):
+    """Rows that belong to a volunteer (hours, attention): narrowed to the volunteers of some areas."""
+
+    def of_areas(self, *, centre_ids: Iterable[int], district_ids: Iterable[int]) -> Self:
+        """Rows of the volunteers who belong to these centres or districts (VolunteerQuerySet.of_areas)."""
+        volunteers: Any = self.model._meta.get_field("volunteer").related_model._default_manager  # type: ignore[union-attr]
+        return self.filter(volunteer__in=volunteers.of_areas(centre_ids=centre_ids, district_ids=district_ids))
+
+
+class AttentionQuerySet(OfVolunteersQuerySet):
+    pass
+
+
+class HoursQuerySet(OfVolunteersQuerySet):
     def approved(self) -> Self:
         return self.filter(status=HoursStatus.APPROVED)
 
@@ -144,11 +157,6 @@ class HoursQuerySet(models.QuerySet):
 
     def between(self, start: datetime.date, end: datetime.date) -> Self:
         return self.filter(date__gte=start, date__lte=end)
-
-    def of_areas(self, *, centre_ids: Iterable[int], district_ids: Iterable[int]) -> Self:
-        """Hours of the volunteers who belong to these centres or districts (VolunteerQuerySet.of_areas)."""
-        volunteers: Any = self.model._meta.get_field("volunteer").related_model._default_manager  # type: ignore[union-attr]
-        return self.filter(volunteer__in=volunteers.of_areas(centre_ids=centre_ids, district_ids=district_ids))
 
     def totals(self, *fields: str) -> list[dict]:
         """Summed hours and the number of entries per value of `fields`, largest first (one query)."""

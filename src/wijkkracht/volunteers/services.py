@@ -36,6 +36,7 @@ from .constants import (
 )
 from .models import (
     Application,
+    Attention,
     AvailabilityException,
     Certificate,
     HoursEntry,
@@ -582,3 +583,45 @@ def hours_decide(*, entry: HoursEntry, actor, approve: bool, reason: str = "") -
     """The professional approves the hours, or declines them with a reason the volunteer sees."""
     transition(entry, to=HoursStatus.APPROVED if approve else HoursStatus.DECLINED, by=actor, reason=reason)
     return entry
+
+
+# --- retention ------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def retention_update(*, today: datetime.date | None = None) -> int:
+    """Bring the attention list up to date (the daily job): new cases from today, solved ones removed, the
+    others keep the day they were first seen. Idempotent: a second run the same day changes nothing."""
+    from .retention import needs_attention
+
+    today = today or timezone.localdate()
+    wanted = needs_attention(today)
+    stale, changed = [], []
+    for row in Attention.objects.select_for_update():
+        key = (row.volunteer_id, row.reason)
+        if key not in wanted:
+            stale.append(row.pk)
+        elif row.detail != wanted[key]:
+            row.detail = wanted[key]
+            changed.append(row)
+    existing = set(Attention.objects.values_list("volunteer_id", "reason"))
+    new = [
+        Attention(volunteer_id=pk, reason=reason, detail=detail, since=today)
+        for (pk, reason), detail in sorted(wanted.items())
+        if (pk, reason) not in existing
+    ]
+    for row in new:
+        row.full_clean(validate_unique=False, validate_constraints=False)
+    Attention.objects.filter(pk__in=stale).delete()
+    Attention.objects.bulk_update(changed, ["detail"])
+    Attention.objects.bulk_create(new)
+    if stale or changed or new:
+        audit_record(
+            actor=None,
+            action=AuditAction.RETENTION,
+            object_type="volunteers.attention",
+            added=len(new),
+            removed=len(stale),
+            changed=len(changed),
+        )
+    return len(wanted)

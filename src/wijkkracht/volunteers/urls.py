@@ -18,6 +18,7 @@ urlpatterns = [
     path("beheer/<uuid:public_id>/wijzigen/", views.volunteer_edit, name="edit"),
     path("beheer/<uuid:public_id>/status/", views.volunteer_transition, name="transition"),
     path("beheer/<uuid:public_id>/certificaat/", vv.certificate_add, name="certificate_add"),
+    path("aandacht/", hv.attention, name="attention"),
     path("uren/", hv.hours, name="hours"),
     path("uren/schrijven/", hv.hours_log, name="hours_log"),
     path("uren/<uuid:public_id>/besluit/", hv.hours_decide, name="hours_decide"),
