@@ -105,4 +105,4 @@ clean:
 messages: install
 	cd src/wijkkracht && ../../$(PYTHON) ../../manage.py makemessages -l en --no-location --no-obsolete \
 	  --ignore 'tests/*' --ignore 'bench/*'
-	cd src/wijkkracht && ../../$(PYTHON) ../../manage.py compilemessages -l en
+	cd src/wijkkracht && ../../$(PYTHON) ../../manage.py compilemessages -l en -l nl

@@ -1,6 +1,7 @@
-"""Authorization matrix entries for accounts' two-step login pages (the core login URLs are in the main matrix)."""
+"""Authorization matrix entries for accounts: two-step login pages and sign-up (the core login URLs are in the
+main matrix)."""
 
-from tests.matrix import LOGGED_IN, Entry
+from tests.matrix import ALL, LOGGED_IN, Entry
 
 MATRIX: dict[str, Entry] = {
     "accounts:otp_recovery": Entry(
@@ -24,5 +25,13 @@ MATRIX: dict[str, Entry] = {
         post=LOGGED_IN,
         post_changes=False,
         notes="POST only; own account; staff are refused when it is required; without a second factor nothing changes",
+    ),
+    # Sign-up: open to everyone; a logged-in user is sent to the home page.
+    "accounts:signup": Entry(
+        get=ALL, skip_get=True, notes="logged-in users are redirected; tested in tests/accounts/test_signup.py"
+    ),
+    "accounts:signup_sent": Entry(get=ALL),
+    "accounts:signup_confirm": Entry(
+        get=ALL, args=lambda w: ["not-a-token"], notes="an invalid link shows its own page; token flow in test_signup"
     ),
 }

@@ -94,3 +94,23 @@ def test_logout_is_post_only(world, client_for):
     assert response.status_code == 302
     assert response["Location"] == reverse("places:home")
     assert "_auth_user_id" not in client.session
+
+
+def test_the_language_chosen_before_login_stays_and_is_stored(world, client):
+    # Given a visitor who chose English before logging in (account preference: Dutch)
+    client.post(reverse("accounts:language"), {"language": "en", "next": "/"})
+    # When they log in
+    response = client.post(LOGIN, {"username": "resident@example.org", "password": PASSWORD})
+    # Then the site stays English, and English is stored on the account
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert client.get(reverse("people:profile")).headers["Content-Language"] == "en"
+    world.users["resident"].refresh_from_db()
+    assert world.users["resident"].preferred_language == "en"
+
+
+def test_without_a_choice_the_stored_language_applies(world, client):
+    user = world.users["resident"]
+    user.preferred_language = "en"
+    user.save(update_fields=["preferred_language"])
+    response = client.post(LOGIN, {"username": "resident@example.org", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"

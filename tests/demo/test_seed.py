@@ -76,9 +76,13 @@ def test_seed_demo_writes_through_the_services_and_leaves_their_audit_trail(seed
     from wijkkracht.people.constants import AuditAction as PeopleAudit
     from wijkkracht.places.constants import AuditAction as PlacesAudit
 
+    desk = Person.objects.exclude(channel="online")
+    invited = User.objects.filter(person__in=desk)
     expected = {
-        AccountAudit.USER_CREATED: User.objects.count(),
-        PeopleAudit.PERSON_CREATED: Person.objects.count(),
+        AccountAudit.USER_CREATED: User.objects.count() - invited.count(),
+        AccountAudit.USER_INVITED: invited.count(),
+        PeopleAudit.PERSON_CREATED: Person.objects.count() - desk.count(),
+        PeopleAudit.PERSON_REGISTERED_AT_DESK: desk.count(),
         PlacesAudit.CENTRE_CREATED: CommunityCentre.objects.count(),
         PlacesAudit.ROOM_CREATED: Room.objects.count(),
         OrganisationAudit.ORGANISATION_CREATED: Organisation.objects.count(),
@@ -125,7 +129,7 @@ def test_every_role_has_exactly_one_demo_login_that_can_log_in(seeded):
 
 
 def test_synthetic_residents_without_account(seeded):
-    residents = Person.objects.filter(user__isnull=True, synthetic=True)
+    residents = Person.objects.filter(user__isnull=True, synthetic=True, channel="online")
     assert residents.count() == 200
     assert residents.values("neighbourhood").distinct().count() >= 30
     assert len(DEMO_LOGINS) == 7
@@ -149,3 +153,19 @@ def test_seed_scale_is_deterministic_and_idempotent(db, monkeypatch):
     assert _counts() == before
     assert "already seeded" in out.getvalue()
     assert "Not seeded yet" in out.getvalue()
+
+
+def test_seed_demo_sets_up_contact_and_desk_registered_residents(seeded):
+    from wijkkracht.pages.models import SiteInformation
+
+    info = SiteInformation.objects.get(municipality__cbs_code="GM0362")
+    assert info.contact_phone == "020 123 45 67"
+    desk = Person.objects.exclude(channel="online").order_by("birth_year")
+    assert [p.channel for p in desk] == ["phone", "desk", "desk", "phone"]
+    assert {p.registered_by.email for p in desk} == {f"beroepskracht@{DEMO_DOMAIN}"}
+    invited = desk.filter(user__isnull=False).get()
+    assert invited.user.is_pending
+    client = Client()
+    client.force_login(User.objects.get(email=f"beroepskracht@{DEMO_DOMAIN}"))
+    page = client.get("/balie/").content.decode()
+    assert "Henk van Dijk" in page and "Uitgenodigd" in page

@@ -58,3 +58,13 @@ class AuditAction(models.TextChoices):
     RECOVERY_CODES_GENERATED = "recovery_codes.generated", _("nieuwe herstelcodes gemaakt")
     SECOND_FACTOR_LINK_SENT = "second_factor.link_sent", _("link voor inloggen in twee stappen verstuurd")
     SECOND_FACTOR_RESET = "second_factor.reset", _("inloggen in twee stappen gewist")
+    LOGIN_FAILED = "login.failed", _("inloggen mislukt")
+    USER_SIGNUP_REQUESTED = "user.signup_requested", _("account aangevraagd")
+    USER_SIGNED_UP = "user.signed_up", _("account gemaakt en e-mailadres bevestigd")
+    USER_INVITED = "user.invited", _("uitgenodigd voor een account")
+    USER_INVITATION_ACCEPTED = "user.invitation_accepted", _("uitnodiging voor een account aangenomen")
+    USER_INVITATION_NOT_NEEDED = (
+        "user.invitation_not_needed",
+        _("uitnodiging niet nodig: het adres heeft al een account"),
+    )
+    USER_PENDING_REMOVED = "user.pending_removed", _("onbevestigd account verwijderd")

@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -77,3 +77,44 @@ class RecoveryCodeForm(forms.Form):
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(choices=settings.LANGUAGES)
     next = forms.CharField(required=False, max_length=2000)
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        help_text=_("Wij sturen een e-mail naar dit adres. Zo weten we dat het van u is."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Vul uw e-mailadres in."),
+            "invalid": _("Dit is geen goed e-mailadres. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl"),
+        },
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class SignupCompleteForm(SetPasswordForm):
+    """Last step of sign-up (or of claiming an invited account): a first name and a password, twice."""
+
+    first_name = forms.CharField(
+        label=_("Uw voornaam"),
+        max_length=80,
+        help_text=_("Zo spreken wij u aan."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={"required": _("Vul uw voornaam in.")},
+    )
+    field_order = ["first_name", "new_password1", "new_password2"]
+    error_messages = {"password_mismatch": _("De twee wachtwoorden zijn niet hetzelfde. Typ ze nog een keer.")}
+
+    def __init__(self, user, *args, ask_name: bool = True, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.fields["new_password1"].label = _("Kies een wachtwoord")
+        self.fields["new_password1"].help_text = _("Minstens 10 tekens. Een zin van een paar woorden is goed.")
+        self.fields["new_password2"].label = _("Typ het wachtwoord nog een keer")
+        self.fields["new_password2"].help_text = ""
+        for name in ("new_password1", "new_password2"):
+            self.fields[name].error_messages["required"] = _("Vul een wachtwoord in.")
+        if not ask_name:
+            del self.fields["first_name"]

@@ -44,6 +44,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("toegang tot beheer"), default=False)
     date_joined = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    # Empty while a sign-up or invitation waits for its link to be followed (the account is then inactive).
+    email_confirmed_at = models.DateTimeField(_("e-mailadres bevestigd op"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -58,6 +60,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.display_name or self.email
+
+    @property
+    def is_pending(self) -> bool:
+        """Made by a sign-up or an invitation whose link has not been followed yet. (An account an
+        administrator switched off is not pending: it has a usable password or a confirmed address.)"""
+        return not self.is_active and self.email_confirmed_at is None and not self.has_usable_password()
 
 
 class Membership(models.Model):
@@ -226,3 +234,22 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return gettext("gebruikt") if self.used_at else gettext("ongebruikt")
+
+
+class ThrottleEvent(models.Model):
+    """One counted attempt (a failed login, a sign-up or reset request) for the throttle (accounts/throttle.py).
+
+    `key` is a keyed hash of what is counted (an address, an IP, a pair of both, a device): no e-mail address
+    or IP address is stored. Rows older than the longest window are removed as new ones come in."""
+
+    scope = models.CharField(_("soort"), max_length=24)
+    key = models.CharField(_("sleutel"), max_length=64)
+    created_at = models.DateTimeField(_("tijdstip"), db_index=True)
+
+    class Meta:
+        verbose_name = _("poging")
+        verbose_name_plural = _("pogingen")
+        indexes = [models.Index(fields=["scope", "key", "created_at"], name="throttle_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.created_at:%Y-%m-%d %H:%M:%S}"

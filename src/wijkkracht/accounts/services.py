@@ -14,12 +14,14 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkkracht.audit.services import audit_record
 
+from . import throttle, tokens
 from .constants import (
     ENROLMENT_LINK_VALID,
     ENROLMENT_RESEND_AFTER,
@@ -27,6 +29,7 @@ from .constants import (
     RECOVERY_CODE_COUNT,
     RECOVERY_CODE_LENGTH,
     AuditAction,
+    Role,
 )
 from .models import Membership, RecoveryCode, RecoveryCodeSet, SecondFactorEnrolment, User
 from .permissions import Action
@@ -396,3 +399,170 @@ def sessions_clear_expired() -> int:
 
     deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     return deleted
+
+
+# --- Throttling, sign-up and invitations -------------------------------------------------------------------
+
+
+@transaction.atomic
+def throttle_record(*, checks: list) -> None:
+    """Count one attempt under the given throttle rules (see throttle.py)."""
+    throttle.record(checks)
+
+
+@transaction.atomic
+def login_failure_record(*, address: str, checks: list) -> None:
+    """A failed login: counted for the throttle and audited. The audit names the account by its public id
+    when one exists; never the typed address, the password or the client's IP address."""
+    throttle.record(checks)
+    user = User.objects.filter(email__iexact=throttle.normalise_address(address)).first()
+    if user is not None:
+        audit_record(actor=None, action=AuditAction.LOGIN_FAILED, obj=user)
+    else:
+        audit_record(actor=None, action=AuditAction.LOGIN_FAILED, object_type="accounts.user")
+
+
+def _send(*, to: str, language: str, subject_template: str, body_template: str, context: dict) -> None:
+    """Render an e-mail in the recipient's language and send it once the transaction has committed."""
+    with translation.override(language):
+        subject = "".join(render_to_string(subject_template, context).splitlines())
+        body = render_to_string(body_template, context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
+
+
+def _link(base_url: str, name: str, **kwargs) -> str:
+    return base_url.rstrip("/") + reverse(name, kwargs=kwargs)
+
+
+def _send_confirmation(*, user: User, kind: str, base_url: str, first_name: str = "") -> None:
+    context = {
+        "link": _link(base_url, "accounts:signup_confirm", token=tokens.make_token(user, kind)),
+        "days": tokens.MAX_AGE[kind] // 86400,
+        "first_name": first_name,
+    }
+    name = "signup" if kind == tokens.SIGNUP else "invitation"
+    _send(
+        to=user.email,
+        language=user.preferred_language,
+        subject_template=f"accounts/email/{name}_subject.txt",
+        body_template=f"accounts/email/{name}.txt",
+        context=context,
+    )
+
+
+def _send_already_registered(*, user: User, base_url: str) -> None:
+    _send(
+        to=user.email,
+        language=user.preferred_language,
+        subject_template="accounts/email/already_registered_subject.txt",
+        body_template="accounts/email/already_registered.txt",
+        context={
+            "login": _link(base_url, "accounts:login"),
+            "reset": _link(base_url, "accounts:password_reset"),
+        },
+    )
+
+
+def _pending_user(*, email: str, language: str) -> User:
+    user = User(email=email, preferred_language=language, is_active=False)
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user
+
+
+@transaction.atomic
+def user_signup_request(*, email: str, language: str, base_url: str) -> None:
+    """Someone asks for an account with this address. Whatever the address, one e-mail goes to it:
+    a new or waiting address gets a confirmation link; an address with an account is told so (with links to
+    log in and to reset the password). The caller shows the same answer in every case."""
+    email = throttle.normalise_address(email)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    user = User.objects.select_for_update().filter(email__iexact=email).first()
+    if user is None:
+        user = _pending_user(email=email, language=language)
+        audit_record(actor=None, action=AuditAction.USER_SIGNUP_REQUESTED, obj=user)
+        _send_confirmation(user=user, kind=tokens.SIGNUP, base_url=base_url)
+    elif user.is_pending:
+        if user.preferred_language != language:
+            user.preferred_language = language
+            user.save(update_fields=["preferred_language"])
+        _send_confirmation(user=user, kind=tokens.SIGNUP, base_url=base_url)
+    else:
+        _send_already_registered(user=user, base_url=base_url)
+
+
+@transaction.atomic
+def user_signup_complete(*, user: User, kind: str, first_name: str, password: str, language: str) -> User:
+    """The link was followed: set the password, confirm the address, activate the account and give it the
+    resident's role. The first name is kept as the display name; "Mijn gegevens" starts from it (the Person is
+    made there on the first save; an invited account keeps the Person the desk made)."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.is_pending:
+        raise ValidationError(_("Dit account is al klaar. U kunt inloggen."))
+    user.set_password(password)
+    user.is_active = True
+    user.email_confirmed_at = timezone.now()
+    if language in dict(settings.LANGUAGES):
+        user.preferred_language = language
+    if first_name:
+        user.display_name = first_name
+    user.full_clean(exclude=["password"])
+    user.save()
+    if not Membership.objects.filter(user=user, role=Role.RESIDENT).exists():
+        membership_grant(user=user, role=Role.RESIDENT, actor=None)
+    audit_record(
+        actor=user,
+        action=AuditAction.USER_INVITATION_ACCEPTED if kind == tokens.INVITATION else AuditAction.USER_SIGNED_UP,
+        obj=user,
+    )
+    return user
+
+
+@transaction.atomic
+def user_invite(*, email: str, first_name: str, language: str, base_url: str, actor: User) -> User | None:
+    """Invite a resident registered at the desk to claim an account with this address.
+
+    Returns the new waiting account (the caller links it to the Person), or None when the address already
+    belongs to an account: that address is then told it has one, and nothing is linked. The caller says the
+    same thing in both cases."""
+    email = throttle.normalise_address(email)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    existing = User.objects.select_for_update().filter(email__iexact=email).first()
+    if existing is not None:
+        _send_already_registered(user=existing, base_url=base_url)
+        audit_record(actor=actor, action=AuditAction.USER_INVITATION_NOT_NEEDED, obj=existing)
+        return None
+    user = _pending_user(email=email, language=language)
+    audit_record(actor=actor, action=AuditAction.USER_INVITED, obj=user)
+    _send_confirmation(user=user, kind=tokens.INVITATION, base_url=base_url, first_name=first_name)
+    return user
+
+
+@transaction.atomic
+def user_invitation_resend(*, user: User, first_name: str, base_url: str, actor: User) -> None:
+    """Send the invitation link again (a new link; the old one still works until it expires)."""
+    if not user.is_pending:
+        raise ValidationError(_("Deze bewoner heeft het account al in gebruik."))
+    audit_record(actor=actor, action=AuditAction.USER_INVITED, obj=user)
+    _send_confirmation(user=user, kind=tokens.INVITATION, base_url=base_url, first_name=first_name)
+
+
+PENDING_DAYS = 30
+
+
+@transaction.atomic
+def user_pending_prune(*, older_than_days: int = PENDING_DAYS) -> int:
+    """Remove waiting accounts (sign-ups and invitations never confirmed) older than the given number of days,
+    as the privacy statement promises. A desk-registered Person stays; only the waiting account goes."""
+    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
+    removed = 0
+    for user in User.objects.filter(is_active=False, email_confirmed_at__isnull=True, date_joined__lt=cutoff):
+        if not user.is_pending:
+            continue
+        audit_record(actor=None, action=AuditAction.USER_PENDING_REMOVED, obj=user)
+        user.delete()
+        removed += 1
+    return removed

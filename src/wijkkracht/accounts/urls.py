@@ -2,17 +2,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
-from .forms import EmailAuthenticationForm, PasswordResetRequestForm
+from .forms import PasswordResetRequestForm
 from .two_factor import second_factor_exempt
 
 app_name = "accounts"
 
 urlpatterns = [
-    path(
-        "inloggen/",
-        second_factor_exempt(views.LoginView.as_view(authentication_form=EmailAuthenticationForm)),
-        name="login",
-    ),
+    path("inloggen/", second_factor_exempt(views.LoginView.as_view()), name="login"),
+    path("aanmelden/", views.signup, name="signup"),
+    path("aanmelden/verstuurd/", views.signup_sent, name="signup_sent"),
+    path("bevestigen/<str:token>/", views.signup_confirm, name="signup_confirm"),
     path("uitloggen/", second_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),  # POST only
     path("twee-stappen/", views.otp_verify, name="otp_verify"),
     path("twee-stappen/herstelcode/", views.otp_recovery, name="otp_recovery"),
@@ -24,7 +23,7 @@ urlpatterns = [
     path("taal/", views.language, name="language"),
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             form_class=PasswordResetRequestForm,
             template_name="accounts/password_reset_form.html",
             email_template_name="accounts/password_reset_email.txt",

@@ -6,6 +6,7 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,15 +15,15 @@ from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_otp import login as otp_login
 
-from . import services
-from .forms import LanguageForm, OTPTokenForm, RecoveryCodeForm
+from . import services, throttle, tokens
+from .forms import EmailAuthenticationForm, LanguageForm, OTPTokenForm, RecoveryCodeForm, SignupCompleteForm, SignupForm
 from .permissions import Action, can
 from .scope import scope_of
 from .two_factor import SETUP, VERIFY, is_exempt, is_verified, second_factor_exempt, second_factor_step
@@ -52,16 +53,69 @@ def set_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
     return response
 
 
+def throttled_message(seconds: int) -> str:
+    minutes = max(1, -(-seconds // 60))
+    return ngettext(
+        "U heeft het te vaak geprobeerd. Wacht %(minutes)s minuut en probeer het dan opnieuw.",
+        "U heeft het te vaak geprobeerd. Wacht %(minutes)s minuten en probeer het dan opnieuw.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def throttled_response(request, template: str, context: dict, seconds: int) -> HttpResponse:
+    """The form again with a message to wait, status 429 and Retry-After. Nothing was tried or sent."""
+    response = render(request, template, {**context, "throttled": throttled_message(seconds)}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def chosen_language(request) -> str | None:
+    """The language the visitor chose with the language switch (its cookie), if any."""
+    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return code if code in dict(settings.LANGUAGES) else None
+
+
 class LoginView(auth_views.LoginView):
+    """Login, throttled (throttle.py): a throttled attempt is not tried at all; a failed one is counted and
+    audited. The language chosen before login stays, and is stored on the account."""
+
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    authentication_form = EmailAuthenticationForm
+
+    def post(self, request, *args, **kwargs):
+        self.address = throttle.normalise_address(request.POST.get("username"))
+        self.checks = throttle.login_checks(request, self.address)
+        wait = throttle.wait_seconds(self.checks)
+        if wait:
+            form = self.get_form_class()(request, initial={"username": self.address})
+            return throttled_response(request, self.template_name, self.get_context_data(form=form), wait)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if form.has_error("__all__", "invalid_login") or form.has_error("__all__", "inactive"):
+            services.login_failure_record(address=self.address, checks=self.checks)
+        return super().form_invalid(form)
 
     def form_valid(self, form):
         response = super().form_valid(form)  # logs in; the redirect target is a safe `next` or the home page
         user = self.request.user
+        language = chosen_language(self.request)
+        if language and language != user.preferred_language:
+            services.user_language_update(user=user, language=language)
         step = second_factor_step(user)
         if step is not None and not _is_exempt_path(response.url):
             response = HttpResponseRedirect(reverse(step) + "?" + urlencode({"next": response.url}))
+        if not throttle.trusted_device(self.request, self.address):
+            response.set_cookie(
+                throttle.DEVICE_COOKIE,
+                throttle.device_cookie_value(self.address),
+                max_age=throttle.DEVICE_COOKIE_AGE,
+                path="/account/",
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
         return set_language_cookie(response, user.preferred_language)
 
 
@@ -71,6 +125,70 @@ def _is_exempt_path(url: str) -> bool:
         return is_exempt(resolve(urlsplit(url).path).func)
     except Resolver404:
         return False
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Password reset, throttled per IP, per (address, IP) and per address (which slows down, never stops)."""
+
+    def form_valid(self, form):
+        checks = throttle.mail_checks(self.request, form.cleaned_data["email"], kind="reset")
+        wait = throttle.wait_seconds(checks)
+        if wait:
+            return throttled_response(self.request, self.template_name, self.get_context_data(form=form), wait)
+        services.throttle_record(checks=checks)
+        return super().form_valid(form)
+
+
+def _base_url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    """Make an account: step 1, the e-mail address. The answer is the same whether or not it has an account."""
+    if request.user.is_authenticated:
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        checks = throttle.mail_checks(request, form.cleaned_data["email"], kind="signup")
+        wait = throttle.wait_seconds(checks)
+        if wait:
+            return throttled_response(request, "accounts/signup.html", {"form": form}, wait)
+        services.throttle_record(checks=checks)
+        services.user_signup_request(
+            email=form.cleaned_data["email"], language=get_language(), base_url=_base_url(request)
+        )
+        return redirect("accounts:signup_sent")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@require_safe
+def signup_sent(request):
+    return render(request, "accounts/signup_sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+def signup_confirm(request, token):
+    """Step 2, from the link in the e-mail: a first name and a password; then the account is ready."""
+    found = tokens.read_token(token)
+    if found is None or request.user.is_authenticated:
+        return render(request, "accounts/signup_confirm.html", {"validlink": False}, status=200)
+    user, kind = found
+    person = getattr(user, "person", None) if kind == tokens.INVITATION else None
+    form = SignupCompleteForm(user, request.POST or None, ask_name=person is None)
+    if request.method == "POST" and form.is_valid():
+        user = services.user_signup_complete(
+            user=user,
+            kind=kind,
+            first_name=form.cleaned_data.get("first_name", ""),
+            password=form.cleaned_data["new_password1"],
+            language=get_language(),
+        )
+        auth_login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+        messages.success(request, _("Welkom bij Wijkkracht. Uw account is klaar en u bent ingelogd."))
+        return set_language_cookie(redirect("people:profile"), user.preferred_language)
+    context = {"validlink": True, "form": form, "person": person, "email": user.email}
+    return render(request, "accounts/signup_confirm.html", context)
 
 
 def _next_of(request) -> str:

@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "wijkkracht.ui.apps.WijkkrachtAdminConfig",
     "django_htmx",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "wijkkracht.ui.apps.TOTPConfig",  # django_otp.plugins.otp_totp, with translatable names
     "django_tasks_db",
     "wijkkracht.ui",
     "wijkkracht.audit",
@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "wijkkracht.volunteers",
     "wijkkracht.activities",
     "wijkkracht.support",
+    "wijkkracht.pages",
     "wijkkracht.demo",
     "wijkkracht.operations",
 ]
@@ -229,6 +230,7 @@ WIJKKRACHT_PAGECACHE_IGNORED_TABLES = (
     "django_admin_log",
     "audit_",
     "otp_",
+    "accounts_throttleevent",  # counted login/sign-up/reset attempts: failed logins must not empty the cache
     "django_tasks",
     "background_",
     "mail_",

@@ -27,8 +27,10 @@ from wijkkracht.councils.services import council_save
 from wijkkracht.organisations.constants import OrganisationKind
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.organisations.services import organisation_save
-from wijkkracht.people.models import Person
-from wijkkracht.people.services import person_create
+from wijkkracht.pages.models import SiteInformation
+from wijkkracht.pages.services import site_information_save
+from wijkkracht.people.models import Channel, Person
+from wijkkracht.people.services import person_create, person_invite, person_register_at_desk
 from wijkkracht.places import maps
 from wijkkracht.places.models import (
     AreaShape,
@@ -542,6 +544,78 @@ def _neighbourhood_weights(neighbourhoods) -> list[float]:
     return [max(figures.get(n.cbs_code) or 0, 5) for n in neighbourhoods]
 
 
+# --- contact, statements and the desk -------------------------------------------------------------------
+# The phone number is an example: the demo must not send callers to a real organisation's line.
+SITE_INFORMATION = {
+    "contact_name": "Participe Amstelland",
+    "contact_phone": "020 123 45 67",
+    "contact_phone_hours": "maandag tot en met vrijdag, van 9.00 tot 17.00 uur",
+    "contact_visit_hours": (
+        "De wijkcentra zijn op werkdagen open van 9.00 tot 17.00 uur, sommige ook 's avonds of op zaterdag."
+    ),
+    "contact_email": f"contact@{DEMO_DOMAIN}",
+    "contact_extra": "Dit is een demo: het telefoonnummer en de e-mailadressen zijn voorbeelden.",
+    "controller_name": "Gemeente Amstelveen",
+    "privacy_email": f"privacy@{DEMO_DOMAIN}",
+    "privacy_officer": "De functionaris gegevensbescherming van de gemeente, via het privacy-e-mailadres",
+    "accessibility_status": "B",
+    "accessibility_known_issues": "Er is nog geen onderzoek door een deskundige gedaan.",
+    "accessibility_email": f"toegankelijkheid@{DEMO_DOMAIN}",
+    "operator_name": "Gemeente Amstelveen, samen met Participe Amstelland",
+    "operator_address": "Voorbeeldstraat 1, 1181 AA Amstelveen",
+}
+
+# Residents the demo professional registered at the desk or by phone; the first was invited to claim an account.
+DESK_RESIDENTS = [
+    ("Henk", "van Dijk", 1941, Channel.DESK, "020 000 0101", "Nederlands"),
+    ("Fatma", "Yilmaz", 1958, Channel.PHONE, "06 0000 0102", "Turks, Nederlands"),
+    ("Gerrit", "Bos", 1936, Channel.PHONE, "020 000 0103", "Nederlands"),
+    ("Mei", "Chen", 1949, Channel.DESK, "06 0000 0104", "Chinees, Engels"),
+]
+
+
+@transaction.atomic
+def ensure_site_information(gm: Municipality) -> int:
+    if SiteInformation.objects.filter(municipality=gm).exists():
+        return 0
+    info = SiteInformation(municipality=gm, statement_date=dt.date(2026, 11, 1), **SITE_INFORMATION)
+    site_information_save(info=info, actor=None)
+    return 1
+
+
+@transaction.atomic
+def ensure_desk_residents() -> int:
+    professional = User.objects.get(email=f"beroepskracht@{DEMO_DOMAIN}")
+    home = CommunityCentre.objects.select_related("district").get(name=HOME_CENTRE)
+    neighbourhood = home.district.neighbourhoods.order_by("cbs_code").last()
+    made = 0
+    for index, (first, last, year, channel, phone, languages) in enumerate(DESK_RESIDENTS):
+        public_id = demo_uuid("desk", index)
+        if Person.objects.filter(public_id=public_id).exists():
+            continue
+        data = {
+            "first_name": first,
+            "last_name": last,
+            "birth_year": year,
+            "neighbourhood": neighbourhood,
+            "languages": languages,
+            "contact_preference": "phone",
+            "phone": phone,
+            "consent_contact": True,
+            "channel": channel,
+        }
+        person = person_register_at_desk(data=data, actor=professional, public_id=public_id, synthetic=True)
+        if index == 0:  # invited, link not yet used: a waiting account (the invitation lands in the demo mailbox)
+            person_invite(
+                person=person,
+                email=f"henk.vandijk@{DEMO_DOMAIN}",
+                base_url=settings.WIJKKRACHT_SITE_URL,
+                actor=professional,
+            )
+        made += 1
+    return made
+
+
 def seed_demo(log=print) -> list[dict]:
     """The whole demo data set. Returns the table of demo logins."""
     log(ensure_areas())
@@ -552,6 +626,9 @@ def seed_demo(log=print) -> list[dict]:
     log(f"population figures: {ensure_population()} created (synthetic)")
     logins = ensure_logins()
     log(f"residents without account: {ensure_residents()} created")
+    log(f"contact and statements: {ensure_site_information(gm)} created")
+    # Before the apps below pick residents, so a second run sees the same ones.
+    log(f"residents registered at the desk: {ensure_desk_residents()} created")
     from .councils import ensure_council_life  # councils at work: seats, plans, assignments
 
     log(ensure_council_life())

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wijkkracht.places.models import Neighbourhood
 from wijkkracht.validators import normalise_phone
 
-from .models import Person
-from .services import OWN_FIELDS
+from .models import Channel, ContactPreference, Person
+from .services import DESK_FIELDS, OWN_FIELDS
 
 
 def neighbourhood_choices(municipality=None) -> list:
@@ -90,3 +90,60 @@ class ProfileForm(forms.ModelForm):
         if cleaned.get("contact_preference") == "phone" and not cleaned.get("phone") and "phone" not in self.errors:
             self.add_error("phone", _("U wilt contact via de telefoon. Vul dan ook uw telefoonnummer in."))
         return cleaned
+
+
+class DeskRegistrationForm(ProfileForm):
+    """A professional registers a resident at the desk or by phone: the same fields as Mijn gegevens, said
+    about the resident, plus how they were registered."""
+
+    class Meta(ProfileForm.Meta):
+        fields = DESK_FIELDS
+        labels = {
+            **ProfileForm.Meta.labels,
+            "contact_preference": _("Hoe wil de bewoner dat wij contact opnemen?"),
+            "consent_contact": _("De bewoner geeft toestemming dat wij contact opnemen"),
+            "channel": _("Hoe schrijft u de bewoner in?"),
+        }
+        help_texts = {
+            **ProfileForm.Meta.help_texts,
+            "languages": _("Welke talen spreekt de bewoner? Zet een komma tussen de talen."),
+            "consent_contact": _("Vraag het hardop en vink het alleen aan als de bewoner ja zegt."),
+        }
+        widgets = {**ProfileForm.Meta.widgets, "channel": forms.RadioSelect}
+        error_messages = {"first_name": {"required": _("Vul de voornaam van de bewoner in.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.ONLINE]
+        self.fields["neighbourhood"].required = True
+        self.fields["neighbourhood"].choices = [("", _("Kies de buurt"))] + self.fields["neighbourhood"].choices[1:]
+        self.fields["neighbourhood"].help_text = _("De buurt waar de bewoner woont.")
+        self.fields["neighbourhood"].error_messages["required"] = _("Kies de buurt van de bewoner.")
+        self.fields["birth_year"].help_text = _("Alleen het jaar, bijvoorbeeld 1948.")
+        for name in ("first_name", "last_name", "phone"):
+            self.fields[name].widget.attrs["autocomplete"] = "off"  # the professional's browser, not theirs
+        if not self.is_bound:
+            self.initial.setdefault("contact_preference", ContactPreference.PHONE)
+            self.initial.setdefault("channel", Channel.DESK)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("contact_preference") == ContactPreference.EMAIL:
+            self.add_error(
+                "contact_preference",
+                _("Zonder account kunnen wij de bewoner niet mailen. Kies telefoon, post of langskomen."),
+            )
+        return cleaned
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mailadres van de bewoner"),
+        max_length=254,
+        help_text=_("De bewoner krijgt een e-mail met een link. Met die link kiest de bewoner zelf een wachtwoord."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        error_messages={
+            "required": _("Vul het e-mailadres in."),
+            "invalid": _("Dit is geen goed e-mailadres. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl"),
+        },
+    )

@@ -17,6 +17,12 @@ class ContactPreference(models.TextChoices):
     IN_PERSON = "in_person", _("langs in het wijkcentrum")
 
 
+class Channel(models.TextChoices):
+    ONLINE = "online", _("zelf, via de website")
+    DESK = "desk", _("aan de balie")
+    PHONE = "phone", _("via de telefoon")
+
+
 class Person(models.Model):
     """A resident known to the platform. May have no account (phone or desk intake). Minimal data only."""
 
@@ -55,6 +61,16 @@ class Person(models.Model):
     phone = models.CharField(_("telefoon"), max_length=20, blank=True, validators=[validate_phone])
     consent_contact = models.BooleanField(_("mag contact opnemen"), default=False)
     consent_given_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    channel = models.CharField(_("ingeschreven"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingeschreven door"),
+        help_text=_("De medewerker die de bewoner aan de balie of via de telefoon inschreef."),
+    )
     synthetic = models.BooleanField(_("synthetisch"), default=False, help_text=_("Verzonnen demo-persoon."))
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 

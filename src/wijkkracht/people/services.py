@@ -5,14 +5,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wijkkracht.accounts.policy import require_actor
 from wijkkracht.audit.services import audit_record
 
 from .constants import AuditAction
-from .models import Person
+from .models import Channel, Person
 from .permissions import Action
 
 # The fields a resident may change on their own Person ("Mijn gegevens").
@@ -168,3 +171,60 @@ def person_export_own(*, user) -> dict[str, Any]:
     with transaction.atomic():
         audit_record(actor=user, action=AuditAction.PERSON_EXPORTED, obj=user)
     return data
+
+
+# The fields a professional fills in when registering a resident at the desk or by phone.
+DESK_FIELDS = (*OWN_FIELDS, "channel")
+
+
+@transaction.atomic
+def person_register_at_desk(
+    *, data: dict[str, Any], actor, public_id: uuid.UUID | None = None, synthetic: bool = False
+) -> Person:
+    """A professional registers a resident who has no account (no e-mail, no computer, or by choice),
+    at the desk or by phone. Only DESK_FIELDS are used. The resident can be invited to claim an account later.
+    `public_id` and `synthetic`: the demo's stable, made-up residents."""
+    require_actor(actor, Action.DESK_REGISTER)
+    person = Person(registered_by=actor, synthetic=synthetic)
+    if public_id is not None:
+        person.public_id = public_id
+    for name in DESK_FIELDS:
+        if name in data:
+            setattr(person, name, data[name])
+    if person.channel not in {Channel.DESK, Channel.PHONE}:
+        raise ValidationError({"channel": _("Kies: aan de balie of via de telefoon.")})
+    if person.consent_contact:
+        person.consent_given_at = timezone.now()
+    person.full_clean()
+    person.save()
+    audit_record(actor=actor, action=AuditAction.PERSON_REGISTERED_AT_DESK, obj=person, channel=person.channel)
+    return person
+
+
+@transaction.atomic
+def person_invite(*, person: Person, email: str, base_url: str, actor) -> None:
+    """Invite a desk-registered resident to claim an account with this e-mail address (a link, valid 14 days).
+
+    When the address already has an account, that address is told so and nothing is linked; the caller gives
+    the same answer either way, so no one learns which addresses have an account."""
+    from wijkkracht.accounts.services import user_invitation_resend, user_invite
+
+    person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+    require_actor(actor, Action.DESK_INVITE, person)
+    language = settings.LANGUAGE_CODE  # residents met at the desk get Dutch; they can switch after logging in
+    if person.user is not None:
+        if not person.user.is_pending:
+            raise ValidationError(_("Deze bewoner heeft al een account."))
+        if person.user.email.lower() == email.strip().lower():
+            user_invitation_resend(user=person.user, first_name=person.first_name, base_url=base_url, actor=actor)
+            return
+        # Another address than before: the old waiting account is dropped, the new address gets the link.
+        old = person.user
+        person.user = None
+        person.save(update_fields=["user"])
+        old.delete()
+    user = user_invite(email=email, first_name=person.first_name, language=language, base_url=base_url, actor=actor)
+    if user is not None:
+        person.user = user
+        person.save(update_fields=["user"])
+    audit_record(actor=actor, action=AuditAction.PERSON_INVITED, obj=person)
