@@ -3,6 +3,8 @@
     .venv/bin/python bench/pages_bench.py                     # scales amstelveen and 10x, N=50
     .venv/bin/python bench/pages_bench.py --quick             # amstelveen only, N=10
     .venv/bin/python bench/pages_bench.py --scale amstelveen  # one scale
+    .venv/bin/python bench/pages_bench.py --quick --databases sqlite --no-report --only search,contact
+                                                              # only the pages whose label holds a word
 
 Per database (a fresh SQLite file in a temp dir; PostgreSQL at DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/wk_bench, `_10x` appended for the 10x scale, created when missing,
@@ -110,7 +112,7 @@ def _percentile(values: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(p * len(ordered)) - 1)]
 
 
-def run_child(url: str, scale: str, n: int) -> dict:
+def run_child(url: str, scale: str, n: int, only: str = "") -> dict:
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "wijkkracht.conf.test"
     import django
@@ -167,6 +169,10 @@ def run_child(url: str, scale: str, n: int) -> dict:
         ("postcode search (no table loaded)", None, "get", "/zoeken/?q=1181+AB", None, FRONT_DOOR_TARGET_MS),
         ("old UUID address → 301", None, "get", f"/wijken/{centre.district.public_id}/", None, FRONT_DOOR_TARGET_MS),
         ("login form GET", None, "get", "/account/inloggen/", None, PAGE_TARGET_MS),
+        ("contact `/contact/`", None, "get", "/contact/", None, FRONT_DOOR_TARGET_MS),
+        ("privacy statement `/privacy/`", None, "get", "/privacy/", None, FRONT_DOOR_TARGET_MS),
+        ("sign-up form GET", None, "get", "/account/aanmelden/", None, FRONT_DOOR_TARGET_MS),
+        ("desk `/balie/` (professional)", Role.PROFESSIONAL, "get", "/balie/", None, PAGE_TARGET_MS),
         (
             "login POST (Argon2id)",
             "fresh",
@@ -220,6 +226,9 @@ def run_child(url: str, scale: str, n: int) -> dict:
             CALENDAR_TARGET_MS,
         ),
     ]
+    words = [w.strip().lower() for w in only.split(",") if w.strip()]
+    if words:
+        pages = [p for p in pages if any(w in p[0].lower() for w in words)]
     rows = []
     for label, who, method, path, data, target in pages:
         client = None if who == "fresh" else client_as(who)
@@ -245,7 +254,7 @@ def run_child(url: str, scale: str, n: int) -> dict:
             }
         )
 
-    if "import_cbs_kwb" in get_commands():
+    if not words and "import_cbs_kwb" in get_commands():  # --only: just the pages asked for, no import
         with tempfile.TemporaryDirectory() as tmp:
             file = Path(tmp) / "kwb-country.json"
             regions = cbs_country_file(file)
@@ -272,7 +281,7 @@ def run_child(url: str, scale: str, n: int) -> dict:
                 "once": True,
             }
         )
-    else:
+    elif not words:
         rows.append({"page": "CBS import", "skip": "`import_cbs_kwb` not available yet"})
 
     if connection.vendor == "postgresql":
@@ -380,10 +389,11 @@ def main() -> int:
     parser.add_argument("--no-report", action="store_true", help="print only; leave docs/benchmarks.md alone")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
+    parser.add_argument("--only", default="", help="comma-separated words: only pages whose label holds one")
     args = parser.parse_args()
     n = args.n or (10 if args.quick else 50)
     if args.child:
-        print(json.dumps(run_child(args.url, args.scale, n)))
+        print(json.dumps(run_child(args.url, args.scale, n, args.only)))
         return 0
 
     scales = (args.scale or ("amstelveen" if args.quick else "amstelveen,10x")).split(",")
@@ -408,7 +418,8 @@ def main() -> int:
             print(f"== {title} ({urlsplit(url)._replace(netloc=urlsplit(url).hostname or '').geturl()})", flush=True)
             try:
                 proc = subprocess.run(  # noqa: S603 - this script, with our own arguments
-                    [sys.executable, __file__, "--child", "--url", url, "--scale", scale, "-n", str(n)],
+                    [sys.executable, __file__, "--child", "--url", url, "--scale", scale, "-n", str(n)]
+                    + (["--only", args.only] if args.only else []),
                     capture_output=True,
                     text=True,
                     cwd=REPO,

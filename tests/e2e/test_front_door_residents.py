@@ -245,3 +245,35 @@ def test_login_and_reset_throttled_pages_pass_axe(page, world, info, check):
         page.wait_for_load_state()
     assert "Wacht 15 minuten" in page.get_by_role("alert").inner_text()
     check(page)
+
+
+# Not visited by the sweep: the admin (Django's own pages), downloads, and the demo mailbox.
+SWEEP_SKIP = ("/beheer/", "/mijn/gegevens/downloaden/", "/postvak/")
+DOWNLOADS = (".ics", ".csv", ".json", ".pdf")
+SWEEP_LIMIT = 30
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "resident", "council_a", "professional_a", "coordinator", "analyst"])
+def test_no_page_a_persona_can_reach_scrolls_sideways_on_a_phone(page, world, info, persona):
+    """From the home page, every page a persona reaches by links (up to SWEEP_LIMIT) fits a 390 px screen."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    if persona != "anonymous":
+        log_in(page, world.users[persona].email)
+    queue, seen, wide = ["/"], set(), []
+    while queue and len(seen) < SWEEP_LIMIT:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        page.goto(url)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > 390:
+            wide.append((url, width))
+        for href in page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"):
+            href = href.split("#")[0]
+            local = href.startswith("/") and not href.startswith(("//", *SWEEP_SKIP))
+            local = local and not href.split("?")[0].endswith(DOWNLOADS)
+            if local and href not in seen:
+                queue.append(href)
+    assert wide == []
+    assert len(seen) >= 8, seen  # the sweep did reach the site's pages

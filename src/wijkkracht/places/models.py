@@ -121,6 +121,10 @@ class Neighbourhood(Area):
         verbose_name = _("buurt")
         verbose_name_plural = _("buurten")
 
+    def get_absolute_url(self) -> str:
+        """Its readable address; it leads to its row on the district page."""
+        return reverse("places:neighbourhood", args=[self.slug])
+
     @property
     def anchor(self) -> str:
         """The id of its row on the district page (the map shape links there)."""

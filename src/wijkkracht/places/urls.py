@@ -14,6 +14,7 @@ urlpatterns = [
     path("wijkcentra/<uuid:public_id>/<path:rest>", views.centre_moved, name="centre_page_moved"),
     path("wijken/<slug:slug>/", views.district_detail, name="district"),
     path("wijkcentra/<slug:slug>/", views.centre_detail, name="centre"),
+    path("buurten/<slug:slug>/", views.neighbourhood, name="neighbourhood"),
     path("wijkcentra/<slug:slug>/bewerken/", views.centre_edit, name="centre_edit"),
     path("wijkcentra/<slug:slug>/openingstijden/", views.centre_hours, name="centre_hours"),
     path("wijkcentra/<slug:slug>/zalen/nieuw/", views.room_create, name="room_create"),

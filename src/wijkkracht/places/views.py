@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
@@ -14,7 +14,7 @@ from wijkkracht.validators import add_service_errors
 from . import geometry, maps, services
 from . import search as place_search
 from .forms import CentreForm, OpeningHoursFormSet, RoomForm
-from .models import CommunityCentre, District, Municipality, OpeningHours, PopulationFigure, Room
+from .models import CommunityCentre, District, Municipality, Neighbourhood, OpeningHours, PopulationFigure, Room
 from .permissions import Action, can
 from .query import attach_shapes
 
@@ -69,6 +69,17 @@ def district_moved(request, public_id):
     """The old address of a district (its UUID) moved for good to the readable one."""
     district = get_object_or_404(District.objects.only("slug"), public_id=public_id)
     return _moved(request, district.url)
+
+
+@require_safe
+def neighbourhood(request, slug):
+    """A neighbourhood's readable address (/buurten/randwijck-west/): its row on its district's page, where the
+    map, the figures and the centres nearby are. Temporary (302), so a page of its own can take the address."""
+    require(request.user, Action.VIEW)
+    found = get_object_or_404(
+        Neighbourhood.objects.select_related("district").only("slug", "district__slug"), slug=slug
+    )
+    return HttpResponseRedirect(f"{found.district.url}#{found.anchor}")
 
 
 @require_safe
