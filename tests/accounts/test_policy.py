@@ -199,8 +199,8 @@ MENUS = {
         "Cijfers",
         "Mijn gegevens",
     ],
-    "council_a": ["Wijken", "Agenda", "Initiatieven", "Vacatures", "Mijn raad", "Cijfers", "Mijn gegevens"],
-    "council_b": ["Wijken", "Agenda", "Initiatieven", "Vacatures", "Mijn raad", "Cijfers", "Mijn gegevens"],
+    "council_a": ["Wijken", "Agenda", "Initiatieven", "Vacatures", "Mijn raad", "Cijfers", "Bereik", "Mijn gegevens"],
+    "council_b": ["Wijken", "Agenda", "Initiatieven", "Vacatures", "Mijn raad", "Cijfers", "Bereik", "Mijn gegevens"],
     "professional_a": [
         "Wijken",
         "Agenda",
@@ -214,6 +214,7 @@ MENUS = {
         "Hulpvragen",
         "Balie",
         "Cijfers",
+        "Bereik",
         "Mijn gegevens",
     ],
     "professional_b": [
@@ -229,6 +230,7 @@ MENUS = {
         "Hulpvragen",
         "Balie",
         "Cijfers",
+        "Bereik",
         "Mijn gegevens",
     ],
     "coordinator": [
@@ -241,7 +243,17 @@ MENUS = {
         "Cijfers",
         "Mijn gegevens",
     ],
-    "analyst": ["Wijken", "Agenda", "Initiatieven", "Vacatures", "Plannen goedkeuren", "Cijfers", "Mijn gegevens"],
+    "analyst": [
+        "Wijken",
+        "Agenda",
+        "Initiatieven",
+        "Vacatures",
+        "Plannen goedkeuren",
+        "Raden in cijfers",
+        "Cijfers",
+        "Bereik",
+        "Mijn gegevens",
+    ],
     "administrator": [
         "Wijken",
         "Agenda",

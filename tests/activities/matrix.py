@@ -179,3 +179,12 @@ MATRIX.update(
         ),
     }
 )
+MATRIX.update(
+    {
+        "activities:reach": Entry(
+            actions=(A.REACH_VIEW,),
+            get=frozenset({"analyst", "council_a", "council_b", "professional_a", "professional_b"}),
+            notes="aggregates only; each sees the districts they may (tests/activities/test_reach.py)",
+        ),
+    }
+)

@@ -220,3 +220,21 @@ def test_a_professional_records_attendance_and_a_head_count(page, world, axe_che
     page.wait_for_load_state()
     assert "Mevrouw Bos" in page.locator("main").inner_text()
     check(page, axe_check)
+
+
+def test_the_reach_page_shows_the_15_55_band_first(page, world, axe_check):
+    from tests.activities.factories import ActivityFactory, SessionFactory
+    from wijkkracht.activities.models import Attendance
+
+    session = SessionFactory(
+        activity=ActivityFactory(centre=world.centre_a), date=timezone.localdate() - dt.timedelta(days=1)
+    )
+    for n in range(6):
+        Attendance.objects.create(session=session, name=f"Buur {n}", birth_year=timezone.localdate().year - 30)
+    log_in(page, world.users["analyst"].email)
+    page.get_by_role("link", name="Bereik").first.click()
+    page.wait_for_url(re.compile(r"/activiteiten/bereik/"))
+    first_row = page.locator("table tbody tr").first.inner_text()
+    assert "15 tot 55 jaar" in first_row and "6" in first_row
+    assert "minder dan 5" in page.locator("table").inner_text()
+    check(page, axe_check)

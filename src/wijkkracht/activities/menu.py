@@ -14,3 +14,5 @@ register_menu(
         current=("activities:manage", "activities:create", "activities:edit"),
     ),
 )
+
+register_menu(MenuItem(_("Bereik"), "activities:reach", Action.REACH_VIEW, order=61, current=("activities:reach",)))

@@ -25,6 +25,7 @@ class Action(PolicyAction):
     REGISTER = "activities.register"
     REGISTRATION_CANCEL = "activities.registration_cancel"
     MY_REGISTRATIONS = "activities.my_registrations"
+    REACH_VIEW = "activities.reach_view"
 
 
 policy = Policy(Action)
@@ -115,6 +116,24 @@ def _mine(user, scope, obj) -> bool:
 def _own_registrations(user, scope, qs):
     person = person_of(user)
     return qs.filter(person=person) if person is not None else qs.none()
+
+
+@policy.rule(Action.REACH_VIEW)
+def _reach(user, scope, district) -> bool:
+    """Aggregates only: the municipality's analyst (all its districts), a council (its district), the
+    professionals who work in the district."""
+    if district is None:
+        return bool(
+            scope.has(Role.ANALYST)
+            and scope.municipality_ids
+            or scope.council_district_ids
+            or (scope.has(Role.PROFESSIONAL) and scope.work_district_ids)
+        )
+    return (
+        (scope.has(Role.ANALYST) and district.municipality_id in scope.municipality_ids)
+        or district.pk in scope.council_district_ids
+        or scope.works_in_district(district.pk)
+    )
 
 
 @policy.rule(Action.CATEGORY_MANAGE)

@@ -188,3 +188,53 @@ def professionals_for(activity):
         Q(ends_on__isnull=True) | Q(ends_on__gte=today)
     )
     return User.objects.filter(is_active=True, pk__in=memberships.values("user_id")).order_by("pk")
+
+
+# --- reach ---------------------------------------------------------------------------------------------------
+
+# CBS bands by age (inclusive), in the order the reach page shows them after the policy band.
+REACH_BANDS = (("0_15", 0, 14), ("15_25", 15, 24), ("25_45", 25, 44), ("45_65", 45, 64), ("65_plus", 65, 200))
+POLICY_RANGE = (15, 54)
+
+
+def reach_counts(*, district_id: int, year: int) -> dict:
+    """Different people reached in a district in a year, per CBS band and for 15–55, from named attendance (by
+    birth year); and the visits from head counts per band (visits, not people). A person with an account
+    counts once; someone written down at the door once per name and year of birth. Two queries."""
+    from .models import Attendance, HeadCount
+
+    sessions = {
+        "session__activity__district_id": district_id,
+        "session__date__year": year,
+        "session__status": SessionStatus.SCHEDULED,
+    }
+    people: dict = {}
+    for person_id, name, birth_year in (
+        Attendance.objects.filter(**sessions).values_list("person_id", "name", "birth_year").distinct()
+    ):
+        key = ("p", person_id) if person_id is not None else ("n", name.casefold(), birth_year)
+        if people.get(key) is None:
+            people[key] = birth_year
+    bands = {band: 0 for band, _low, _high in REACH_BANDS}
+    policy = unknown = 0
+    for birth_year in people.values():
+        if birth_year is None:
+            unknown += 1
+            continue
+        age = year - birth_year
+        for band, low, high in REACH_BANDS:
+            if low <= age <= high:
+                bands[band] += 1
+        if POLICY_RANGE[0] <= age <= POLICY_RANGE[1]:
+            policy += 1
+    visits = {band: 0 for band, _low, _high in REACH_BANDS}
+    from django.db.models import F, Sum
+
+    for band, total in (
+        HeadCount.objects.filter(**sessions)
+        .values("age_band")
+        .annotate(n=Sum(F("new") + F("returning")))
+        .values_list("age_band", "n")
+    ):
+        visits[band] = total or 0
+    return {"people": len(people), "bands": bands, "policy": policy, "unknown": unknown, "visits": visits}

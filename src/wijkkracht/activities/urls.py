@@ -25,4 +25,5 @@ urlpatterns = [
     path("aanwezig/<uuid:public_id>/terug/", views.check_in_undo, name="check_in_undo"),
     path("afmelden/<str:token>/", views.cancel_by_link, name="cancel_by_link"),
     path("mijn-aanmeldingen/", views.mine, name="mine"),
+    path("bereik/", views.reach, name="reach"),
 ]

@@ -35,6 +35,7 @@ from .constants import (
     POLICY_BAND,
     YOUTH_BAND,
     ActivityStatus,
+    AgeBand,
     RegistrationStatus,
     SessionStatus,
 )
@@ -576,4 +577,94 @@ def check_in_list(request, public_id):
         request,
         "activities/check_in_list.html",
         {"session": session, "activity": session.activity, "registered": registered, "blank_rows": range(10)},
+    )
+
+
+# --- reach -----------------------------------------------------------------------------------------------------
+
+SUPPRESS_BELOW = 5  # any published count under 5 is suppressed (privacy)
+
+
+def _shown(n: int | None) -> int | None:
+    return n if n is not None and n >= SUPPRESS_BELOW else None
+
+
+def _percent(reached: int | None, population: int | None) -> float | None:
+    if reached is None or not population:
+        return None
+    return round(100 * reached / population, 1)
+
+
+@login_required
+@require_GET
+def reach(request):
+    """Reach per district and year by age band, the policy band 15–55 first, against the CBS population."""
+    from wijkkracht.places.models import PopulationFigure
+
+    from .query import REACH_BANDS, reach_counts
+
+    require(request.user, Action.REACH_VIEW)
+    districts = [d for d in District.objects.order_by("name") if can(request.user, Action.REACH_VIEW, d)]
+    if not districts:
+        raise PermissionDenied
+    chosen = next((d for d in districts if d.slug == request.GET.get("wijk")), districts[0])
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("jaar", this_year))
+    except ValueError:
+        year = this_year
+    year = min(max(year, 2000), this_year)
+    counts = reach_counts(district_id=chosen.pk, year=year)
+    figure = PopulationFigure.objects.latest_by_code([chosen.cbs_code]).get(chosen.cbs_code)
+    labels = dict(AgeBand.choices)
+
+    def population(field: str) -> int | None:
+        return getattr(figure, field) if figure is not None else None
+
+    policy_population = None
+    if figure is not None and None not in (figure.age_15_25, figure.age_25_45, figure.age_45_65):
+        policy_population = figure.age_15_25 + figure.age_25_45 + round(figure.age_45_65 / 2)
+    rows = [
+        {
+            "key": POLICY_BAND,
+            "label": _("15 tot 55 jaar (speciale aandacht)"),
+            "reached": _shown(counts["policy"]),
+            "population": policy_population,
+            "visits": None,
+            "policy": True,
+        }
+    ]
+    for band, _low, _high in REACH_BANDS:
+        rows.append(
+            {
+                "key": band,
+                "label": labels[band],
+                "reached": _shown(counts["bands"][band]),
+                "population": population(f"age_{band}"),
+                "visits": _shown(counts["visits"][band]),
+                "policy": False,
+            }
+        )
+    shorts = {POLICY_BAND: "15–55", "0_15": "0–15", "15_25": "15–25", "25_45": "25–45", "45_65": "45–65"}
+    for index, row in enumerate(rows):
+        row["percent"] = _percent(row["reached"], row["population"])
+        # Bars up to 200 units for 100 %; at least 1 unit so a small share still shows.
+        row["width"] = max(1, round(2 * min(100.0, row["percent"] or 0.0))) if row["percent"] is not None else 0
+        row["y"] = index * 24
+        row["short"] = shorts.get(row["key"], "65+")
+    return render(
+        request,
+        "activities/reach.html",
+        {
+            "districts": districts,
+            "district": chosen,
+            "year": year,
+            "years": list(range(this_year, this_year - 5, -1)),
+            "rows": rows,
+            "people": _shown(counts["people"]),
+            "unknown": _shown(counts["unknown"]),
+            "figure": figure,
+            "suppress_below": SUPPRESS_BELOW,
+            "chart_height": 24 * len(rows) + 4,
+        },
     )
