@@ -44,16 +44,6 @@ def vacancy_point(vacancy: Vacancy) -> tuple[float, float] | None:
     return (_point(vacancy.centre) if vacancy.centre_id else None) or _point(vacancy.district)
 
 
-def volunteer_point(volunteer: Volunteer) -> tuple[float, float] | None:
-    neighbourhood = volunteer.person.neighbourhood
-    if neighbourhood is not None and _point(neighbourhood):
-        return _point(neighbourhood)
-    for centre in volunteer.centres.all():
-        if _point(centre):
-            return _point(centre)
-    return None
-
-
 def candidates(vacancy: Vacancy, visible, today: datetime.date):
     """The volunteers who may be suggested at all (the hard rules), from the `visible` QuerySet."""
     work = Volunteer.work_districts.through.objects.filter(volunteer_id=OuterRef("pk"))
@@ -66,43 +56,62 @@ def candidates(vacancy: Vacancy, visible, today: datetime.date):
         .filter(Exists(work.filter(district_id=vacancy.district_id)) | ~Exists(work))
         .exclude(Exists(away))
         .exclude(Exists(reacted))
-        .select_related("person__neighbourhood")
-        .prefetch_related("skills", "centres")
     )
 
 
 def suggest(vacancy: Vacancy, visible, *, today: datetime.date, k: int = 10) -> list[Suggestion]:
-    volunteers = {str(v.public_id): v for v in candidates(vacancy, visible, today)}
-    if not volunteers:
+    """The k best volunteers for the vacancy. Reads plain values (no model instances) for every candidate, in a
+    handful of queries with subqueries (never a list of ids), and loads the k suggested volunteers at the end."""
+    pool = candidates(vacancy, visible, today)
+    rows = list(
+        pool.values_list(
+            "pk",
+            "availability",
+            "max_hours_per_week",
+            "person__neighbourhood__centroid_lat",
+            "person__neighbourhood__centroid_lon",
+        )
+    )
+    if not rows:
         return []
-    pks = [v.pk for v in volunteers.values()]
+    asked_ids = {t.pk: t.name for t in vacancy.skills.all()}
+    asked = set(asked_ids.values())
+    skills: dict[int, set[str]] = {}
+    for pk, tag_id in Volunteer.skills.through.objects.filter(volunteer__in=pool, tag_id__in=asked_ids).values_list(
+        "volunteer_id", "tag_id"
+    ):
+        skills.setdefault(pk, set()).add(asked_ids[tag_id])
+    centre_points: dict[int, tuple[float, float]] = {}
+    for pk, lat, lon in Volunteer.centres.through.objects.filter(
+        volunteer__in=pool, communitycentre__lat__isnull=False, communitycentre__lon__isnull=False
+    ).values_list("volunteer_id", "communitycentre__lat", "communitycentre__lon"):
+        centre_points.setdefault(pk, (lat, lon))
     hours = dict(
-        Application.objects.filter(volunteer_id__in=pks, status=ApplicationStatus.ACCEPTED)
+        Application.objects.filter(volunteer__in=pool, status=ApplicationStatus.ACCEPTED)
         .values("volunteer_id")
         .annotate(h=Sum("vacancy__hours_per_week"))
         .values_list("volunteer_id", "h")
     )
     with_vog = set(
-        Certificate.objects.filter(volunteer_id__in=pks).valid_vog(today).values_list("volunteer_id", flat=True)
+        Certificate.objects.filter(volunteer__in=pool).valid_vog(today).values_list("volunteer_id", flat=True)
     )
-    asked = {t.name for t in vacancy.skills.all()}
     here = vacancy_point(vacancy) or (0.0, 0.0)
     helpers = []
-    for key, v in volunteers.items():
-        load = hours.get(v.pk) or 0
-        if load + vacancy.hours_per_week > v.max_hours_per_week:
+    for pk, availability, maximum, lat, lon in rows:
+        load = hours.get(pk) or 0
+        if load + vacancy.hours_per_week > maximum:
             continue  # no hours left for this role
-        point = volunteer_point(v) or here
+        point = (lat, lon) if lat is not None and lon is not None else centre_points.get(pk, here)
         helpers.append(
             Helper(
-                id=key,
+                id=str(pk),
                 lat=point[0],
                 lon=point[1],
                 max_distance_m=REACH_M,
-                skills=frozenset(t.name for t in v.skills.all()) & asked,
-                slots=frozenset(v.availability),
-                vog=v.pk in with_vog,
-                capacity=v.max_hours_per_week,
+                skills=frozenset(skills.get(pk, ())),
+                slots=frozenset(availability),
+                vog=pk in with_vog,
+                capacity=maximum,
                 load=load,
             )
         )
@@ -118,10 +127,11 @@ def suggest(vacancy: Vacancy, visible, *, today: datetime.date, k: int = 10) -> 
     )
     ranked = HelperIndex(helpers).top_k(request, k=k)
     by_id = {h.id: h for h in helpers}
+    chosen = Volunteer.objects.select_related("person").in_bulk([int(c.helper) for c in ranked])
     located = vacancy_point(vacancy) is not None
     return [
         Suggestion(
-            volunteer=volunteers[c.helper],
+            volunteer=chosen[int(c.helper)],
             score=round(c.score, 1),
             reasons=_reasons(vacancy, by_id[c.helper], c.distance_m if located else None, asked),
         )
