@@ -118,3 +118,29 @@ def test_the_take_form_and_its_errors(page, world, axe_check):
     assert page.locator(".errorlist").count() >= 3
     check(page, axe_check)
     assert HelpRequest.objects.count() == 0
+
+
+def test_the_escalation_list_and_a_follow_up_check_in(page, world, axe_check):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from wijkkracht.support.models import FollowUp
+
+    pro = world.users["professional_a"]
+    HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=pro, intake_due_at=timezone.now() - timedelta(days=1))
+    closed = HelpRequestFactory(
+        neighbourhood=world.neighbourhood_a, owner=pro, status=RequestStatus.CLOSED, vulnerable=True, category="company"
+    )
+    FollowUp.objects.create(help_request=closed, due_on=timezone.localdate())
+    log_in(page, pro.email)
+    page.goto("/hulp/escalaties/")
+    check(page, axe_check)
+    assert "intake te laat" in page.locator("main").inner_text()
+    page.get_by_role("link", name=re.compile(r"^Gezelschap")).click()
+    page.wait_for_url(re.compile(r"/hulp/[0-9a-f-]+/#nagesprek$"))
+    check(page, axe_check)
+    page.get_by_label("Hoe gaat het met de bewoner?").fill("Gaat goed, komt naar de koffieochtend.")
+    page.get_by_role("button", name="Nagesprek gehouden").click()
+    page.wait_for_load_state()
+    assert FollowUp.objects.get().done_at is not None

@@ -14,7 +14,7 @@ from django.utils import timezone
 from tests.matrix import ALL, LOGGED_IN, Entry
 from tests.support.factories import HelpRequestFactory
 from wijkkracht.support.constants import RequestStatus
-from wijkkracht.support.models import NetworkContact
+from wijkkracht.support.models import FollowUp, NetworkContact
 from wijkkracht.support.permissions import Action as A
 
 PROFESSIONALS = frozenset({"professional_a", "professional_b"})
@@ -32,7 +32,8 @@ def setup(w):
     contact = NetworkContact.objects.create(
         help_request=phone, name="Buurman Kees", relation="neighbour", consent_at=timezone.now()
     )
-    w.support = SimpleNamespace(own=own, phone=phone, other=other, contact=contact)
+    follow_up = FollowUp.objects.create(help_request=phone, due_on=timezone.localdate())
+    w.support = SimpleNamespace(own=own, phone=phone, other=other, contact=contact, follow_up=follow_up)
     return w.support
 
 
@@ -123,5 +124,13 @@ MATRIX: dict[str, Entry] = {
         post=PROFESSIONAL_A,
         args=_id("phone"),
         data=lambda w: {"to": "wmo_desk", "reason": "Huishoudelijke hulp nodig."},
+    ),
+    "support:escalations": Entry(actions=(A.QUEUE, A.HANDLE), get=PROFESSIONALS, args=lambda w: [] if setup(w) else []),
+    "support:follow_up_done": Entry(
+        actions=(A.HANDLE,),
+        skip_get=True,
+        post=PROFESSIONAL_A,
+        args=lambda w: [setup(w).phone.public_id, setup(w).follow_up.public_id],
+        data=lambda w: {"note": "Gaat goed."},
     ),
 }

@@ -8,15 +8,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
+from django.utils import timezone
+from freezegun import freeze_time
 
 from tests import factories as f
 from tests.support.factories import HelpRequestFactory
 from tests.support.matrix import ask_data, setup
 from wijkkracht.accounts.constants import Role
 from wijkkracht.audit.models import AuditEvent
-from wijkkracht.support import services
-from wijkkracht.support.constants import AuditAction, Channel, Outcome, RequestStatus, offered_categories
-from wijkkracht.support.models import HelpRequest, LadderStep, NetworkContact, Referral, RequestAccess
+from wijkkracht.support import jobs, services
+from wijkkracht.support.constants import (
+    AuditAction,
+    Channel,
+    EscalationReason,
+    Outcome,
+    RequestStatus,
+    offered_categories,
+)
+from wijkkracht.support.models import FollowUp, HelpRequest, LadderStep, NetworkContact, Referral, RequestAccess
 from wijkkracht.support.workflows import HELP_REQUEST_WORKFLOW
 from wijkkracht.workflow.maps import GuardFailed, TransitionNotAllowed
 from wijkkracht.workflow.models import StateChange
@@ -392,3 +401,75 @@ def test_a_professional_of_district_b_cannot_write_the_intake_network_ladder_or_
     assert (NetworkContact.objects.count(), LadderStep.objects.count(), Referral.objects.count()) == before
     assert HelpRequest.objects.get(pk=data.phone.pk).underlying_need == ""
     assert NetworkContact.objects.get(pk=data.contact.pk).answer == "not_asked"
+
+
+def test_deadlines_count_working_days_for_the_intake_and_days_for_the_match(world):
+    from datetime import datetime
+
+    amsterdam = timezone.get_default_timezone()
+    friday = datetime(2026, 11, 20, 10, 0, tzinfo=amsterdam)
+    assert services.working_days_after(friday, 3) == datetime(2026, 11, 25, 10, 0, tzinfo=amsterdam)  # Wednesday
+    with freeze_time("2026-11-20 09:00:00+00:00"):
+        data = {**ask_data(world)}
+        data.pop("neighbourhood")
+        help_request = services.help_request_ask(actor=None, neighbourhood=world.neighbourhood_a, **data)
+    assert timezone.localtime(help_request.intake_due_at) == datetime(2026, 11, 25, 10, 0, tzinfo=amsterdam)
+    assert timezone.localtime(help_request.match_due_at) == datetime(2026, 12, 4, 10, 0, tzinfo=amsterdam)
+
+
+def test_the_escalation_job_raises_overdue_requests_once_and_finds_an_owner(world, client_for):
+    with freeze_time("2026-11-27 09:00:00+00:00"):
+        data = {**ask_data(world)}
+        data.pop("neighbourhood")
+        late_intake = services.help_request_ask(actor=None, neighbourhood=world.neighbourhood_a, **data)
+        in_intake = services.help_request_ask(actor=None, neighbourhood=world.neighbourhood_a, **data)
+        services.help_request_move(help_request=in_intake, actor=world.users["professional_a"], to=S.INTAKE)
+        unowned = HelpRequestFactory(neighbourhood=world.neighbourhood_b, owner=None)
+    with freeze_time("2026-12-02 08:59:00+00:00"):  # a minute before the intake deadline: only the unowned one
+        assert jobs.escalate_overdue() == 1
+        assert HelpRequest.objects.get(pk=unowned.pk).owner == world.users["professional_b"]
+    with freeze_time("2026-12-02 09:01:00+00:00"):
+        assert jobs.escalate_overdue() == 1
+        assert jobs.escalate_overdue() == 0  # run twice: nothing more
+        row = HelpRequest.objects.get(pk=late_intake.pk)
+        assert row.escalation_reason == EscalationReason.INTAKE_OVERDUE
+        listed = client_for("professional_a").get(reverse("support:escalations")).context["overdue"]
+        assert [r.pk for r in listed] == [late_intake.pk]
+        assert client_for("professional_b").get(reverse("support:escalations")).context["overdue"] == []
+    with freeze_time("2026-12-11 09:01:00+00:00"):  # no helper after 14 days: the one past its intake rises again
+        assert jobs.escalate_overdue() == 1
+        assert jobs.escalate_overdue() == 0
+        reasons = dict(HelpRequest.objects.filter(district=world.district_a).values_list("pk", "escalation_reason"))
+        assert reasons == {
+            late_intake.pk: EscalationReason.INTAKE_OVERDUE,
+            in_intake.pk: EscalationReason.MATCH_OVERDUE,
+        }
+    events = AuditEvent.objects.filter(action=AuditAction.ESCALATE)
+    assert events.count() == 3
+    assert all(set(e.detail) == {"reason", "owner_assigned"} for e in events)
+
+
+def test_a_vulnerable_resident_gets_a_follow_up_that_appears_when_due(world, client_for):
+    data = setup(world)
+    data.follow_up.delete()  # the matrix's own
+    pro = world.users["professional_a"]
+    services.help_request_intake_save(help_request=data.phone, actor=pro, vulnerable=True)
+    with freeze_time("2026-11-23 12:00:00+00:00"):
+        services.help_request_close(help_request=data.phone, actor=pro, outcome=Outcome.RESOLVED)
+        services.help_request_close(help_request=data.own, actor=pro, outcome=Outcome.RESOLVED)  # not vulnerable
+    follow_up = FollowUp.objects.get()
+    assert (follow_up.help_request, follow_up.due_on.isoformat()) == (data.phone, "2027-01-04")
+    with freeze_time("2027-01-03 12:00:00+00:00"):
+        client = client_for("professional_a")
+        assert client.get(reverse("support:escalations")).context["follow_ups"] == []
+    with freeze_time("2027-01-04 12:00:00+00:00"):
+        client = client_for("professional_a")
+        assert client.get(reverse("support:escalations")).context["follow_ups"] == [follow_up]
+        assert client_for("professional_b").get(reverse("support:escalations")).context["follow_ups"] == []
+        url = reverse("support:follow_up_done", args=[data.phone.public_id, follow_up.public_id])
+        assert client_for("professional_b").post(url, {"note": "x"}).status_code == 403
+        client.post(url, {"note": "Het gaat goed; ze gaat naar de maaltijd."})
+        assert client.get(reverse("support:escalations")).context["follow_ups"] == []
+    assert FollowUp.objects.get().done_by == pro
+    with pytest.raises(ValidationError):
+        services.follow_up_done(follow_up=FollowUp.objects.get(), actor=pro)

@@ -304,6 +304,11 @@ WIJKKRACHT_DEMO = env_bool("WIJKKRACHT_DEMO", False)
 WIJKKRACHT_SUPPORT_CATEGORIES = env_list(
     "WIJKKRACHT_SUPPORT_CATEGORIES", "shopping,transport,company,small_jobs,paperwork,digital,other"
 )
+# The safety net: intake within N working days, a helper within M days, a check-in N weeks after closing
+# (vulnerable residents).
+WIJKKRACHT_SUPPORT_INTAKE_WORKING_DAYS = int(env("WIJKKRACHT_SUPPORT_INTAKE_WORKING_DAYS", "3"))
+WIJKKRACHT_SUPPORT_MATCH_DAYS = int(env("WIJKKRACHT_SUPPORT_MATCH_DAYS", "14"))
+WIJKKRACHT_SUPPORT_FOLLOW_UP_WEEKS = int(env("WIJKKRACHT_SUPPORT_FOLLOW_UP_WEEKS", "6"))
 
 # /status/ reports the task queue as stalled when its oldest due task has waited longer than this (seconds).
 WIJKKRACHT_HEALTH_TASK_MAX_WAIT = int(env("WIJKKRACHT_HEALTH_TASK_MAX_WAIT", "600"))

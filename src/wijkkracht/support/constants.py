@@ -104,6 +104,19 @@ class ReferralTo(models.TextChoices):
     OTHER_PARTNER = "other_partner", _("andere partner")
 
 
+class EscalationReason(models.TextChoices):
+    NO_OWNER = "no_owner", _("zonder eigenaar")
+    INTAKE_OVERDUE = "intake_overdue", _("intake te laat")
+    MATCH_OVERDUE = "match_overdue", _("nog geen helper, te laat")
+
+
+# States in which the intake deadline counts, and in which the match deadline counts.
+BEFORE_INTAKE = frozenset({RequestStatus.NEW})
+BEFORE_MATCH = frozenset(
+    {RequestStatus.NEW, RequestStatus.INTAKE, RequestStatus.MATCHING, RequestStatus.WAITING, RequestStatus.REOPENED}
+)
+
+
 class MoveLabel:
     """Button texts for the moves a professional makes."""
 
@@ -130,6 +143,9 @@ class AuditAction(models.TextChoices):
     CONTACT_ANSWER = "support.network_contact_answer", _("antwoord van iemand uit het netwerk vastgelegd")
     LADDER = "support.ladder_step", _("stap op de ladder vastgelegd")
     REFERRAL = "support.referral", _("doorverwijzing vastgelegd")
+    ESCALATE = "support.request_escalate", _("hulpvraag op de escalatielijst gezet")
+    FOLLOW_UP_PLAN = "support.follow_up_plan", _("nagesprek gepland")
+    FOLLOW_UP_DONE = "support.follow_up_done", _("nagesprek gehouden")
 
 
 def offered_categories() -> list[tuple[str, str]]:
@@ -140,3 +156,10 @@ def offered_categories() -> list[tuple[str, str]]:
     labels = dict(Category.choices)
     chosen = [c for c in getattr(settings, "WIJKKRACHT_SUPPORT_CATEGORIES", []) if c in labels] or list(labels)
     return [(value, labels[value]) for value in chosen]
+
+
+def support_setting(name: str) -> int:
+    """A configurable number of the support app (settings.WIJKKRACHT_SUPPORT_<NAME>)."""
+    from django.conf import settings
+
+    return int(getattr(settings, f"WIJKKRACHT_SUPPORT_{name}"))

@@ -157,3 +157,7 @@ class ReferralForm(forms.Form):
         max_length=1000,
         help_text=_("Alleen waarom u doorverwijst. Het gesprek en het besluit van de gemeente komen hier niet."),
     )
+
+
+class FollowUpForm(forms.Form):
+    note = forms.CharField(label=_("Hoe gaat het met de bewoner?"), max_length=300, required=False)

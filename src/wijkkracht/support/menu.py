@@ -10,6 +10,6 @@ register_menu(
         "support:queue",
         Action.QUEUE,
         order=35,
-        current=("support:queue", "support:detail", "support:take"),
+        current=("support:queue", "support:detail", "support:take", "support:escalations"),
     ),
 )

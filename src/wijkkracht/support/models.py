@@ -12,6 +12,7 @@ from .constants import (
     Category,
     Channel,
     ContactAnswer,
+    EscalationReason,
     Outcome,
     ReferralTo,
     Relation,
@@ -20,7 +21,7 @@ from .constants import (
     RungResult,
     Urgency,
 )
-from .query import HelpRequestQuerySet, RequestAccessQuerySet
+from .query import FollowUpQuerySet, HelpRequestQuerySet, RequestAccessQuerySet
 
 WHAT_MAX = 1000
 
@@ -96,6 +97,12 @@ class HelpRequest(models.Model):
         related_name="+",
         verbose_name=_("genoteerd door"),
     )
+    intake_due_at = models.DateTimeField(_("intake uiterlijk op"), null=True, blank=True)
+    match_due_at = models.DateTimeField(_("helper gevonden uiterlijk op"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("op de escalatielijst sinds"), null=True, blank=True)
+    escalation_reason = models.CharField(
+        _("reden van escalatie"), max_length=16, choices=EscalationReason.choices, blank=True
+    )
     created_at = models.DateTimeField(_("gesteld op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
@@ -116,6 +123,8 @@ class HelpRequest(models.Model):
         indexes = [
             models.Index(fields=["district", "status", "created_at"], name="help_request_queue"),
             models.Index(fields=["owner", "status"], name="help_request_owner"),
+            models.Index(fields=["district", "intake_due_at"], name="help_request_intake_due"),
+            models.Index(fields=["district", "match_due_at"], name="help_request_match_due"),
         ]
 
     def __str__(self) -> str:
@@ -233,3 +242,29 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_to_display()} ({self.referred_at:%Y-%m-%d})" if self.referred_at else self.get_to_display()
+
+
+class FollowUp(models.Model):
+    """A check-in with a vulnerable resident some weeks after their request closed (the safety net)."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    help_request = models.ForeignKey(
+        HelpRequest, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("hulpvraag")
+    )
+    due_on = models.DateField(_("nagesprek op"))
+    done_at = models.DateTimeField(_("gehouden op"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField(_("hoe gaat het?"), max_length=300, blank=True, validators=[validate_name])
+
+    objects = FollowUpQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nagesprek")
+        verbose_name_plural = _("nagesprekken")
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["due_on", "done_at"], name="follow_up_due")]
+
+    def __str__(self) -> str:
+        return f"{self.help_request_id}@{self.due_on}"

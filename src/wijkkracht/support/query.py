@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Self
 
 from django.db import models
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, CharField, IntegerField, Q, Value, When
 
-from .constants import RequestStatus, Urgency
+from .constants import BEFORE_INTAKE, BEFORE_MATCH, EscalationReason, RequestStatus, Urgency
 
 
 class HelpRequestQuerySet(models.QuerySet):
@@ -42,6 +42,33 @@ class HelpRequestQuerySet(models.QuerySet):
             .annotate(urgency_rank=rank)
             .order_by("urgency_rank", "-vulnerable", "created_at", "pk")
         )
+
+    def overdue(self, now) -> Self:
+        """Open requests the safety net must raise: without an owner, the intake late, or no helper in time.
+        `overdue_reason` says which (the first that applies, in that order)."""
+        no_owner = Q(owner__isnull=True)
+        intake_late = Q(status__in=list(BEFORE_INTAKE), intake_due_at__lt=now)
+        match_late = Q(status__in=list(BEFORE_MATCH), match_due_at__lt=now)
+        return (
+            self.open()
+            .filter(no_owner | intake_late | match_late)
+            .annotate(
+                overdue_reason=Case(
+                    When(no_owner, then=Value(EscalationReason.NO_OWNER)),
+                    When(intake_late, then=Value(EscalationReason.INTAKE_OVERDUE)),
+                    default=Value(EscalationReason.MATCH_OVERDUE),
+                    output_field=CharField(),
+                )
+            )
+        )
+
+
+class FollowUpQuerySet(models.QuerySet):
+    def due(self, today) -> Self:
+        return self.filter(done_at__isnull=True, due_on__lte=today)
+
+    def in_districts(self, district_ids) -> Self:
+        return self.filter(help_request__district_id__in=list(district_ids))
 
 
 class RequestAccessQuerySet(models.QuerySet):

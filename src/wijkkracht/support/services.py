@@ -7,6 +7,8 @@ is written to the access log (RequestAccess)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
@@ -20,16 +22,19 @@ from wijkkracht.audit.services import audit_record
 from wijkkracht.workflow.services import locked, transition
 
 from .constants import (
+    BEFORE_INTAKE,
     AccessPurpose,
     AuditAction,
     Channel,
     ContactAnswer,
+    EscalationReason,
     Outcome,
     RequestStatus,
     Urgency,
     offered_categories,
+    support_setting,
 )
-from .models import HelpRequest, LadderStep, NetworkContact, Referral, RequestAccess
+from .models import FollowUp, HelpRequest, LadderStep, NetworkContact, Referral, RequestAccess
 from .permissions import Action, can, is_own, person_of
 
 
@@ -57,6 +62,23 @@ def default_owner(district_id: int) -> User | None:
         .order_by("open_requests", "pk")
         .first()
     )
+
+
+def working_days_after(start: datetime, days: int) -> datetime:
+    """The same local time `days` working days (Monday to Friday) after `start`. Public holidays are not known
+    to the platform and count as working days."""
+    moment = timezone.localtime(start)
+    while days > 0:
+        moment += timedelta(days=1)
+        if moment.weekday() < 5:
+            days -= 1
+    return moment
+
+
+def _set_deadlines(help_request: HelpRequest, now: datetime) -> None:
+    help_request.intake_due_at = working_days_after(now, support_setting("INTAKE_WORKING_DAYS"))
+    help_request.match_due_at = now + timedelta(days=support_setting("MATCH_DAYS"))
+    help_request.escalated_at, help_request.escalation_reason = None, ""
 
 
 def _clean_text(value) -> str:
@@ -87,6 +109,7 @@ def _new_request(*, neighbourhood, data: dict, channel: str, created_by, person=
         raise ValidationError({"contact_phone": _("Vul een telefoonnummer in. Zo kunnen we u bereiken over uw vraag.")})
     if help_request.consent_share:
         help_request.consent_given_at = timezone.now()
+    _set_deadlines(help_request, timezone.now())
     help_request.owner = owner or default_owner(neighbourhood.district_id)
     help_request.full_clean()
     help_request.save()
@@ -173,6 +196,12 @@ def help_request_close(*, help_request: HelpRequest, actor, outcome: str, reason
     help_request.outcome, help_request.closed_at = row.outcome, row.closed_at
     transition(help_request, to=RequestStatus.CLOSED, by=actor, reason=reason)
     audit_record(actor=actor, action=AuditAction.CLOSE, obj=help_request, outcome=outcome)
+    if row.vulnerable:  # the safety net: a check-in some weeks later, whatever the outcome
+        weeks = support_setting("FOLLOW_UP_WEEKS")
+        follow_up = FollowUp(help_request=help_request, due_on=timezone.localdate() + timedelta(weeks=weeks))
+        follow_up.full_clean()
+        follow_up.save()
+        audit_record(actor=actor, action=AuditAction.FOLLOW_UP_PLAN, obj=help_request, due_on=str(follow_up.due_on))
     return help_request
 
 
@@ -180,7 +209,10 @@ def help_request_close(*, help_request: HelpRequest, actor, outcome: str, reason
 def help_request_reopen(*, help_request: HelpRequest, actor, reason: str) -> HelpRequest:
     transition(help_request, to=RequestStatus.REOPENED, by=actor, reason=reason)
     help_request.outcome, help_request.closed_at = "", None
-    help_request.save(update_fields=["outcome", "closed_at"])
+    _set_deadlines(help_request, timezone.now())  # a reopened request gets fresh deadlines
+    help_request.save(
+        update_fields=["outcome", "closed_at", "intake_due_at", "match_due_at", "escalated_at", "escalation_reason"]
+    )
     return help_request
 
 
@@ -309,3 +341,53 @@ def referral_record(*, help_request: HelpRequest, actor, to: str, reason: str) -
     referral.save()
     audit_record(actor=actor, action=AuditAction.REFERRAL, obj=help_request, referral=str(referral.public_id), to=to)
     return referral
+
+
+def help_requests_escalate(*, now: datetime | None = None) -> int:
+    """The safety net's periodic job: raise every overdue open request on the escalation list (once per reason),
+    and give a request without an owner the district's professional when there is one. Idempotent: a request
+    already raised for the same reason is left alone. Returns how many were raised."""
+    now = now or timezone.now()
+    raised = 0
+    for pk in list(HelpRequest.objects.overdue(now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            row = HelpRequest.objects.select_for_update().filter(pk=pk).overdue(now).first()
+            if row is None:
+                continue
+            reason = _overdue_reason(row, now)
+            if row.escalated_at is not None and row.escalation_reason == reason:
+                continue
+            row.escalated_at, row.escalation_reason = now, reason
+            fields = ["escalated_at", "escalation_reason"]
+            if row.owner_id is None:
+                row.owner = default_owner(row.district_id)
+                fields.append("owner")
+            row.save(update_fields=fields)
+            audit_record(
+                actor=None, action=AuditAction.ESCALATE, obj=row, reason=reason, owner_assigned="owner" in fields
+            )
+            raised += 1
+    return raised
+
+
+def _overdue_reason(row: HelpRequest, now: datetime) -> str:
+    """Why an overdue request is raised: the first that applies (the same order as query.overdue)."""
+    if row.owner_id is None:
+        return EscalationReason.NO_OWNER
+    if row.status in BEFORE_INTAKE and row.intake_due_at is not None and row.intake_due_at < now:
+        return EscalationReason.INTAKE_OVERDUE
+    return EscalationReason.MATCH_OVERDUE
+
+
+@transaction.atomic
+def follow_up_done(*, follow_up: FollowUp, actor, note: str = "") -> FollowUp:
+    """The professional checked in with the resident."""
+    _check(actor, Action.HANDLE, follow_up.help_request)
+    row = locked(follow_up)
+    if row.done_at is not None:
+        raise ValidationError(_("Dit nagesprek is al gehouden."))
+    row.done_at, row.done_by, row.note = timezone.now(), _user(actor), _clean_text(note)
+    row.full_clean()
+    row.save()
+    audit_record(actor=actor, action=AuditAction.FOLLOW_UP_DONE, obj=follow_up.help_request)
+    return row

@@ -22,3 +22,8 @@ urlpatterns += [
     path("<uuid:public_id>/ladder/", views.ladder, name="ladder"),
     path("<uuid:public_id>/doorverwijzing/", views.referral, name="referral"),
 ]
+
+urlpatterns += [
+    path("escalaties/", views.escalations, name="escalations"),
+    path("<uuid:public_id>/nagesprek/<uuid:follow_up_id>/", views.follow_up_done, name="follow_up_done"),
+]

@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -23,6 +24,7 @@ from .constants import MoveLabel, Outcome, RequestStatus
 from .forms import (
     AskForm,
     ContactAnswerForm,
+    FollowUpForm,
     IntakeForm,
     LadderStepForm,
     NetworkContactForm,
@@ -30,7 +32,7 @@ from .forms import (
     ReferralForm,
     TakeForm,
 )
-from .models import HelpRequest, NetworkContact, RequestAccess
+from .models import FollowUp, HelpRequest, NetworkContact, RequestAccess
 from .permissions import Action, can, is_own, person_of, visible_to
 
 PAGE_SIZE = 25
@@ -193,6 +195,8 @@ def detail(request, public_id):
         context["answer_choices"] = ContactAnswerForm.base_fields["answer"].choices
         context["ladder_form"] = LadderStepForm()
         context["referral_form"] = ReferralForm()
+        context["follow_ups"] = list(help_request.follow_ups.all())
+        context["follow_up_form"] = FollowUpForm()
     return render(request, "support/detail.html", context)
 
 
@@ -341,3 +345,42 @@ def referral(request, public_id):
         _("De doorverwijzing is vastgelegd."),
         "ladder",
     )
+
+
+@login_required
+@require_GET
+def escalations(request):
+    """The safety net of the professional's districts: overdue requests (no owner, intake late, no helper in
+    time) and the check-ins with vulnerable residents that are due. No personal data, like the queue."""
+    require(request.user, Action.QUEUE)
+    now = timezone.now()
+    overdue = visible_to(request.user, HelpRequest.objects.for_queue(), Action.HANDLE).overdue(now)
+    handled = visible_to(request.user, HelpRequest.objects.all(), Action.HANDLE).values("pk")
+    follow_ups = (
+        FollowUp.objects.due(timezone.localdate())
+        .filter(help_request__in=handled)
+        .select_related("help_request__neighbourhood", "help_request__district")
+        .order_by("due_on", "pk")
+    )
+    return render(
+        request,
+        "support/escalations.html",
+        {"overdue": list(overdue[:200]), "follow_ups": list(follow_ups[:200]), "now": now},
+    )
+
+
+@login_required
+@require_POST
+def follow_up_done(request, public_id, follow_up_id):
+    help_request = _handled(request, public_id)
+    follow_up = get_object_or_404(FollowUp, help_request=help_request, public_id=follow_up_id)
+    follow_up.help_request = help_request
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            services.follow_up_done(follow_up=follow_up, actor=request.user, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Het nagesprek is vastgelegd."))
+    return redirect(f"{help_request.url}#nagesprek")

@@ -1,0 +1,15 @@
+"""Periodic jobs of the support app (registered with the background scheduler)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from wijkkracht.background.periodic import periodic_job
+
+from . import services
+
+
+@periodic_job("support.escalate_overdue", every=timedelta(hours=1))
+def escalate_overdue() -> int:
+    """Overdue requests rise on the escalation list; a request without an owner gets one. Idempotent."""
+    return services.help_requests_escalate()
