@@ -28,6 +28,7 @@ def test_every_app_job_is_in_the_one_registry():
         "mail.prune",
         "mail.retry_failed",
         "sessions.clear_expired",
+        "support.anonymise_closed",
         "support.escalate_overdue",
         "volunteers.end_pauses",
         "volunteers.remind_vog",
@@ -70,15 +71,16 @@ def test_ticking_twice_in_a_slot_runs_each_job_once(django_capture_on_commit_cal
         "mail.prune",
         "mail.retry_failed",
         "sessions.clear_expired",
+        "support.anonymise_closed",
         "support.escalate_overdue",
         "volunteers.end_pauses",
         "volunteers.remind_vog",
         "volunteers.retention",
     ]
-    assert len(callbacks) == 12
+    assert len(callbacks) == 13
     assert (second, again) == ([], [])
     # ImmediateBackend ran them on commit: each run finished once.
-    assert PeriodicRun.objects.filter(finished_at__isnull=False).count() == 12
+    assert PeriodicRun.objects.filter(finished_at__isnull=False).count() == 13
     assert Heartbeat.objects.get(name="scheduler").at == datetime(2026, 11, 23, 16, 37, tzinfo=UTC)
 
     with freeze_time("2026-11-23 16:39:59+00:00"), django_capture_on_commit_callbacks(execute=True):
@@ -116,7 +118,7 @@ def test_a_failing_job_is_recorded_and_raises(monkeypatch):
 def test_the_scheduler_command_is_the_entry_point(django_capture_on_commit_callbacks, capsys):
     with freeze_time("2026-11-23 03:00:00+00:00"), django_capture_on_commit_callbacks(execute=True):
         call_command("scheduler")
-    assert PeriodicRun.objects.count() == 12
+    assert PeriodicRun.objects.count() == 13
     call_command("scheduler", "--list")
     assert "sessions.clear_expired                   daily at 03:30" in capsys.readouterr().out
 

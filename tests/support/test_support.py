@@ -473,3 +473,27 @@ def test_a_vulnerable_resident_gets_a_follow_up_that_appears_when_due(world, cli
     assert FollowUp.objects.get().done_by == pro
     with pytest.raises(ValidationError):
         services.follow_up_done(follow_up=FollowUp.objects.get(), actor=pro)
+
+
+def test_closed_requests_are_anonymised_after_the_retention_period_once(world):
+    data = setup(world)
+    pro = world.users["professional_a"]
+    services.help_request_intake_save(help_request=data.phone, actor=pro, underlying_need="Schulden.", vulnerable=True)
+    services.ladder_step_record(help_request=data.phone, actor=pro, rung="own_network", result="partly", note="Zus")
+    services.referral_record(help_request=data.phone, actor=pro, to="social_team", reason="Schulden bij de huur.")
+    with freeze_time("2026-11-24 12:00:00+00:00"):
+        services.help_request_close(help_request=data.phone, actor=pro, outcome=Outcome.REFERRED, reason="Zie Els.")
+    with freeze_time("2027-11-24 11:00:00+00:00"):  # 365 days minus an hour: not yet
+        assert jobs.anonymise_closed() == 0
+    with freeze_time("2027-11-24 13:00:00+00:00"):
+        assert jobs.anonymise_closed() == 1
+        assert jobs.anonymise_closed() == 0  # run twice: nothing more
+    row = HelpRequest.objects.get(pk=data.phone.pk)
+    assert (row.contact_name, row.contact_phone, row.what, row.underlying_need, row.person) == ("—", "", "—", "", None)
+    assert (row.category, row.district, row.outcome) == (data.phone.category, world.district_a, Outcome.REFERRED)
+    assert not NetworkContact.objects.filter(help_request=row).exists()
+    assert list(LadderStep.objects.filter(help_request=row).values_list("note", flat=True)) == [""]
+    assert list(Referral.objects.filter(help_request=row).values_list("reason", flat=True)) == ["—"]
+    assert all(c.reason == "" for c in StateChange.objects.for_object(row))
+    assert HelpRequest.objects.get(pk=data.own.pk).contact_name == "Ria"  # open: untouched
+    assert AuditEvent.objects.filter(action=AuditAction.ANONYMISE, object_id=str(row.public_id)).count() == 1

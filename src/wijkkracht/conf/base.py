@@ -309,6 +309,8 @@ WIJKKRACHT_SUPPORT_CATEGORIES = env_list(
 WIJKKRACHT_SUPPORT_INTAKE_WORKING_DAYS = int(env("WIJKKRACHT_SUPPORT_INTAKE_WORKING_DAYS", "3"))
 WIJKKRACHT_SUPPORT_MATCH_DAYS = int(env("WIJKKRACHT_SUPPORT_MATCH_DAYS", "14"))
 WIJKKRACHT_SUPPORT_FOLLOW_UP_WEEKS = int(env("WIJKKRACHT_SUPPORT_FOLLOW_UP_WEEKS", "6"))
+# Closed help requests are anonymised this many days after closing (support.anonymise_closed).
+WIJKKRACHT_SUPPORT_ANONYMISE_DAYS = int(env("WIJKKRACHT_SUPPORT_ANONYMISE_DAYS", "365"))
 
 # /status/ reports the task queue as stalled when its oldest due task has waited longer than this (seconds).
 WIJKKRACHT_HEALTH_TASK_MAX_WAIT = int(env("WIJKKRACHT_HEALTH_TASK_MAX_WAIT", "600"))

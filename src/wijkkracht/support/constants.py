@@ -117,6 +117,9 @@ BEFORE_MATCH = frozenset(
 )
 
 
+ANONYMISED = "—"  # what an anonymised text field holds
+
+
 class MoveLabel:
     """Button texts for the moves a professional makes."""
 
@@ -146,6 +149,7 @@ class AuditAction(models.TextChoices):
     ESCALATE = "support.request_escalate", _("hulpvraag op de escalatielijst gezet")
     FOLLOW_UP_PLAN = "support.follow_up_plan", _("nagesprek gepland")
     FOLLOW_UP_DONE = "support.follow_up_done", _("nagesprek gehouden")
+    ANONYMISE = "support.request_anonymise", _("afgesloten hulpvraag geanonimiseerd")
 
 
 def offered_categories() -> list[tuple[str, str]]:

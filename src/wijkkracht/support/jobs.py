@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from wijkkracht.background.periodic import periodic_job
 
@@ -13,3 +13,9 @@ from . import services
 def escalate_overdue() -> int:
     """Overdue requests rise on the escalation list; a request without an owner gets one. Idempotent."""
     return services.help_requests_escalate()
+
+
+@periodic_job("support.anonymise_closed", daily_at=time(3, 45))
+def anonymise_closed() -> int:
+    """Closed requests past the retention period are anonymised. Idempotent."""
+    return services.help_requests_anonymise()

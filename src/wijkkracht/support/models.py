@@ -106,6 +106,7 @@ class HelpRequest(models.Model):
     created_at = models.DateTimeField(_("gesteld op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     synthetic = models.BooleanField(_("synthetisch"), default=False, help_text=_("Verzonnen demo-vraag."))
 
     objects = HelpRequestQuerySet.as_manager()

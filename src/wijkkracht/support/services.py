@@ -19,9 +19,10 @@ from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.models import Membership, User
 from wijkkracht.accounts.policy import require_actor as _check
 from wijkkracht.audit.services import audit_record
-from wijkkracht.workflow.services import locked, transition
+from wijkkracht.workflow.services import history_anonymise, locked, transition
 
 from .constants import (
+    ANONYMISED,
     BEFORE_INTAKE,
     AccessPurpose,
     AuditAction,
@@ -391,3 +392,32 @@ def follow_up_done(*, follow_up: FollowUp, actor, note: str = "") -> FollowUp:
     row.save()
     audit_record(actor=actor, action=AuditAction.FOLLOW_UP_DONE, obj=follow_up.help_request)
     return row
+
+
+def help_requests_anonymise(*, now: datetime | None = None) -> int:
+    """Closed requests older than WIJKKRACHT_SUPPORT_ANONYMISE_DAYS lose everything that says who asked and what
+    about: name, phone, the link to the resident, the question, the intake, the network, notes, reasons (also in
+    the workflow history). What remains (district, neighbourhood, category, dates, states, outcome) feeds counts.
+    Idempotent: an anonymised request is left alone. Returns how many were anonymised."""
+    now = now or timezone.now()
+    before = now - timedelta(days=support_setting("ANONYMISE_DAYS"))
+    done = 0
+    due = HelpRequest.objects.closed().filter(anonymised_at__isnull=True, closed_at__lt=before)
+    for pk in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            row = HelpRequest.objects.select_for_update().filter(pk=pk, anonymised_at__isnull=True).first()
+            if row is None:
+                continue
+            row.contact_name, row.contact_phone, row.person = ANONYMISED, "", None
+            row.what, row.when, row.underlying_need, row.own_strength = ANONYMISED, "", "", ""
+            row.anonymised_at = now
+            row.full_clean()
+            row.save()
+            row.network.all().delete()
+            row.ladder.update(note="")
+            row.referrals.update(reason=ANONYMISED)
+            row.follow_ups.update(note="")
+            history_anonymise(obj=row)
+            audit_record(actor=None, action=AuditAction.ANONYMISE, obj=row)
+            done += 1
+    return done
