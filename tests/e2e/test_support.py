@@ -144,3 +144,12 @@ def test_the_escalation_list_and_a_follow_up_check_in(page, world, axe_check):
     page.get_by_role("button", name="Nagesprek gehouden").click()
     page.wait_for_load_state()
     assert FollowUp.objects.get().done_at is not None
+
+
+def test_the_figures_page(page, world, axe_check):
+    for _ in range(5):
+        HelpRequestFactory(neighbourhood=world.neighbourhood_a)
+    log_in(page, world.users["analyst"].email)
+    page.goto("/hulp/cijfers/")
+    check(page, axe_check)
+    assert "Randwijck" in page.locator("main").inner_text()

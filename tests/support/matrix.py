@@ -133,4 +133,10 @@ MATRIX: dict[str, Entry] = {
         args=lambda w: [setup(w).phone.public_id, setup(w).follow_up.public_id],
         data=lambda w: {"note": "Gaat goed."},
     ),
+    "support:figures": Entry(
+        actions=(A.FIGURES,),
+        get=frozenset({"analyst", "council_a", "council_b", "professional_a", "professional_b"}),
+        args=lambda w: [] if setup(w) else [],
+        notes="counts only, under 5 suppressed",
+    ),
 }

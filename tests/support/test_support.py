@@ -497,3 +497,19 @@ def test_closed_requests_are_anonymised_after_the_retention_period_once(world):
     assert all(c.reason == "" for c in StateChange.objects.for_object(row))
     assert HelpRequest.objects.get(pk=data.own.pk).contact_name == "Ria"  # open: untouched
     assert AuditEvent.objects.filter(action=AuditAction.ANONYMISE, object_id=str(row.public_id)).count() == 1
+
+
+def test_figures_are_counts_per_district_with_small_numbers_suppressed(world, client_for):
+    data = setup(world)  # district A: 2 open; district B: 1 open
+    for _ in range(5):
+        HelpRequestFactory(neighbourhood=world.neighbourhood_a, status=S.CLOSED, outcome="resolved")
+    analyst = client_for("analyst").get(reverse("support:figures"))
+    rows = {r["district"]: r["cells"] for r in analyst.context["rows"]}
+    # asked, open, resolved, referred, withdrawn; None = fewer than 5
+    assert rows == {"Randwijck": [7, None, 5, 0, 0], "Westwijk": [None, None, 0, 0, 0]}
+    html = analyst.content.decode()
+    assert data.own.contact_name not in html and "minder dan 5" in html
+    council_b = client_for("council_b").get(reverse("support:figures")).context["rows"]
+    assert [r["district"] for r in council_b] == ["Westwijk"]
+    professional_a = client_for("professional_a").get(reverse("support:figures")).context["rows"]
+    assert [r["district"] for r in professional_a] == ["Randwijck"]

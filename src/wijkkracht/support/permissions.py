@@ -22,6 +22,7 @@ class Action(PolicyAction):
     VIEW = "support.view"
     HANDLE = "support.handle"
     CLOSE = "support.close"
+    FIGURES = "support.figures"
 
 
 policy = Policy(Action)
@@ -104,6 +105,28 @@ def _visible(user, scope, qs):
 def _handled(user, scope, qs):
     districts = scope.work_district_ids if scope.has(Role.PROFESSIONAL) else frozenset()
     return qs.filter(district_id__in=list(districts))
+
+
+@policy.rule(Action.FIGURES)
+def _figures(user, scope, obj) -> bool:
+    """Counts, never people: the municipality's analysts, the councils and the professionals, for their areas."""
+    return (
+        bool(scope.municipality_ids and scope.has(Role.ANALYST))
+        or bool(scope.council_district_ids)
+        or _queue(user, scope, None)
+    )
+
+
+@policy.filter(Action.FIGURES)
+def _figures_of(user, scope, qs):
+    from django.db.models import Q
+
+    q = Q(district_id__in=list(scope.council_district_ids))
+    if scope.has(Role.ANALYST):
+        q |= Q(district__municipality_id__in=list(scope.municipality_ids))
+    if scope.has(Role.PROFESSIONAL):
+        q |= Q(district_id__in=list(scope.work_district_ids))
+    return qs.filter(q)
 
 
 def can(user, action: Action, obj=None) -> bool:

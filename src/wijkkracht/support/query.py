@@ -62,6 +62,23 @@ class HelpRequestQuerySet(models.QuerySet):
             )
         )
 
+    def figures_per_district(self) -> list[dict]:
+        """Counts per district (asked, open, and closed per outcome), one query; no people."""
+        from django.db.models import Count
+
+        closed = Q(status=RequestStatus.CLOSED)
+        return list(
+            self.values("district__name")
+            .annotate(
+                asked=Count("pk"),
+                open=Count("pk", filter=~closed),
+                resolved=Count("pk", filter=closed & Q(outcome="resolved")),
+                referred=Count("pk", filter=closed & Q(outcome="referred")),
+                withdrawn=Count("pk", filter=closed & Q(outcome="withdrawn")),
+            )
+            .order_by("district__name")
+        )
+
 
 class FollowUpQuerySet(models.QuerySet):
     def due(self, today) -> Self:

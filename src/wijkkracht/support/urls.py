@@ -25,5 +25,6 @@ urlpatterns += [
 
 urlpatterns += [
     path("escalaties/", views.escalations, name="escalations"),
+    path("cijfers/", views.figures, name="figures"),
     path("<uuid:public_id>/nagesprek/<uuid:follow_up_id>/", views.follow_up_done, name="follow_up_done"),
 ]

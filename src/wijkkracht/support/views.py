@@ -384,3 +384,24 @@ def follow_up_done(request, public_id, follow_up_id):
         else:
             messages.success(request, _("Het nagesprek is vastgelegd."))
     return redirect(f"{help_request.url}#nagesprek")
+
+
+SUPPRESS_BELOW = 5  # counts under 5 are not shown (they could point at a person)
+
+
+@login_required
+@require_GET
+def figures(request):
+    """Help requests in figures per district, this year: counts only, under 5 shown as "fewer than 5"."""
+    require(request.user, Action.FIGURES)
+    year = timezone.localdate().year
+    qs = visible_to(request.user, HelpRequest.objects.filter(created_at__year=year), Action.FIGURES)
+    columns = ("asked", "open", "resolved", "referred", "withdrawn")
+    rows = [
+        {
+            "district": r["district__name"],
+            "cells": [r[c] if r[c] >= SUPPRESS_BELOW or r[c] == 0 else None for c in columns],
+        }
+        for r in qs.figures_per_district()
+    ]
+    return render(request, "support/figures.html", {"rows": rows, "year": year})
