@@ -209,7 +209,7 @@ def person_invite(*, person: Person, email: str, base_url: str, actor) -> None:
     the same answer either way, so no one learns which addresses have an account."""
     from wijkkracht.accounts.services import user_invitation_resend, user_invite
 
-    person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+    person = Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk)
     require_actor(actor, Action.DESK_INVITE, person)
     language = settings.LANGUAGE_CODE  # residents met at the desk get Dutch; they can switch after logging in
     if person.user is not None:
