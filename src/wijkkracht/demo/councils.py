@@ -113,6 +113,15 @@ def ensure_council_life() -> str:
     for person, position in seats:
         if CouncilMember.objects.filter(council=home, person=person).exists():
             continue
+        # A later run may pick other neighbours (the demo grows): an office already held, or a proposal already
+        # waiting, is not filled a second time.
+        taken = (
+            CouncilMember.objects.filter(council=home).filter(position=position, status=MemberStatus.CONFIRMED)
+            if position
+            else CouncilMember.objects.filter(council=home, status=MemberStatus.PROPOSED)
+        )
+        if position != Position.MEMBER and taken.exists():
+            continue
         seat = services.member_propose(
             council=home,
             person=person,
