@@ -25,6 +25,7 @@ from wijkkracht.initiatives.constants import InitiativeStatus
 from wijkkracht.initiatives.models import Initiative
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.places.models import CommunityCentre, District, Neighbourhood
+from wijkkracht.validators import add_service_errors
 from wijkkracht.workflow.services import available_moves
 
 from . import services
@@ -47,14 +48,6 @@ from .query import CalendarFilter, taken_places
 from .recurrence import describe, repeat_of
 
 UPCOMING = 12  # sessions listed on an activity's page
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- the public calendar -----------------------------------------------------------------------------------
@@ -255,7 +248,7 @@ def _edit(request, activity: Activity | None):
         try:
             saved = services.activity_save(actor=request.user, activity=activity, **form.service_kwargs())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if activity is None:
                 messages.success(
@@ -457,7 +450,7 @@ def session_register_desk(request, public_id):
         try:
             registration = services.registration_create(session=session, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if registration.status == RegistrationStatus.WAITLISTED:
                 messages.success(request, _("Vol: %(name)s staat op de wachtlijst.") % {"name": registration.name})
@@ -529,7 +522,7 @@ def check_in(request, public_id):
         try:
             services.attendance_check_in(session=session, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("%(name)s is aanwezig gemeld.") % {"name": form.cleaned_data["name"]})
             return back
@@ -559,7 +552,7 @@ def head_count(request, public_id):
         try:
             services.head_count_save(session=session, actor=request.user, counts=form.counts())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De turving is opgeslagen."))
             return redirect(f"{reverse('activities:session', args=[session.public_id])}#turven")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkkracht.accounts.policy import require
 from wijkkracht.places.models import District, Neighbourhood
+from wijkkracht.validators import add_service_errors
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import services
@@ -41,14 +42,6 @@ ACCESS_SHOWN = 50
 
 def _data(request):
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _neighbourhoods(district_ids=None):
@@ -77,7 +70,7 @@ def ask(request):
         try:
             help_request = services.help_request_ask(actor=request.user, neighbourhood=neighbourhood, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if is_own(request.user, help_request):
                 messages.success(request, _("Uw vraag is verstuurd. U ziet hem hieronder."))
@@ -107,7 +100,7 @@ def take(request):
         try:
             help_request = services.help_request_take(actor=request.user, neighbourhood=neighbourhood, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De vraag is genoteerd. U bent de eigenaar."))
             return redirect(help_request.url)

@@ -7,22 +7,19 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from wijkkracht.accounts.policy import require
+
 from . import services
 from .constants import ATTENTION_ACTIONS
 from .forms import DeclineForm, HoursForm, PeriodForm
 from .models import Attention, HoursEntry, Volunteer
-from .permissions import Action, can, person_of, visible_to
-
-
-def _require(user, action: Action, obj=None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
+from .permissions import Action, person_of, visible_to
 
 
 @login_required
@@ -30,7 +27,7 @@ def _require(user, action: Action, obj=None) -> None:
 def hours_log(request):
     person = person_of(request.user)
     volunteer = Volunteer.objects.with_areas().filter(person=person).first() if person else None
-    _require(request.user, Action.HOURS_LOG, volunteer)
+    require(request.user, Action.HOURS_LOG, volunteer)
     form = HoursForm(request.POST, centres=list(volunteer.centres.all()))
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -48,7 +45,7 @@ def hours_log(request):
 @require_GET
 def hours(request):
     """Hours to approve, and the approved totals per volunteer, centre and district over a period."""
-    _require(request.user, Action.HOURS_VIEW)
+    require(request.user, Action.HOURS_VIEW)
     rows = visible_to(request.user, HoursEntry.objects.all(), Action.HOURS_VIEW)
     waiting = list(
         visible_to(request.user, HoursEntry.objects.waiting(), Action.HOURS_DECIDE)
@@ -85,7 +82,7 @@ def hours_decide(request, public_id):
         HoursEntry.objects.select_related("volunteer").prefetch_related("volunteer__centres", "volunteer__districts"),
         public_id=public_id,
     )
-    _require(request.user, Action.HOURS_DECIDE, entry)
+    require(request.user, Action.HOURS_DECIDE, entry)
     approve = request.POST.get("to") == "approved"
     form = DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
@@ -121,7 +118,7 @@ def _attention_text(row) -> str:
 @require_GET
 def attention(request):
     """The retention list: volunteers who need attention, why, since when, and a suggested action."""
-    _require(request.user, Action.ATTENTION_VIEW)
+    require(request.user, Action.ATTENTION_VIEW)
     rows = list(
         visible_to(request.user, Attention.objects.all(), Action.ATTENTION_VIEW)
         .select_related("volunteer__person")

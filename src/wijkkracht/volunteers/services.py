@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.models import Membership
+from wijkkracht.accounts.policy import require_actor
 from wijkkracht.accounts.services import membership_grant
 from wijkkracht.audit.services import audit_record
 from wijkkracht.workflow.services import transition
@@ -52,12 +53,6 @@ from .query import valid_until
 OWN_FIELDS = ("availability", "languages", "max_hours_per_week", "motivation")
 OWN_RELATIONS = ("centres", "work_districts", "skills", "interests")
 MANAGE_RELATIONS = (*OWN_RELATIONS, "districts")
-
-
-def _check(actor, action: Action, obj=None) -> None:
-    # actor=None is the system itself (a periodic job, a command, the demo seed).
-    if actor is not None and not can(actor, action, obj):
-        raise PermissionDenied
 
 
 def _fresh(volunteer: Volunteer) -> Volunteer:
@@ -188,7 +183,7 @@ def volunteer_pause(*, volunteer: Volunteer, actor, until: datetime.date) -> Vol
     if until > today + datetime.timedelta(days=MAX_PAUSE_DAYS):
         raise ValidationError({"until": _("Een pauze duurt hoogstens een jaar. Kies een eerdere datum.")})
     current = _fresh(volunteer)
-    _check(actor, Action.PAUSE, current)
+    require_actor(actor, Action.PAUSE, current)
     Volunteer.objects.filter(pk=volunteer.pk).update(paused_until=until)
     transition(current, to=VolunteerStatus.PAUSED, by=actor)
     audit_record(actor=actor, action=AuditAction.PAUSE, obj=current, until=until.isoformat())
@@ -211,7 +206,7 @@ def volunteer_stop(*, volunteer: Volunteer, actor, reason: StopReason | None, no
     if reason is None or not reason.active:
         raise ValidationError({"reason": _("Kies een reden voor het afmelden.")})
     current = _fresh(volunteer)
-    _check(actor, Action.STOP, current)
+    require_actor(actor, Action.STOP, current)
     current.stop_reason, current.stop_note = reason, (note or "").strip()
     current.full_clean(exclude=["status"])
     Volunteer.objects.filter(pk=volunteer.pk).update(stop_reason=reason, stop_note=current.stop_note)
@@ -267,7 +262,7 @@ def exception_remove(*, exception: AvailabilityException, actor) -> None:
 @transaction.atomic
 def tag_save(*, tag: Tag, actor) -> Tag:
     """Administrators keep the list of skills and interests."""
-    _check(actor, Action.SETTINGS_MANAGE)
+    require_actor(actor, Action.SETTINGS_MANAGE)
     tag.name = tag.name.strip()
     tag.full_clean()
     tag.save()
@@ -278,7 +273,7 @@ def tag_save(*, tag: Tag, actor) -> Tag:
 @transaction.atomic
 def stop_reason_save(*, reason: StopReason, actor) -> StopReason:
     """Administrators keep the list of reasons for stopping."""
-    _check(actor, Action.SETTINGS_MANAGE)
+    require_actor(actor, Action.SETTINGS_MANAGE)
     reason.name = reason.name.strip()
     reason.full_clean()
     reason.save()
@@ -309,10 +304,10 @@ def vacancy_save(*, vacancy: Vacancy | None = None, actor, **data) -> Vacancy:
     the centres and districts they serve."""
     created = vacancy is None
     if vacancy is None:
-        _check(actor, Action.VACANCY_MANAGE)
+        require_actor(actor, Action.VACANCY_MANAGE)
         vacancy = Vacancy()
     else:
-        _check(actor, Action.VACANCY_MANAGE, vacancy)
+        require_actor(actor, Action.VACANCY_MANAGE, vacancy)
         vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     for name in VACANCY_FIELDS:
         if name in data:
@@ -328,7 +323,7 @@ def vacancy_save(*, vacancy: Vacancy | None = None, actor, **data) -> Vacancy:
         vacancy.activity_name = ""
     _check_tags({"skills": data.get("skills")})
     vacancy.full_clean()
-    _check(actor, Action.VACANCY_MANAGE, vacancy)  # where it is now: still at a centre or district they serve
+    require_actor(actor, Action.VACANCY_MANAGE, vacancy)  # where it is now: still at a centre or district they serve
     if not created:
         taken = vacancy.applications.accepted().count()
         if vacancy.places < taken:
@@ -369,9 +364,9 @@ def application_submit(
     phone number or e-mail address), or a professional who took the reaction by phone or at the desk (of a
     resident the platform knows: `person`)."""
     taken_by_staff = channel != ApplicationChannel.WEB
-    _check(actor if getattr(actor, "is_authenticated", False) else None, Action.APPLY, vacancy)
+    require_actor(actor if getattr(actor, "is_authenticated", False) else None, Action.APPLY, vacancy)
     if taken_by_staff:
-        _check(actor, Action.VACANCY_MANAGE, vacancy)
+        require_actor(actor, Action.VACANCY_MANAGE, vacancy)
     locked = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if locked.status != VacancyStatus.OPEN or _places_left(locked) <= 0:
         raise ValidationError(_("Deze vacature is vol of gesloten. Kijk bij de andere vacatures."))
@@ -430,7 +425,7 @@ def _volunteer_for(application: Application, vacancy: Vacancy) -> Volunteer:
 def application_make_volunteer(*, application: Application, actor) -> Volunteer:
     """Record the applicant as a volunteer of the vacancy's centre (or district) before deciding, e.g. to record
     their VOG first. Someone who reacted without an account becomes a resident known to the platform."""
-    _check(actor, Action.DECIDE, application)
+    require_actor(actor, Action.DECIDE, application)
     if application.volunteer is not None:
         return application.volunteer
     return _volunteer_for(application, application.vacancy)
@@ -441,7 +436,7 @@ def application_accept(*, application: Application, actor) -> Application:
     """The professional gives the applicant the role. The applicant becomes a volunteer of the vacancy's centre
     (or district) when they were not one yet. Refused, changing nothing, when the vacancy has no place left or
     the role needs a VOG the volunteer does not hold (valid today): the workflow's guard checks both."""
-    _check(actor, Action.DECIDE, application)
+    require_actor(actor, Action.DECIDE, application)
     vacancy = Vacancy.objects.select_for_update().get(pk=application.vacancy_id)
     _volunteer_for(application, vacancy)
     transition(application, to=ApplicationStatus.ACCEPTED, by=actor)
@@ -475,7 +470,7 @@ def certificate_record(
 ) -> Certificate:
     """The professional records a VOG (its issue date) or a training the volunteer did."""
     current = _fresh(volunteer)
-    _check(actor, Action.MANAGE, current)
+    require_actor(actor, Action.MANAGE, current)
     if issued_on is None or issued_on > timezone.localdate():
         raise ValidationError({"issued_on": _("De datum van afgifte ligt in de toekomst.")})
     certificate = Certificate(
@@ -545,7 +540,7 @@ def hours_log(
     """The volunteer writes the hours they gave on a day. Refused, changing nothing: a day in the future, less
     than a quarter of an hour, or more than 24 hours on one day (with what is already written)."""
     current = _fresh(volunteer)
-    _check(actor, Action.HOURS_LOG, current)
+    require_actor(actor, Action.HOURS_LOG, current)
     if date is None or date > timezone.localdate():
         raise ValidationError({"date": _("Deze dag is nog niet geweest. Schrijf uren achteraf.")})
     if hours is None or hours < Decimal("0.25") or hours > MAX_HOURS_PER_DAY:

@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkkracht.accounts.policy import require
 from wijkkracht.places.models import CommunityCentre, District
+from wijkkracht.validators import add_service_errors
 
 from . import services
 from .constants import ApplicationChannel, ApplicationStatus, VacancyStatus
@@ -24,19 +26,6 @@ from .permissions import Action, can, visible_to
 from .suggestions import suggest
 
 PAGE_SIZE = 20
-
-
-def _require(user, action: Action, obj=None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _vacancy(public_id) -> Vacancy:
@@ -49,7 +38,7 @@ def _vacancy(public_id) -> Vacancy:
 @require_GET
 def board(request):
     """The public vacancy board: open vacancies with places left, filtered by a plain GET form."""
-    _require(request.user, Action.BOARD)
+    require(request.user, Action.BOARD)
     form = BoardFilterForm(request.GET or None)
     qs = Vacancy.objects.open().for_board().with_taken()
     if form.is_valid():
@@ -109,14 +98,14 @@ def vacancy(request, public_id):
 def apply(request, public_id):
     """React to a vacancy, with or without an account."""
     vacancy = _vacancy(public_id)
-    _require(request.user, Action.APPLY, vacancy)
+    require(request.user, Action.APPLY, vacancy)
     signed_in = request.user.is_authenticated
     form = ApplyForm(request.POST if request.method == "POST" else None, signed_in=signed_in)
     if request.method == "POST" and form.is_valid():
         try:
             services.application_submit(vacancy=vacancy, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Bedankt voor uw reactie! Een beroepskracht neemt binnen een week contact met u op.")
@@ -138,7 +127,7 @@ def _vacancy_form(request, data=None, initial=None) -> VacancyForm:
 @login_required
 @require_http_methods(["GET", "POST"])
 def vacancy_create(request):
-    _require(request.user, Action.VACANCY_MANAGE)
+    require(request.user, Action.VACANCY_MANAGE)
     form = _vacancy_form(request, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -146,7 +135,7 @@ def vacancy_create(request):
         except PermissionDenied:
             form.add_error("centre", _("U plaatst vacatures alleen voor uw eigen wijkcentra en wijken."))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De vacature staat op het vacaturebord."))
             return redirect("volunteers:vacancy_manage", public_id=created.public_id)
@@ -157,7 +146,7 @@ def vacancy_create(request):
 @require_http_methods(["GET", "POST"])
 def vacancy_edit(request, public_id):
     vacancy = _vacancy(public_id)
-    _require(request.user, Action.VACANCY_MANAGE, vacancy)
+    require(request.user, Action.VACANCY_MANAGE, vacancy)
     initial = {name: getattr(vacancy, name) for name in services.VACANCY_FIELDS}
     initial["skills"] = list(vacancy.skills.all())
     form = _vacancy_form(request, request.POST if request.method == "POST" else None, initial)
@@ -167,7 +156,7 @@ def vacancy_edit(request, public_id):
         except PermissionDenied:
             form.add_error("centre", _("U plaatst vacatures alleen voor uw eigen wijkcentra en wijken."))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De vacature is opgeslagen."))
             return redirect("volunteers:vacancy_manage", public_id=vacancy.public_id)
@@ -179,7 +168,7 @@ def vacancy_edit(request, public_id):
 def vacancy_manage(request, public_id):
     """The professional's page of one vacancy: reactions to decide on, suggestions, a reaction by phone."""
     vacancy = _vacancy(public_id)
-    _require(request.user, Action.VACANCY_MANAGE, vacancy)
+    require(request.user, Action.VACANCY_MANAGE, vacancy)
     applications = list(
         vacancy.applications.select_related("volunteer", "entered_by").order_by("status", "created_at", "pk")
     )
@@ -206,7 +195,7 @@ def vacancy_manage(request, public_id):
 @require_POST
 def phone_application(request, public_id):
     vacancy = _vacancy(public_id)
-    _require(request.user, Action.VACANCY_MANAGE, vacancy)
+    require(request.user, Action.VACANCY_MANAGE, vacancy)
     form = ApplyForm(request.POST, prefix="telefoon")
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -226,7 +215,7 @@ def phone_application(request, public_id):
 @require_POST
 def vacancy_transition(request, public_id):
     vacancy = _vacancy(public_id)
-    _require(request.user, Action.VACANCY_MANAGE, vacancy)
+    require(request.user, Action.VACANCY_MANAGE, vacancy)
     try:
         services.vacancy_set_status(vacancy=vacancy, actor=request.user, to=request.POST.get("to", ""))
     except ValidationError as error:
@@ -244,7 +233,7 @@ def _application(public_id) -> Application:
 @require_POST
 def application_decide(request, public_id):
     application = _application(public_id)
-    _require(request.user, Action.DECIDE, application)
+    require(request.user, Action.DECIDE, application)
     to = request.POST.get("to", "")
     try:
         if to == ApplicationStatus.ACCEPTED:
@@ -264,7 +253,7 @@ def application_decide(request, public_id):
 @require_POST
 def application_make_volunteer(request, public_id):
     application = _application(public_id)
-    _require(request.user, Action.DECIDE, application)
+    require(request.user, Action.DECIDE, application)
     try:
         volunteer = services.application_make_volunteer(application=application, actor=request.user)
     except ValidationError as error:
@@ -278,7 +267,7 @@ def application_make_volunteer(request, public_id):
 @require_POST
 def application_withdraw(request, public_id):
     application = _application(public_id)
-    _require(request.user, Action.WITHDRAW, application)
+    require(request.user, Action.WITHDRAW, application)
     try:
         services.application_withdraw(application=application, actor=request.user)
     except ValidationError as error:
@@ -294,7 +283,7 @@ def application_withdraw(request, public_id):
 @require_POST
 def certificate_add(request, public_id):
     volunteer = get_object_or_404(Volunteer.objects.with_areas(), public_id=public_id)
-    _require(request.user, Action.MANAGE, volunteer)
+    require(request.user, Action.MANAGE, volunteer)
     form = CertificateForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))

@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkkracht.accounts.policy import require
 from wijkkracht.people.services import person_create_for_user
 from wijkkracht.places.models import CommunityCentre
+from wijkkracht.validators import add_service_errors
 from wijkkracht.workflow.maps import workflow_for
 from wijkkracht.workflow.models import StateChange
 from wijkkracht.workflow.services import available_moves
@@ -29,21 +31,8 @@ from .query import valid_until
 PAGE_SIZE = 25
 
 
-def _require(user, action: Action, obj=None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
-
-
 def _data(request):
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _own_volunteer(user) -> Volunteer | None:
@@ -170,7 +159,7 @@ def mine(request):
         return render(
             request, "volunteers/mine.html", {"volunteer": None, "may_register": can(request.user, Action.REGISTER)}
         )
-    _require(request.user, Action.OWN_VIEW, volunteer)
+    require(request.user, Action.OWN_VIEW, volunteer)
     return render(
         request,
         "volunteers/mine.html",
@@ -194,7 +183,7 @@ def mine(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request):
-    _require(request.user, Action.REGISTER)
+    require(request.user, Action.REGISTER)
     person = person_of(request.user)
     initial = {"languages": person.languages if person else ""}
     if person is not None and person.neighbourhood_id:
@@ -208,7 +197,7 @@ def register(request):
                 request.user.person = person
             services.volunteer_register(person=person, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -222,13 +211,13 @@ def register(request):
 @require_http_methods(["GET", "POST"])
 def profile(request):
     volunteer = _own_volunteer(request.user)
-    _require(request.user, Action.OWN_CHANGE, volunteer)
+    require(request.user, Action.OWN_CHANGE, volunteer)
     form = ProfileForm(_data(request), initial=_initial(volunteer))
     if request.method == "POST" and form.is_valid():
         try:
             services.volunteer_update(volunteer=volunteer, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Uw profiel is opgeslagen."))
             return redirect("volunteers:mine")
@@ -241,7 +230,7 @@ def own_transition(request):
     volunteer = _own_volunteer(request.user)
     if volunteer is None:
         raise PermissionDenied
-    _require(request.user, Action.OWN_VIEW, volunteer)
+    require(request.user, Action.OWN_VIEW, volunteer)
     _do_transition(request, volunteer)
     return redirect("volunteers:mine")
 
@@ -264,7 +253,7 @@ def _exception_add(request, volunteer: Volunteer, back: str):
 @require_POST
 def own_exception_add(request):
     volunteer = _own_volunteer(request.user)
-    _require(request.user, Action.OWN_CHANGE, volunteer)
+    require(request.user, Action.OWN_CHANGE, volunteer)
     return _exception_add(request, volunteer, reverse("volunteers:mine"))
 
 
@@ -272,7 +261,7 @@ def own_exception_add(request):
 @require_POST
 def own_exception_remove(request, public_id):
     volunteer = _own_volunteer(request.user)
-    _require(request.user, Action.OWN_CHANGE, volunteer)
+    require(request.user, Action.OWN_CHANGE, volunteer)
     exception = get_object_or_404(AvailabilityException, volunteer=volunteer, public_id=public_id)
     services.exception_remove(exception=exception, actor=request.user)
     messages.success(request, _("De afwezigheid is verwijderd."))
@@ -285,7 +274,7 @@ def own_exception_remove(request, public_id):
 @login_required
 @require_GET
 def volunteer_list(request):
-    _require(request.user, Action.LIST)
+    require(request.user, Action.LIST)
     mine_qs = visible_to(request.user, Volunteer.objects.all(), Action.LIST)
     centres = CommunityCentre.objects.filter(pk__in=mine_qs.values("centres")).order_by("name")
     form = ListFilterForm(request.GET or None, centres=centres, statuses=VolunteerStatus.choices)
@@ -319,7 +308,7 @@ def _volunteer(request, public_id) -> Volunteer:
     volunteer = get_object_or_404(
         Volunteer.objects.with_areas().prefetch_related("skills", "interests", "work_districts"), public_id=public_id
     )
-    _require(request.user, Action.VIEW, volunteer)
+    require(request.user, Action.VIEW, volunteer)
     return volunteer
 
 
@@ -357,13 +346,13 @@ def volunteer_detail(request, public_id):
 @require_http_methods(["GET", "POST"])
 def volunteer_edit(request, public_id):
     volunteer = _volunteer(request, public_id)
-    _require(request.user, Action.MANAGE, volunteer)
+    require(request.user, Action.MANAGE, volunteer)
     form = ProfileForm(_data(request), initial=_initial(volunteer), districts_field=True)
     if request.method == "POST" and form.is_valid():
         try:
             services.volunteer_update(volunteer=volunteer, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het profiel is opgeslagen."))
             return redirect("volunteers:detail", public_id=volunteer.public_id)
