@@ -44,8 +44,8 @@ ENTRY_POINTS = {"views.py", "forms.py", "admin.py", "tasks.py", "jobs.py", "api.
 WRITES = {"save", "delete", "create", "update", "bulk_create", "bulk_update", "get_or_create", "update_or_create"}
 NO_SIGNALS = ("django.db.models.signals", "django.dispatch", "django.core.signals")
 OUTSIDE_THE_RULES = {"demo", "conf"}  # the demo seeds everything through services; settings import no app
-# Plain modules (not apps) every app may import: shared value rules. They import no app.
-SHARED = {"validators"}
+# Plain modules (not apps) every app may import: shared value rules, the iCalendar builder. They import no app.
+SHARED = {"validators", "ical"}
 
 
 def allowed_table() -> dict[str, set[str]]:

@@ -753,6 +753,8 @@ def meeting_feed(request, public_id):
     """The council's meetings as an iCalendar feed (public: date, place and agenda only)."""
     from django.http import HttpResponse
 
+    from wijkkracht.ical import CONTENT_TYPE
+
     from .calendar import meetings_ical
 
     council = _council(public_id)
@@ -765,7 +767,7 @@ def meeting_feed(request, public_id):
         .order_by("starts_at")[:200]
     )
     body = meetings_ical(council, meetings, base_url=request.build_absolute_uri("/").rstrip("/"))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
     response["Content-Disposition"] = 'inline; filename="vergaderingen.ics"'
     return response
 
