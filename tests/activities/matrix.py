@@ -51,6 +51,18 @@ def setup(w):
     return w.activities
 
 
+def _approved_initiative(w):
+    from tests.initiatives.factories import InitiativeFactory
+    from wijkkracht.initiatives.constants import InitiativeStatus
+
+    setup(w)  # the category district A uses
+    if getattr(w, "approved_initiative", None) is None:
+        w.approved_initiative = InitiativeFactory(
+            district=w.district_a, initiator=w.users["resident"].person, status=InitiativeStatus.APPROVED
+        )
+    return w.approved_initiative
+
+
 def activity_data(w) -> dict:
     return {
         "title": "Taalcafé",
@@ -97,6 +109,13 @@ MATRIX: dict[str, Entry] = {
         post=PRO_A,
         args=lambda w: [setup(w).draft.public_id],
         data=lambda w: {"to": "published"},
+    ),
+    "activities:from_initiative": Entry(
+        actions=(A.FROM_INITIATIVE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [_approved_initiative(w).public_id],
+        notes="POST only: a professional of district A turns the approved initiative into a draft activity",
     ),
     "activities:session_status": Entry(
         actions=(A.MANAGE,),

@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.policy import Policy, PolicyAction
+from wijkkracht.initiatives.constants import InitiativeStatus
 
 from .constants import ActivityStatus, RegistrationStatus
 from .models import Activity, Registration, Session
@@ -26,6 +27,7 @@ class Action(PolicyAction):
     REGISTRATION_CANCEL = "activities.registration_cancel"
     MY_REGISTRATIONS = "activities.my_registrations"
     REACH_VIEW = "activities.reach_view"
+    FROM_INITIATIVE = "activities.from_initiative"
 
 
 policy = Policy(Action)
@@ -134,6 +136,15 @@ def _reach(user, scope, district) -> bool:
         or district.pk in scope.council_district_ids
         or scope.works_in_district(district.pk)
     )
+
+
+@policy.rule(Action.FROM_INITIATIVE)
+def _from_initiative(user, scope, initiative) -> bool:
+    """An approved residents' initiative becomes a draft activity: made by a professional who works in its
+    district (they manage the draft afterwards)."""
+    if initiative is None:
+        return scope.has(Role.PROFESSIONAL)
+    return initiative.status == InitiativeStatus.APPROVED and scope.works_in_district(initiative.district_id)
 
 
 @policy.rule(Action.CATEGORY_MANAGE)

@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 
 from wijkkracht.accounts.policy import require_actor
 from wijkkracht.audit.services import audit_record
+from wijkkracht.initiatives.constants import Category as InitiativeCategory
+from wijkkracht.initiatives.constants import InitiativeStatus
 from wijkkracht.validators import normalise_phone
 from wijkkracht.workflow.services import transition
 
@@ -41,6 +43,7 @@ from .constants import (
 )
 from .models import Activity, Attendance, Category, HeadCount, Registration, Session
 from .permissions import Action
+from .permissions import can as policy_can
 from .recurrence import first_occurrence, local_datetime, normalise_rule, occurrence_dates
 
 
@@ -211,6 +214,67 @@ def activity_save(
     if activity.status == ActivityStatus.PUBLISHED:
         sessions_generate(activity=activity)
     return activity
+
+
+# An initiative's kind -> the activity category it most likely is (slugs of the usual list); otherwise the
+# district's first category. The professional corrects the draft before it goes on the calendar.
+INITIATIVE_CATEGORY_SLUGS = {
+    InitiativeCategory.MEETING: "ontmoeten",
+    InitiativeCategory.YOUTH: "jongeren",
+    InitiativeCategory.GREEN: "doen",
+    InitiativeCategory.CULTURE: "creatief",
+    InitiativeCategory.SPORT: "bewegen",
+    InitiativeCategory.CARE: "ontmoeten",
+}
+YOUTH_BANDS = (AgeBand.AGE_0_15, AgeBand.AGE_15_25)
+
+
+@transaction.atomic
+def activity_from_initiative(*, initiative, actor, synthetic: bool = False) -> Activity:
+    """An approved residents' initiative becomes a draft activity in its district, linked to it and prefilled
+    from it (what, for whom, where, when): the professional completes the time and place and puts it on the
+    calendar. Once per initiative: a second call (a double click, a colleague) is refused, changing nothing."""
+    from wijkkracht.places.models import CommunityCentre
+    from wijkkracht.workflow.services import locked
+
+    require_actor(actor, Action.FROM_INITIATIVE, initiative)
+    initiative = locked(initiative)  # two clicks at once make one activity
+    if initiative.status != InitiativeStatus.APPROVED:
+        raise ValidationError(_("Alleen een goedgekeurd initiatief kan een activiteit worden."))
+    if Activity.objects.filter(initiative=initiative).exists():
+        raise ValidationError(_("Van dit initiatief is al een activiteit gemaakt."), code="exists")
+    district = initiative.district
+    centre = None
+    if actor is not None and not policy_can(actor, Action.MANAGE, district):
+        centre = next(
+            (c for c in CommunityCentre.objects.filter(district=district) if policy_can(actor, Action.MANAGE, c)),
+            None,
+        )
+    categories = list(Category.objects.for_district(district))
+    slug = INITIATIVE_CATEGORY_SLUGS.get(initiative.category)
+    category = next((c for c in categories if c.slug == slug), categories[0] if categories else None)
+    if category is None:
+        raise ValidationError(_("Wijk %(district)s heeft nog geen soorten activiteiten.") % {"district": district})
+    lines = [initiative.description.strip(), "", _("Voor wie: %(audience)s") % {"audience": initiative.audience}]
+    if initiative.when:
+        lines.append(_("Wanneer: %(when)s") % {"when": initiative.when})
+    starts_on = timezone.localdate() + dt.timedelta(days=14)
+    return activity_save(
+        actor=actor,
+        title=initiative.title,
+        description="\n".join(lines),
+        category=category,
+        district=district,
+        centre=centre,
+        location=initiative.location,
+        organiser_kind=OrganiserKind.RESIDENTS,
+        age_bands=YOUTH_BANDS if initiative.category == InitiativeCategory.YOUTH else AgeBand.values,
+        initiative=initiative,
+        starts_on=starts_on,
+        start_time=dt.time(19, 0),
+        end_time=dt.time(21, 0),
+        synthetic=synthetic,
+    )
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ urlpatterns = [
     path("wijk/<slug:slug>/agenda.ics", views.feed_district, name="feed_district"),
     path("<uuid:public_id>/wijzigen/", views.activity_edit, name="edit"),
     path("<uuid:public_id>/status/", views.activity_transition, name="transition"),
+    path("uit-initiatief/<uuid:public_id>/", views.activity_from_initiative, name="from_initiative"),
     path("bijeenkomsten/<uuid:public_id>/status/", views.session_status, name="session_status"),
     path("bijeenkomsten/<uuid:public_id>/", views.session_detail, name="session"),
     path("bijeenkomsten/<uuid:public_id>/aanmelden/", views.session_register, name="register"),

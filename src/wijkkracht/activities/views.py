@@ -277,6 +277,30 @@ def activity_edit(request, public_id):
 
 @login_required
 @require_POST
+def activity_from_initiative(request, public_id):
+    """The button on an approved initiative: a draft activity prefilled from it, opened for the professional to
+    complete. A refusal (already made, not approved) goes back to the initiative with the reason."""
+    from wijkkracht.initiatives.models import Initiative
+
+    initiative = get_object_or_404(Initiative.objects.select_related("district"), public_id=public_id)
+    require(request.user, Action.FROM_INITIATIVE, initiative)
+    try:
+        activity = services.activity_from_initiative(initiative=initiative, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(initiative.url)
+    messages.success(
+        request,
+        _(
+            "Het initiatief is nu een activiteit in concept. Vul de dag, de tijd en de plek aan en zet hem in de "
+            "agenda."
+        ),
+    )
+    return redirect(reverse("activities:edit", args=[activity.public_id]))
+
+
+@login_required
+@require_POST
 def activity_transition(request, public_id):
     activity = _activity(public_id)
     require(request.user, Action.MANAGE, activity)

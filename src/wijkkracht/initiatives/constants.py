@@ -47,6 +47,11 @@ NEXT_STEPS = (
     _("Vertel de raad hoe het ging"),
 )
 
+# Actions of the activities policy asked here by their names: activities imports initiatives (an activity may
+# come from one), never the other way round; the policy registry answers for both.
+ACTIVITY_FROM_INITIATIVE = "activities.from_initiative"
+ACTIVITY_VIEW = "activities.view"
+
 RECEIPT_MAX_BYTES = 5 * 1024 * 1024
 # Allowed receipt types, recognised by their first bytes (never by the name or the browser's word for it).
 RECEIPT_SIGNATURES = {

@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkkracht.accounts import policy
 from wijkkracht.accounts.policy import require
 from wijkkracht.places.models import District
 from wijkkracht.validators import add_service_errors
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import services
-from .constants import InitiativeStatus, MoveLabel
+from .constants import ACTIVITY_FROM_INITIATIVE, ACTIVITY_VIEW, InitiativeStatus, MoveLabel
 from .forms import GrantForm, InitiativeForm, OnBehalfForm, ReceiptForm
 from .models import DistrictBudget, Initiative, Milestone, Receipt
 from .permissions import Action, can, person_of, visible_to
@@ -137,6 +138,14 @@ def initiative_detail(request, public_id):
             "milestones": list(initiative.milestones.all()) if close else [],
             "history": history(initiative) if close else [],
             "moves": move_buttons(initiative, user, MoveLabel.LABELS),
+            "may_make_activity": policy.can(user, ACTIVITY_FROM_INITIATIVE, initiative),
+            "activities": list(
+                policy.visible_to(user, initiative.activities.order_by("pk"), ACTIVITY_VIEW).only(
+                    "public_id", "title", "status"
+                )
+            )
+            if initiative.status in (InitiativeStatus.APPROVED, InitiativeStatus.DONE)
+            else [],
             "grant_form": GrantForm(),
             "receipt_form": ReceiptForm(),
         },
