@@ -204,6 +204,13 @@ MATRIX: dict[str, Entry] = {
         args=lambda w: [setup(w).vera.public_id],
         data=lambda w: {"certificaat-kind": "vog", "certificaat-issued_on": _later(-10)},
     ),
+    "volunteers:consent_record": Entry(
+        actions=(A.MANAGE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [setup(w).vera.public_id],
+        data=lambda w: {"toestemming-guardian_name": "Moeder de Vries", "toestemming-given_on": _later(-1)},
+    ),
     "volunteers:attention": Entry(
         actions=(A.ATTENTION_VIEW,), get=PROFESSIONALS, args=lambda w: [] if setup(w) else []
     ),

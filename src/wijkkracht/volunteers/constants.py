@@ -130,6 +130,46 @@ DROP_HISTORY_DAYS = 90
 PAUSE_ENDING_DAYS = 7
 
 
+# --- young volunteers (the 15–55 policy starts at 15) -------------------------------------------------------
+# A volunteer may be this old at the youngest.
+MIN_AGE = 15
+# Under this age a parent's or guardian's consent is recorded before the volunteer is active or takes a shift,
+# and the volunteer never helps a vulnerable resident alone.
+ADULT_AGE = 18
+
+
+# --- shifts -------------------------------------------------------------------------------------------------
+class StandInStatus(models.TextChoices):
+    OPEN = "open", _("gevraagd")
+    TAKEN = "taken", _("overgenomen")
+    WITHDRAWN = "withdrawn", _("ingetrokken")
+
+
+# A recurring slot is planned this many weeks ahead at most.
+MAX_SERIES_WEEKS = 26
+# A shift lasts at most this long.
+MAX_SHIFT_HOURS = 12
+
+
+# --- recognition --------------------------------------------------------------------------------------------
+class MilestoneKind(models.TextChoices):
+    YEARS = "years", _("jaren vrijwilliger")
+    HOURS = "hours", _("uren gegeven")
+
+
+MILESTONES = {
+    MilestoneKind.YEARS: (1, 5, 10, 15, 20, 25),
+    MilestoneKind.HOURS: (50, 100, 250, 500, 1000, 2500),
+}
+
+
+# --- messages -----------------------------------------------------------------------------------------------
+class Audience(models.TextChoices):
+    VACANCY = "vacancy", _("vrijwilligers van een vacature")
+    ACTIVITY = "activity", _("vrijwilligers van een activiteit")
+    DISTRICT = "district", _("vrijwilligers van een wijk")
+
+
 class MoveLabel:
     LABELS = {
         VolunteerStatus.INTAKE: _("Intake plannen"),
@@ -160,6 +200,17 @@ class AuditAction(models.TextChoices):
     RETENTION = "volunteers.retention", _("aandachtslijst vrijwilligers bijgewerkt")
     TAG_SAVE = "volunteers.tag_save", _("vaardigheid of interesse opgeslagen")
     STOP_REASON_SAVE = "volunteers.stop_reason_save", _("reden van afmelden opgeslagen")
+    GUARDIAN_CONSENT = "volunteers.guardian_consent", _("toestemming van ouder of voogd vastgelegd")
+    SHIFT_PLAN = "volunteers.shift_plan", _("diensten gepland")
+    SHIFT_TAKE = "volunteers.shift_take", _("dienst genomen")
+    SHIFT_ASSIGN = "volunteers.shift_assign", _("dienst toegewezen")
+    SHIFT_RELEASE = "volunteers.shift_release", _("dienst vrijgegeven")
+    STAND_IN_ASK = "volunteers.stand_in_ask", _("invaller gevraagd")
+    STAND_IN_STATUS = "volunteers.stand_in_status", _("invalverzoek overgenomen of ingetrokken")
+    FEED_RESET = "volunteers.feed_reset", _("agendalink van vrijwilliger vernieuwd")
+    RECOGNISE = "volunteers.recognise", _("mijlpalen van vrijwilligers bijgewerkt")
+    HOURS_STATEMENT = "volunteers.hours_statement", _("urenverklaring gedownload")
+    MESSAGE_SEND = "volunteers.message_send", _("bericht aan vrijwilligers verstuurd")
 
 
 def vog_valid_years() -> int:

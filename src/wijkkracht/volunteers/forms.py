@@ -268,3 +268,20 @@ class PeriodForm(forms.Form):
         start = data.get("start") or today.replace(month=1, day=1)
         end = data.get("end") or today
         return (start, end) if start <= end else (end, start)
+
+
+class ConsentForm(forms.Form):
+    guardian_name = forms.CharField(label=_("Naam van de ouder of voogd"), max_length=120)
+    given_on = forms.DateField(
+        label=_("Datum van de toestemming"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "toestemming")
+        super().__init__(*args, **kwargs)
+
+
+class MessagesForm(forms.Form):
+    opt_out = forms.BooleanField(
+        label=_("Ik wil geen berichten die naar een hele groep vrijwilligers gaan"), required=False
+    )

@@ -10,14 +10,52 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 
 from .constants import (
+    ADULT_AGE,
     APPLICATION_LIVE,
     ApplicationStatus,
     CertificateKind,
     HoursStatus,
+    StandInStatus,
     VacancyStatus,
     VolunteerStatus,
     vog_valid_years,
 )
+
+# --- young volunteers -----------------------------------------------------------------------------------------
+# A Person records only a birth year. Someone born in `today.year - ADULT_AGE` may still be 17 until their
+# birthday, so they count as young for that whole year: the safe side. An unknown birth year counts as adult
+# (the platform cannot know more than was recorded; the intake asks it).
+
+
+def youngest_adult_birth_year(today: datetime.date) -> int:
+    """Born in this year or earlier: certainly 18 or older today."""
+    return today.year - ADULT_AGE - 1
+
+
+def is_minor(birth_year: int | None, today: datetime.date | None = None) -> bool:
+    """Possibly under 18 today (see above)."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    return birth_year is not None and birth_year > youngest_adult_birth_year(today)
+
+
+def may_help_alone(volunteer, *, vulnerable: bool, today: datetime.date | None = None) -> bool:
+    """The rule for young volunteers: a volunteer under 18 never helps a vulnerable resident alone (with a
+    resident who is not vulnerable, or together with an adult, they may). Reads `volunteer.person.birth_year`
+    (select_related("person") for lists; `Volunteer.objects.may_help_alone(vulnerable=...)` is the same rule
+    as a filter)."""
+    return not (vulnerable and is_minor(volunteer.person.birth_year, today))
+
+
+def young_without_consent(volunteer) -> str | None:
+    """Why a volunteer may not be active, be given a role or take a shift yet: under 18 and no consent of a
+    parent or guardian recorded (translated); None when nothing stands in the way."""
+    from django.utils.translation import gettext as _
+
+    if is_minor(volunteer.person.birth_year) and volunteer.guardian_consent_on is None:
+        return _("Deze vrijwilliger is jonger dan 18. Leg eerst de toestemming van een ouder of voogd vast.")
+    return None
 
 
 class VolunteerQuerySet(models.QuerySet):
@@ -58,6 +96,22 @@ class VolunteerQuerySet(models.QuerySet):
 
     def for_list(self) -> Self:
         return self.select_related("person").prefetch_related("centres", "districts", "skills")
+
+    def minors(self, today: datetime.date | None = None) -> Self:
+        """Volunteers who may be under 18 today (query.is_minor)."""
+        from django.utils import timezone
+
+        return self.filter(person__birth_year__gt=youngest_adult_birth_year(today or timezone.localdate()))
+
+    def may_help_alone(self, *, vulnerable: bool, today: datetime.date | None = None) -> Self:
+        """Those who may be matched alone with the resident: everyone, except volunteers under 18 when the
+        resident is vulnerable (query.may_help_alone, as a filter)."""
+        if not vulnerable:
+            return self
+        from django.utils import timezone
+
+        young = youngest_adult_birth_year(today or timezone.localdate())
+        return self.filter(Q(person__birth_year__isnull=True) | Q(person__birth_year__lte=young))
 
     def with_areas(self) -> Self:
         """The centres and districts a volunteer belongs to, prefetched: the policy reads them without a query."""
@@ -166,3 +220,41 @@ class HoursQuerySet(OfVolunteersQuerySet):
             .annotate(total=models.Sum("hours"), entries=Count("pk"))
             .order_by("-total", *fields)
         )
+
+
+class ShiftQuerySet(models.QuerySet):
+    def upcoming(self, now: datetime.datetime) -> Self:
+        return self.filter(ends_at__gt=now)
+
+    def between(self, start: datetime.datetime, end: datetime.datetime) -> Self:
+        return self.filter(starts_at__lt=end, ends_at__gt=start)
+
+    def open(self) -> Self:
+        """Nobody works it yet."""
+        return self.filter(volunteer__isnull=True)
+
+    def of(self, volunteer) -> Self:
+        return self.filter(volunteer=volunteer)
+
+    def of_areas(self, *, centre_ids: Iterable[int], district_ids: Iterable[int]) -> Self:
+        """Shifts at these centres, or anywhere in these districts."""
+        return self.filter(Q(centre_id__in=list(centre_ids)) | Q(district_id__in=list(district_ids)))
+
+    def for_volunteer_areas(self, volunteer) -> Self:
+        """Shifts at the volunteer's centres, or in their districts without a centre (prefetched areas)."""
+        centre_ids = [c.pk for c in volunteer.centres.all()]
+        district_ids = [d.pk for d in volunteer.districts.all()]
+        return self.filter(Q(centre_id__in=centre_ids) | Q(centre__isnull=True, district_id__in=district_ids))
+
+    def for_page(self) -> Self:
+        return self.select_related("centre", "district", "session__activity", "volunteer__person")
+
+
+class StandInQuerySet(models.QuerySet):
+    def open(self) -> Self:
+        return self.filter(status=StandInStatus.OPEN)
+
+
+class MessageQuerySet(models.QuerySet):
+    def of_areas(self, *, centre_ids: Iterable[int], district_ids: Iterable[int]) -> Self:
+        return self.filter(district_id__in=list(district_ids))

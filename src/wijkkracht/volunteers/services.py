@@ -23,6 +23,7 @@ from wijkkracht.workflow.services import transition
 from .constants import (
     MAX_HOURS_PER_DAY,
     MAX_PAUSE_DAYS,
+    MIN_AGE,
     SLOTS,
     VOG_REMIND_DAYS,
     ApplicationChannel,
@@ -122,6 +123,8 @@ def volunteer_register(*, person, actor, **data) -> Volunteer:
         raise PermissionDenied
     if Volunteer.objects.filter(person=person).exists():
         raise ValidationError(_("Deze bewoner is al aangemeld als vrijwilliger."))
+    if person.birth_year is not None and timezone.localdate().year - person.birth_year < MIN_AGE:
+        raise ValidationError(_("Vrijwilliger worden kan vanaf 15 jaar."))
     _check_tags(data)
     volunteer = Volunteer(person=person, languages=person.languages[:120])
     _apply(volunteer, data)
@@ -171,6 +174,40 @@ def volunteer_move(*, volunteer: Volunteer, actor, to: str) -> Volunteer:
     current = _fresh(volunteer)
     transition(current, to=to, by=actor)
     volunteer.status = current.status
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_record_guardian_consent(
+    *, volunteer: Volunteer, actor, guardian_name: str, given_on: datetime.date
+) -> Volunteer:
+    """The professional records that a parent or guardian consented (needed under 18 before the volunteer is
+    active, is given a role or takes a shift)."""
+    current = _fresh(volunteer)
+    require_actor(actor, Action.MANAGE, current)
+    if given_on is None or given_on > timezone.localdate():
+        raise ValidationError({"given_on": _("De datum van de toestemming ligt in de toekomst.")})
+    stored = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    stored.guardian_name = (guardian_name or "").strip()
+    if not stored.guardian_name:
+        raise ValidationError({"guardian_name": _("Noem de ouder of voogd die toestemming gaf.")})
+    stored.guardian_consent_on = given_on
+    stored.guardian_consent_by = actor if getattr(actor, "is_authenticated", False) else None
+    stored.full_clean()
+    stored.save(update_fields=["guardian_name", "guardian_consent_on", "guardian_consent_by", "updated_at"])
+    audit_record(actor=actor, action=AuditAction.GUARDIAN_CONSENT, obj=stored)
+    volunteer.guardian_name, volunteer.guardian_consent_on = stored.guardian_name, given_on
+    return stored
+
+
+@transaction.atomic
+def volunteer_set_messages(*, volunteer: Volunteer, actor, opt_out: bool) -> Volunteer:
+    """The volunteer chooses whether they get messages sent to a whole group of volunteers."""
+    current = _fresh(volunteer)
+    require_actor(actor, Action.OWN_CHANGE, current)
+    Volunteer.objects.filter(pk=current.pk).update(messages_opt_out=bool(opt_out), updated_at=timezone.now())
+    audit_record(actor=actor, action=AuditAction.PROFILE_UPDATE, obj=current, fields=["messages_opt_out"])
+    volunteer.messages_opt_out = bool(opt_out)
     return volunteer
 
 
@@ -535,12 +572,31 @@ def certificate_remind_lapsing(*, today: datetime.date | None = None) -> int:
 
 @transaction.atomic
 def hours_log(
-    *, volunteer: Volunteer, actor, date: datetime.date, hours: Decimal, description: str, centre=None
+    *,
+    volunteer: Volunteer,
+    actor,
+    date: datetime.date | None = None,
+    hours: Decimal | None = None,
+    description: str = "",
+    centre=None,
+    shift=None,
 ) -> HoursEntry:
-    """The volunteer writes the hours they gave on a day. Refused, changing nothing: a day in the future, less
-    than a quarter of an hour, or more than 24 hours on one day (with what is already written)."""
+    """The volunteer writes the hours they gave on a day, or takes them from a shift they worked (its day,
+    length, title and centre). Refused, changing nothing: a day in the future, less than a quarter of an hour,
+    more than 24 hours on one day (with what is already written), a shift not theirs, not over yet or already
+    written."""
     current = _fresh(volunteer)
     require_actor(actor, Action.HOURS_LOG, current)
+    if shift is not None:
+        if shift.volunteer_id != current.pk:
+            raise ValidationError(_("Dit is niet uw dienst."))
+        if shift.ends_at > timezone.now():
+            raise ValidationError(_("Schrijf de uren van een dienst als die voorbij is."))
+        if HoursEntry.objects.filter(shift=shift).exclude(status=HoursStatus.DECLINED).exists():
+            raise ValidationError(_("De uren van deze dienst zijn al geschreven."))
+        date = timezone.localtime(shift.starts_at).date()
+        hours = (Decimal(int((shift.ends_at - shift.starts_at).total_seconds() // 900)) / 4).quantize(Decimal("0.01"))
+        description, centre = shift.title[:200], shift.centre
     if date is None or date > timezone.localdate():
         raise ValidationError({"date": _("Deze dag is nog niet geweest. Schrijf uren achteraf.")})
     if hours is None or hours < Decimal("0.25") or hours > MAX_HOURS_PER_DAY:
@@ -553,10 +609,12 @@ def hours_log(
             {"hours": _("Op deze dag staat al %(h)s uur. Een dag heeft er 24.") % {"h": f"{already:g}"}}
         )
     centres = list(current.centres.all())
-    if centre is not None and centre not in centres:
+    if centre is not None and centre not in centres and shift is None:
         raise ValidationError({"centre": _("Kies een van uw wijkcentra.")})
     centre = centre or (centres[0] if len(centres) == 1 else None)
     district = centre.district if centre is not None else next(iter(current.districts.all()), None)
+    if shift is not None:
+        district = shift.district
     if district is None:
         raise ValidationError({"centre": _("Kies het wijkcentrum waar u hebt geholpen.")})
     entry = HoursEntry(
@@ -566,6 +624,7 @@ def hours_log(
         centre=centre,
         district=district,
         description=(description or "").strip(),
+        shift=shift,
     )
     entry.full_clean()
     entry.save()

@@ -3,6 +3,7 @@ from django.urls import path
 from . import hours_views as hv
 from . import vacancy_views as vv
 from . import views
+from . import young_views as yv
 
 app_name = "volunteers"
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("beheer/<uuid:public_id>/wijzigen/", views.volunteer_edit, name="edit"),
     path("beheer/<uuid:public_id>/status/", views.volunteer_transition, name="transition"),
     path("beheer/<uuid:public_id>/certificaat/", vv.certificate_add, name="certificate_add"),
+    path("beheer/<uuid:public_id>/toestemming/", yv.consent_record, name="consent_record"),
     path("aandacht/", hv.attention, name="attention"),
     path("uren/", hv.hours, name="hours"),
     path("uren/schrijven/", hv.hours_log, name="hours_log"),

@@ -23,10 +23,19 @@ from wijkkracht.workflow.services import available_moves
 
 from . import services
 from .constants import WEEKDAYS, CertificateKind, DayPart, HoursStatus, MoveLabel, VolunteerStatus
-from .forms import CertificateForm, ExceptionForm, HoursForm, ListFilterForm, PauseForm, ProfileForm, StopForm
+from .forms import (
+    CertificateForm,
+    ConsentForm,
+    ExceptionForm,
+    HoursForm,
+    ListFilterForm,
+    PauseForm,
+    ProfileForm,
+    StopForm,
+)
 from .models import Application, AvailabilityException, Certificate, Volunteer
 from .permissions import Action, can, person_of, visible_to
-from .query import valid_until
+from .query import is_minor, valid_until
 
 PAGE_SIZE = 25
 
@@ -334,6 +343,8 @@ def volunteer_detail(request, public_id):
             "history": _history(volunteer),
             "certificates": _certificates(volunteer),
             "certificate_form": CertificateForm(),
+            "young": is_minor(volunteer.person.birth_year),
+            "consent_form": ConsentForm(),
             "applications": list(volunteer.applications.select_related("vacancy").order_by("-created_at")),
             "moves": moves,
             "may_edit": can(request.user, Action.MANAGE, volunteer),

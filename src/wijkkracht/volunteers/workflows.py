@@ -16,6 +16,7 @@ from .constants import VacancyStatus as V
 from .constants import VolunteerStatus as S
 from .models import Application, Certificate, HoursEntry, Vacancy, Volunteer
 from .permissions import Action, can
+from .query import young_without_consent
 
 
 def _pause_has_end(volunteer: Volunteer) -> str | None:
@@ -28,6 +29,10 @@ def _has_stop_reason(volunteer: Volunteer) -> str | None:
     return None if volunteer.stop_reason_id is not None else _("Kies een reden voor het afmelden.")
 
 
+def _young_has_consent(volunteer: Volunteer) -> str | None:
+    return young_without_consent(volunteer)
+
+
 VOLUNTEER_WORKFLOW = register(
     Workflow(
         model=Volunteer,
@@ -35,8 +40,8 @@ VOLUNTEER_WORKFLOW = register(
         audit_action=AuditAction.STATUS,
         moves=[
             Move(S.REGISTERED, S.INTAKE, Action.MANAGE),
-            Move(S.REGISTERED, S.ACTIVE, Action.MANAGE),
-            Move(S.INTAKE, S.ACTIVE, Action.MANAGE),
+            Move(S.REGISTERED, S.ACTIVE, Action.MANAGE, guard=_young_has_consent),
+            Move(S.INTAKE, S.ACTIVE, Action.MANAGE, guard=_young_has_consent),
             Move(S.ACTIVE, S.PAUSED, Action.PAUSE, guard=_pause_has_end),
             Move(S.PAUSED, S.ACTIVE, Action.RESUME, system=True),
             Move(S.REGISTERED, S.STOPPED, Action.STOP, guard=_has_stop_reason),
@@ -64,6 +69,8 @@ def _may_take_the_role(application: Application) -> str | None:
         return _("Leg eerst vast wie de vrijwilliger is.")
     if volunteer.status == S.STOPPED:
         return _("Deze vrijwilliger is afgemeld.")
+    if (refusal := _young_has_consent(volunteer)) is not None:
+        return refusal
     if application.vacancy.vog_required and not (
         Certificate.objects.filter(volunteer=volunteer).valid_vog(timezone.localdate()).exists()
     ):

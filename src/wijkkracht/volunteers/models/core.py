@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.validators import text_limit, validate_name, validate_phone, validate_text
 
-from .constants import (
+from ..constants import (
     MAX_HOURS_PER_WEEK,
     SLOTS,
     ApplicationChannel,
@@ -23,7 +23,7 @@ from .constants import (
     VacancyStatus,
     VolunteerStatus,
 )
-from .query import (
+from ..query import (
     ApplicationQuerySet,
     AttentionQuerySet,
     CertificateQuerySet,
@@ -150,6 +150,30 @@ class Volunteer(models.Model):
     stop_note = models.TextField(
         _("toelichting"), blank=True, max_length=1000, validators=[validate_text, text_limit(1000)]
     )
+    guardian_name = models.CharField(
+        _("naam van ouder of voogd"),
+        max_length=120,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Voor vrijwilligers jonger dan 18: wie gaf toestemming."),
+    )
+    guardian_consent_on = models.DateField(_("toestemming van ouder of voogd op"), null=True, blank=True)
+    guardian_consent_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("toestemming vastgelegd door"),
+    )
+    messages_opt_out = models.BooleanField(
+        _("geen groepsberichten"),
+        default=False,
+        help_text=_("Geen berichten aan alle vrijwilligers van een vacature, activiteit of wijk."),
+    )
+    feed_token = models.CharField(
+        _("geheime agendalink"), max_length=64, null=True, blank=True, unique=True, editable=False
+    )
     registered_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -171,6 +195,11 @@ class Volunteer(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status=VolunteerStatus.STOPPED) | models.Q(stop_reason__isnull=False),
                 name="volunteer_stop_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(guardian_consent_on__isnull=True) | ~models.Q(guardian_name=""),
+                name="volunteer_consent_names_guardian",
+                violation_error_message=_("Noem de ouder of voogd die toestemming gaf."),
             ),
         ]
         indexes = [models.Index(fields=["status"], name="volunteer_status")]
@@ -420,6 +449,14 @@ class HoursEntry(models.Model):
         "places.District", on_delete=models.PROTECT, related_name="volunteer_hours", verbose_name=_("wijk")
     )
     description = models.CharField(_("wat hebt u gedaan?"), max_length=200, validators=[validate_name])
+    shift = models.ForeignKey(
+        "volunteers.Shift",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hours_entries",
+        verbose_name=_("dienst"),
+    )
     status = models.CharField(_("status"), max_length=10, choices=HoursStatus.choices, default=HoursStatus.SUBMITTED)
     created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
