@@ -12,9 +12,11 @@ from django.utils import timezone
 from tests.activities.factories import ActivityFactory, CategoryFactory, SessionFactory
 from tests.matrix import ADMINISTRATORS, ALL, LOGGED_IN, Entry
 from wijkkracht.activities import services
-from wijkkracht.activities.constants import ActivityStatus, RegistrationStatus
-from wijkkracht.activities.models import Attendance, Registration
+from wijkkracht.activities.constants import ActivityStatus, BookingKind, RegistrationStatus
+from wijkkracht.activities.models import Attendance, Registration, RoomBooking
 from wijkkracht.activities.permissions import Action as A
+from wijkkracht.activities.recurrence import local_datetime
+from wijkkracht.places.models import OpeningHours
 
 PROFESSIONALS = frozenset({"professional_a", "professional_b"})
 PRO_A = frozenset({"professional_a"})
@@ -36,6 +38,17 @@ def setup(w):
         ends_at=now + dt.timedelta(hours=1),
     )
     walk_in = Attendance.objects.create(session=now_session, name="Ahmed", birth_year=2007)
+    for weekday in range(7):
+        OpeningHours.objects.get_or_create(centre=w.centre_a, weekday=weekday, opens=dt.time(8), closes=dt.time(23))
+    day = timezone.localdate() + dt.timedelta(days=7)
+    booking = RoomBooking.objects.create(
+        room=w.room_a,
+        kind=BookingKind.HIRER,
+        holder="Yogaschool Amstel",
+        attendees=12,
+        starts_at=local_datetime(day, dt.time(10)),
+        ends_at=local_datetime(day, dt.time(11)),
+    )
     ria = w.users["resident"].person
     registration = Registration.objects.create(session=session, person=ria, status=RegistrationStatus.REGISTERED)
     w.activities = SimpleNamespace(
@@ -47,6 +60,7 @@ def setup(w):
         registration=registration,
         now_session=now_session,
         walk_in=walk_in,
+        booking=booking,
     )
     return w.activities
 
@@ -204,6 +218,35 @@ MATRIX.update(
             actions=(A.REACH_VIEW,),
             get=frozenset({"analyst", "council_a", "council_b", "professional_a", "professional_b"}),
             notes="aggregates only; each sees the districts they may (tests/activities/test_reach.py)",
+        ),
+    }
+)
+MATRIX.update(
+    {
+        "activities:rooms": Entry(actions=(A.MANAGE,), get=PROFESSIONALS, args=lambda w: [] if setup(w) else []),
+        "activities:room": Entry(
+            actions=(A.MANAGE,),
+            get=PRO_A,
+            post=PRO_A,
+            args=lambda w: [w.room_a.public_id] if setup(w) else [],
+            data=lambda w: {
+                "day": (timezone.localdate() + dt.timedelta(days=8)).isoformat(),
+                "start_time": "10:00",
+                "end_time": "11:00",
+                "kind": "hirer",
+                "holder": "Schaakclub",
+                "attendees": "6",
+            },
+        ),
+        "activities:booking_cancel": Entry(
+            actions=(A.MANAGE,), skip_get=True, post=PRO_A, args=lambda w: [setup(w).booking.public_id]
+        ),
+        "activities:session_room": Entry(
+            actions=(A.MANAGE,),
+            skip_get=True,
+            post=PRO_A,
+            args=lambda w: [setup(w).session.public_id],
+            data=lambda w: {"room": w.room_a.pk},
         ),
     }
 )

@@ -33,6 +33,19 @@ LIVE_REGISTRATION = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTE
 CANCEL_SALT = "activities.registration.cancel"
 
 
+class BookingKind(models.TextChoices):
+    """Who books a room: a session of an activity, a group of residents, or someone from outside who hires it."""
+
+    SESSION = "session", _("een bijeenkomst")
+    RESIDENTS = "residents", _("een groep bewoners")
+    HIRER = "hirer", _("een huurder van buiten")
+
+
+class BookingStatus(models.TextChoices):
+    BOOKED = "booked", _("geboekt")
+    CANCELLED = "cancelled", _("geannuleerd")
+
+
 class OrganiserKind(models.TextChoices):
     RESIDENTS = "residents", _("bewoners")
     VOLUNTEERS = "volunteers", _("vrijwilligers")
@@ -113,3 +126,5 @@ class AuditAction(models.TextChoices):
     CHECK_IN_UNDO = "activities.check_in_undo", _("aanwezig melden teruggedraaid")
     HEAD_COUNT = "activities.head_count", _("bezoekers geturfd")
     ATTENDANCE_REMIND = "activities.attendance_remind", _("beroepskracht herinnerd aan de presentie")
+    BOOKING_CREATE = "activities.booking_create", _("zaal geboekt")
+    BOOKING_CANCEL = "activities.booking_cancel", _("boeking van een zaal geannuleerd")

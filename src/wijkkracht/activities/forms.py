@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import POLICY_BAND, AgeBand, OrganiserKind, Repeat
+from .constants import POLICY_BAND, AgeBand, BookingKind, OrganiserKind, Repeat
 from .recurrence import build_rule
 
 
@@ -250,3 +250,60 @@ class HeadCountForm(forms.Form):
     def counts(self) -> dict[str, tuple[int, int]]:
         data = self.cleaned_data
         return {band: (data.get(f"new_{band}") or 0, data.get(f"returning_{band}") or 0) for band in AgeBand.values}
+
+
+class BookingForm(forms.Form):
+    """A room booked for a group of residents or an outside hirer (a session books from its own page)."""
+
+    KINDS = [(k, label) for k, label in BookingKind.choices if k != BookingKind.SESSION]
+
+    day = forms.DateField(label=_("Datum"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Van"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Tot"), widget=TimeInput())
+    kind = forms.ChoiceField(label=_("Voor wie"), choices=KINDS, initial=BookingKind.RESIDENTS)
+    holder = forms.CharField(
+        label=_("Naam van de groep of huurder"),
+        max_length=160,
+        help_text=_("Bijvoorbeeld: Buurtvereniging De Linde, of Yogaschool Amstel."),
+    )
+    attendees = forms.IntegerField(label=_("Aantal personen"), min_value=1, max_value=999)
+    note = forms.CharField(label=_("Opmerking"), max_length=200, required=False)
+
+    def service_kwargs(self) -> dict:
+        from .recurrence import local_datetime
+
+        data = self.cleaned_data
+        return {
+            "starts_at": local_datetime(data["day"], data["start_time"]),
+            "ends_at": local_datetime(data["day"], data["end_time"]),
+            "kind": data["kind"],
+            "holder": data["holder"],
+            "attendees": data["attendees"],
+            "note": data["note"],
+        }
+
+
+class SessionRoomForm(forms.Form):
+    """A session books one of its centre's rooms for its own time."""
+
+    room = forms.ModelChoiceField(label=_("Zaal"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, rooms, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["room"].queryset = rooms
+        self.fields["room"].label_from_instance = lambda r: (
+            _("%(name)s (%(n)s personen)")
+            % {
+                "name": r.name,
+                "n": r.capacity,
+            }
+        )
+
+
+class OccupancyForm(forms.Form):
+    """The period occupancy is shown for: a week or a month from a date."""
+
+    PERIODS = [("week", _("week")), ("maand", _("maand"))]
+
+    periode = forms.ChoiceField(label=_("Periode"), choices=PERIODS, required=False)
+    vanaf = forms.DateField(label=_("Vanaf"), widget=DateInput(), required=False)

@@ -11,7 +11,7 @@ register_menu(
         "activities:manage",
         Action.MANAGE,
         order=31,
-        current=("activities:manage", "activities:create", "activities:edit"),
+        current=("activities:manage", "activities:create", "activities:edit", "activities:rooms", "activities:room"),
     ),
 )
 

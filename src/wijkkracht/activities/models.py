@@ -14,8 +14,17 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.validators import TEXT_MAX, text_limit, validate_name, validate_phone, validate_text
 
-from .constants import AGE_FIELDS, ActivityStatus, AgeBand, OrganiserKind, RegistrationStatus, SessionStatus
-from .query import ActivityQuerySet, CategoryQuerySet, RegistrationQuerySet, SessionQuerySet
+from .constants import (
+    AGE_FIELDS,
+    ActivityStatus,
+    AgeBand,
+    BookingKind,
+    BookingStatus,
+    OrganiserKind,
+    RegistrationStatus,
+    SessionStatus,
+)
+from .query import ActivityQuerySet, BookingQuerySet, CategoryQuerySet, RegistrationQuerySet, SessionQuerySet
 
 
 def validate_exdates(value) -> None:
@@ -422,3 +431,70 @@ class HeadCount(models.Model):
     @property
     def total(self) -> int:
         return self.new + self.returning
+
+
+class RoomBooking(models.Model):
+    """A room of a community centre booked for a time (zaalboeking): by a session of an activity, a group of
+    residents or an outside hirer. Made and cancelled only through activities.services.booking_create and
+    booking_cancel, which lock the room so that two live bookings of one room never overlap, keep bookings inside
+    the centre's opening hours and refuse a room too small for the people expected."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    room = models.ForeignKey("places.Room", on_delete=models.PROTECT, related_name="bookings", verbose_name=_("zaal"))
+    kind = models.CharField(_("voor wie"), max_length=16, choices=BookingKind.choices)
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="bookings",
+        verbose_name=_("bijeenkomst"),
+    )
+    holder = models.CharField(
+        _("naam van de groep of huurder"),
+        max_length=160,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("Bijvoorbeeld: Buurtvereniging De Linde, of Yogaschool Amstel."),
+    )
+    attendees = models.PositiveSmallIntegerField(
+        _("aantal personen"), validators=[MinValueValidator(1)], help_text=_("Hoeveel mensen er ongeveer komen.")
+    )
+    starts_at = models.DateTimeField(_("begint"))
+    ends_at = models.DateTimeField(_("eindigt"))
+    status = models.CharField(_("status"), max_length=16, choices=BookingStatus.choices, default=BookingStatus.BOOKED)
+    note = models.CharField(_("opmerking"), max_length=200, blank=True, validators=[validate_name])
+    synthetic = models.BooleanField(_("synthetisch"), default=False, help_text=_("Verzonnen voor de demo."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("geboekt op"), auto_now_add=True)
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("zaalboeking")
+        verbose_name_plural = _("zaalboekingen")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="booking_ends_after_start"),
+            models.CheckConstraint(
+                condition=(Q(kind=BookingKind.SESSION) & Q(session__isnull=False))
+                | (~Q(kind=BookingKind.SESSION) & Q(session__isnull=True) & ~Q(holder="")),
+                name="booking_has_a_session_or_a_holder",
+            ),
+        ]
+        indexes = [models.Index(fields=["room", "status", "starts_at"], name="booking_room_status_start")]
+
+    def __str__(self) -> str:
+        return f"{self.room_id}:{self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == BookingStatus.CANCELLED
+
+    def describe(self) -> str:
+        """Who has the room: the activity of the session, or the group or hirer."""
+        if self.session_id is not None:
+            return self.session.activity.title
+        return self.holder

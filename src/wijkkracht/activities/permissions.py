@@ -15,7 +15,7 @@ from wijkkracht.accounts.policy import Policy, PolicyAction
 from wijkkracht.initiatives.constants import InitiativeStatus
 
 from .constants import ActivityStatus, RegistrationStatus
-from .models import Activity, Registration, Session
+from .models import Activity, Registration, RoomBooking, Session
 
 
 class Action(PolicyAction):
@@ -34,8 +34,13 @@ policy = Policy(Action)
 
 
 def place_of(obj) -> tuple[int | None, int | None]:
-    """(centre id, district id) of an activity, a session, a centre or a district."""
-    from wijkkracht.places.models import CommunityCentre, District
+    """(centre id, district id) of an activity, a session, a room or its booking, a centre or a district."""
+    from wijkkracht.places.models import CommunityCentre, District, Room
+
+    if isinstance(obj, RoomBooking):
+        obj = obj.room
+    if isinstance(obj, Room):
+        obj = obj.centre
 
     if isinstance(obj, Registration):
         obj = obj.session

@@ -16,6 +16,7 @@ from .constants import (
     POLICY_BAND,
     POLICY_BAND_FIELDS,
     ActivityStatus,
+    BookingStatus,
     RegistrationStatus,
     SessionStatus,
 )
@@ -136,6 +137,18 @@ class SessionQuerySet(models.QuerySet):
         elif f.price == "paid":
             qs = qs.filter(activity__price__gt=0)
         return qs.order_by("starts_at", "pk")
+
+
+class BookingQuerySet(models.QuerySet):
+    def live(self) -> Self:
+        return self.filter(status=BookingStatus.BOOKED)
+
+    def overlapping(self, start: dt.datetime, end: dt.datetime) -> Self:
+        """Bookings that share any moment with [start, end) (touching ends do not overlap)."""
+        return self.filter(starts_at__lt=end, ends_at__gt=start)
+
+    def for_listing(self) -> Self:
+        return self.select_related("room", "session", "session__activity").order_by("starts_at", "pk")
 
 
 class RegistrationQuerySet(models.QuerySet):

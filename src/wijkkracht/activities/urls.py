@@ -27,4 +27,8 @@ urlpatterns = [
     path("afmelden/<str:token>/", views.cancel_by_link, name="cancel_by_link"),
     path("mijn-aanmeldingen/", views.mine, name="mine"),
     path("bereik/", views.reach, name="reach"),
+    path("zalen/", views.rooms, name="rooms"),
+    path("zalen/<uuid:public_id>/", views.room_week, name="room"),
+    path("boekingen/<uuid:public_id>/annuleren/", views.booking_cancel, name="booking_cancel"),
+    path("bijeenkomsten/<uuid:public_id>/zaal/", views.session_book_room, name="session_room"),
 ]

@@ -37,11 +37,21 @@ from .constants import (
     YOUTH_BAND,
     ActivityStatus,
     AgeBand,
+    BookingKind,
     RegistrationStatus,
     SessionStatus,
 )
 from .feeds import calendar_feed
-from .forms import ActivityForm, CalendarForm, DeskRegistrationForm, HeadCountForm, WalkInForm
+from .forms import (
+    ActivityForm,
+    BookingForm,
+    CalendarForm,
+    DeskRegistrationForm,
+    HeadCountForm,
+    OccupancyForm,
+    SessionRoomForm,
+    WalkInForm,
+)
 from .models import Activity, Attendance, Category, Registration, Session
 from .permissions import Action, can, person_of, visible_to
 from .query import CalendarFilter, taken_places
@@ -422,7 +432,15 @@ def registration_cancel(request, public_id):
     return redirect("activities:session", public_id=registration.session.public_id)
 
 
-def _session_page(request, session: Session, form=None, walk_in=None, head_count=None, status: int = 200):
+def _session_page(
+    request, session: Session, form=None, walk_in=None, head_count=None, room_form=None, status: int = 200
+):
+    from .models import RoomBooking
+
+    centre = session.activity.centre
+    bookings = list(RoomBooking.objects.live().filter(session=session).select_related("room"))
+    if room_form is None and centre is not None:
+        room_form = SessionRoomForm(rooms=centre.rooms.all())
     registrations = list(session.registrations.live().select_related("person").order_by("created_at", "pk"))
     attendances = list(session.attendances.select_related("person").order_by("checked_in_at", "pk"))
     present = {a.registration_id for a in attendances if a.registration_id}
@@ -447,6 +465,8 @@ def _session_page(request, session: Session, form=None, walk_in=None, head_count
             "form": form or DeskRegistrationForm(),
             "walk_in": walk_in or WalkInForm(prefix="binnen"),
             "head_count": head_count,
+            "bookings": bookings,
+            "room_form": room_form,
             "attendance_open": session.status == SessionStatus.SCHEDULED
             and session.starts_at - CHECK_IN_OPENS <= timezone.now(),
         },
@@ -685,3 +705,168 @@ def reach(request):
             "chart_height": 24 * len(rows) + 4,
         },
     )
+
+
+# --- rooms and bookings --------------------------------------------------------------------------------------
+
+
+def _period(request) -> tuple[OccupancyForm, str, dt.date, dt.date]:
+    """The period chosen on the rooms pages: a week from its Monday (default) or a calendar month."""
+    form = OccupancyForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    day = data.get("vanaf") or timezone.localdate()
+    if data.get("periode") == "maand":
+        start = day.replace(day=1)
+        end = (start + dt.timedelta(days=32)).replace(day=1)
+        return form, "maand", start, end
+    start = day - dt.timedelta(days=day.weekday())
+    return form, "week", start, start + dt.timedelta(days=7)
+
+
+@login_required
+@require_GET
+def rooms(request):
+    """The rooms of the centres the professional runs, with their occupancy (booked hours / open hours)."""
+    from .rooms import occupancy
+
+    require(request.user, Action.MANAGE)
+    centres = [c for c in CommunityCentre.objects.order_by("name") if can(request.user, Action.MANAGE, c)]
+    form, period, start, end = _period(request)
+    step = (end - start) if period == "week" else dt.timedelta(days=1)
+    previous_start = start - step if period == "week" else (start - step).replace(day=1)
+    return render(
+        request,
+        "activities/rooms.html",
+        {
+            "form": form,
+            "period": period,
+            "start": start,
+            "last": end - dt.timedelta(days=1),
+            "uses": occupancy(centres, start, end),
+            "previous_query": _query(request.GET, vanaf=previous_start.isoformat(), periode=period),
+            "next_query": _query(request.GET, vanaf=end.isoformat(), periode=period),
+        },
+    )
+
+
+def _room(public_id):
+    from wijkkracht.places.models import Room
+
+    return get_object_or_404(Room.objects.select_related("centre"), public_id=public_id)
+
+
+def _room_page(request, room, form: BookingForm | None = None, status: int = 200):
+    from wijkkracht.places.models import OpeningHours
+
+    from .models import RoomBooking
+    from .recurrence import local_datetime
+    from .rooms import booked_hours, open_hours, percent, slots_on
+
+    try:
+        day = dt.date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        day = timezone.localdate()
+    monday = day - dt.timedelta(days=day.weekday())
+    begin, finish = local_datetime(monday, dt.time.min), local_datetime(monday + dt.timedelta(days=7), dt.time.min)
+    hours = list(OpeningHours.objects.filter(centre_id=room.centre_id))
+    bookings = list(RoomBooking.objects.live().filter(room=room).overlapping(begin, finish).for_listing())
+    now = timezone.now()
+    days = []
+    for n in range(7):
+        date = monday + dt.timedelta(days=n)
+        items = [b for b in bookings if timezone.localtime(b.starts_at).date() == date]
+        for b in items:
+            b.may_cancel = b.ends_at > now
+        days.append({"date": date, "slots": slots_on(hours, date), "bookings": items})
+    booked, opened = booked_hours(bookings, begin, finish), open_hours(hours, monday, monday + dt.timedelta(days=7))
+    if form is None:
+        form = BookingForm(initial={"day": max(monday, timezone.localdate())})
+    return render(
+        request,
+        "activities/room.html",
+        {
+            "room": room,
+            "centre": room.centre,
+            "days": days,
+            "monday": monday,
+            "sunday": monday + dt.timedelta(days=6),
+            "booked": booked,
+            "opened": opened,
+            "percent": percent(booked, opened),
+            "form": form,
+            "previous_week": (monday - dt.timedelta(days=7)).isoformat(),
+            "next_week": (monday + dt.timedelta(days=7)).isoformat(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def room_week(request, public_id):
+    """One room's week: its bookings day by day within the opening hours, and booking it for a group or hirer."""
+    room = _room(public_id)
+    require(request.user, Action.MANAGE, room)
+    if request.method != "POST":
+        return _room_page(request, room)
+    form = BookingForm(request.POST)
+    if form.is_valid():
+        try:
+            booking = services.booking_create(actor=request.user, room=room, **form.service_kwargs())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(room)s is geboekt voor %(who)s.") % {"room": room.name, "who": booking.holder},
+            )
+            week = timezone.localtime(booking.starts_at).date().isoformat()
+            return redirect(f"{reverse('activities:room', args=[room.public_id])}?week={week}")
+    return _room_page(request, room, form)
+
+
+@login_required
+@require_POST
+def booking_cancel(request, public_id):
+    from .models import RoomBooking
+
+    booking = get_object_or_404(RoomBooking.objects.select_related("room", "room__centre"), public_id=public_id)
+    require(request.user, Action.MANAGE, booking)
+    try:
+        services.booking_cancel(booking=booking, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De boeking is geannuleerd; de zaal is weer vrij."))
+    week = timezone.localtime(booking.starts_at).date().isoformat()
+    return redirect(f"{reverse('activities:room', args=[booking.room.public_id])}?week={week}")
+
+
+@login_required
+@require_POST
+def session_book_room(request, public_id):
+    """Book one of the centre's rooms for a session, for the session's own time."""
+    session = _session(public_id)
+    require(request.user, Action.MANAGE, session)
+    if session.activity.centre is None:
+        messages.error(request, _("Deze activiteit is niet in een wijkcentrum: er is geen zaal te boeken."))
+        return redirect("activities:session", public_id=session.public_id)
+    form = SessionRoomForm(request.POST, rooms=session.activity.centre.rooms.all())
+    if form.is_valid():
+        try:
+            services.booking_create(
+                actor=request.user,
+                room=form.cleaned_data["room"],
+                kind=BookingKind.SESSION,
+                session=session,
+                starts_at=session.starts_at,
+                ends_at=session.ends_at,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("%(room)s is geboekt voor deze bijeenkomst.") % {"room": form.cleaned_data["room"].name}
+            )
+            return redirect(f"{reverse('activities:session', args=[session.public_id])}#zaal")
+    return _session_page(request, session, room_form=form)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from wijkkracht.workflow.maps import Move, Workflow, register
 
 from .constants import ActivityStatus as A
+from .constants import BookingStatus as B
 from .constants import RegistrationStatus as R
 from .constants import SessionStatus as S
-from .models import Activity, Registration, Session
+from .models import Activity, Registration, RoomBooking, Session
 from .permissions import Action
 
 ACTIVITY_WORKFLOW = register(
@@ -42,6 +43,16 @@ REGISTRATION_WORKFLOW = register(
             Move(R.WAITLISTED, R.CANCELLED, Action.REGISTRATION_CANCEL, system=True),
             # Only the system moves someone up from the waiting list, when a place frees up.
             Move(R.WAITLISTED, R.REGISTERED, None, system=True),
+        ],
+    )
+)
+
+BOOKING_WORKFLOW = register(
+    Workflow(
+        model=RoomBooking,
+        moves=[
+            # Cancelled by a professional of the centre, or by the system when its session is called off.
+            Move(B.BOOKED, B.CANCELLED, Action.MANAGE, system=True),
         ],
     )
 )

@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from wijkkracht.activities import services
-from wijkkracht.activities.constants import ActivityStatus, OrganiserKind, Repeat
-from wijkkracht.activities.models import Activity, Category
-from wijkkracht.activities.recurrence import build_rule
+from wijkkracht.activities.constants import ActivityStatus, BookingKind, OrganiserKind, Repeat
+from wijkkracht.activities.models import Activity, Category, RoomBooking, Session
+from wijkkracht.activities.recurrence import build_rule, local_datetime
 from wijkkracht.councils.constants import Measure
 from wijkkracht.councils.models import PlanGoal
 from wijkkracht.places.models import CommunityCentre, District
@@ -218,3 +219,75 @@ def ensure_activities() -> str:
             services.sessions_generate(activity=activity)
             made += 1
     return f"activities: {made} created (synthetic)"
+
+
+# Groups of residents and outside hirers who book a room this week: (weekday, start, end, kind, name, people).
+HIRES = [
+    (MO, "10:00", "12:00", BookingKind.RESIDENTS, "Buurtvereniging (voorbeeld)", 14),
+    (TU, "13:30", "15:30", BookingKind.HIRER, "Yogaschool Voorbeeld", 12),
+    (WE, "09:30", "11:00", BookingKind.RESIDENTS, "Mantelzorgers uit de wijk (voorbeeld)", 8),
+    (TH, "13:00", "16:00", BookingKind.HIRER, "Rijschool Voorbeeld: theorieles", 10),
+    (FR, "09:00", "12:00", BookingKind.HIRER, "Huisartsenpraktijk Voorbeeld: spreekuur", 6),
+]
+NOT_IN_A_ROOM = {"Bootcamp in het park"}
+
+
+@transaction.atomic
+def ensure_bookings() -> str:
+    """This week's rooms: every session at a centre books the smallest room it fits in (when the centre is open
+    then), and groups of residents and hirers book what is left, so the rooms page shows real occupancy figures.
+    Through the service (a clash or closed hours is simply skipped); idempotent."""
+    today = timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    begin, end = local_datetime(monday, dt.time.min), local_datetime(monday + dt.timedelta(days=7), dt.time.min)
+    made = 0
+    sessions = (
+        Session.objects.scheduled()
+        .between(begin, end)
+        .filter(activity__centre__isnull=False, activity__synthetic=True, bookings__isnull=True)
+        .exclude(activity__title__in=NOT_IN_A_ROOM)
+        .select_related("activity", "activity__centre")
+        .order_by("starts_at", "pk")
+    )
+    for session in sessions:
+        need = session.activity.capacity or 15
+        for room in session.activity.centre.rooms.filter(capacity__gte=need).order_by("capacity", "pk"):
+            try:
+                services.booking_create(
+                    actor=None,
+                    room=room,
+                    kind=BookingKind.SESSION,
+                    session=session,
+                    attendees=need,
+                    starts_at=session.starts_at,
+                    ends_at=session.ends_at,
+                    synthetic=True,
+                )
+            except ValidationError:
+                continue
+            made += 1
+            break
+    for centre in CommunityCentre.objects.order_by("name"):
+        rooms = list(centre.rooms.order_by("-capacity", "pk"))
+        for weekday, start, finish, kind, holder, people in HIRES:
+            day = monday + dt.timedelta(days=weekday)
+            starts, ends = local_datetime(day, _time(start)), local_datetime(day, _time(finish))
+            if RoomBooking.objects.filter(room__centre=centre, holder=holder, starts_at=starts).exists():
+                continue
+            for room in rooms:
+                try:
+                    services.booking_create(
+                        actor=None,
+                        room=room,
+                        kind=kind,
+                        holder=holder,
+                        attendees=people,
+                        starts_at=starts,
+                        ends_at=ends,
+                        synthetic=True,
+                    )
+                except ValidationError:
+                    continue
+                made += 1
+                break
+    return f"room bookings this week: {made} created (synthetic)"

@@ -638,9 +638,10 @@ def seed_demo(log=print) -> list[dict]:
     from .volunteers import ensure_volunteers  # volunteers in every state at the home centre
 
     log(ensure_volunteers())
-    from .activities import ensure_activities  # a week of activities at every demo centre
+    from .activities import ensure_activities, ensure_bookings  # a week of activities at every demo centre
 
     log(ensure_activities())
+    log(ensure_bookings())  # rooms booked this week: sessions, groups of residents, hirers
     from .support import ensure_help_requests  # help requests in every state in the home district
 
     log(ensure_help_requests())
