@@ -196,6 +196,7 @@ MENUS = {
         "Initiatieven",
         "Vacatures",
         "Mijn vrijwilligerswerk",
+        "Hulp die ik geef",
         "Cijfers",
         "Mijn gegevens",
     ],

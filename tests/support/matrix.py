@@ -11,11 +11,15 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
+from tests import factories as f
 from tests.matrix import ALL, LOGGED_IN, Entry
 from tests.support.factories import HelpRequestFactory
-from wijkkracht.support.constants import RequestStatus
-from wijkkracht.support.models import FollowUp, NetworkContact
+from tests.volunteers import factories as vf
+from wijkkracht.places.models import Neighbourhood
+from wijkkracht.support.constants import MatchStatus, RequestStatus
+from wijkkracht.support.models import FollowUp, Match, NetworkContact
 from wijkkracht.support.permissions import Action as A
+from wijkkracht.volunteers.models import Volunteer
 
 PROFESSIONALS = frozenset({"professional_a", "professional_b"})
 PROFESSIONAL_A = frozenset({"professional_a"})
@@ -33,7 +37,30 @@ def setup(w):
         help_request=phone, name="Buurman Kees", relation="neighbour", consent_at=timezone.now()
     )
     follow_up = FollowUp.objects.create(help_request=phone, due_on=timezone.localdate())
-    w.support = SimpleNamespace(own=own, phone=phone, other=other, contact=contact, follow_up=follow_up)
+    # Matching: district A's neighbourhood has a centroid; Vera (the volunteer persona) and Bram are active
+    # volunteers there. `seeking` looks for a helper; Vera was asked for `asked`; Bram is proposed for `proposed`.
+    Neighbourhood.objects.filter(pk=w.neighbourhood_a.pk).update(centroid_lat=52.30, centroid_lon=4.86)
+    w.neighbourhood_a.refresh_from_db()
+    vera = Volunteer.objects.filter(person=w.users["volunteer"].person).first() or vf.VolunteerFactory(
+        person=w.users["volunteer"].person, centres=[w.centre_a]
+    )
+    bram = vf.VolunteerFactory(person=f.PersonFactory(first_name="Bram", neighbourhood=w.neighbourhood_a))
+    matching = {"neighbourhood": w.neighbourhood_a, "owner": pro_a, "status": RequestStatus.MATCHING}
+    seeking, asked, proposed = (HelpRequestFactory(**matching) for _ in range(3))
+    offered = Match.objects.create(help_request=asked, volunteer=vera, status=MatchStatus.OFFERED)
+    proposal = Match.objects.create(help_request=proposed, volunteer=bram, status=MatchStatus.PROPOSED)
+    w.support = SimpleNamespace(
+        own=own,
+        phone=phone,
+        other=other,
+        contact=contact,
+        follow_up=follow_up,
+        vera=vera,
+        seeking=seeking,
+        proposed=proposed,
+        offered=offered,
+        proposal=proposal,
+    )
     return w.support
 
 
@@ -132,6 +159,54 @@ MATRIX: dict[str, Entry] = {
         post=PROFESSIONAL_A,
         args=lambda w: [setup(w).phone.public_id, setup(w).follow_up.public_id],
         data=lambda w: {"note": "Gaat goed."},
+    ),
+    "support:match_offer": Entry(
+        actions=(A.HANDLE,),
+        skip_get=True,
+        post=PROFESSIONAL_A,
+        args=_id("seeking"),
+        data=lambda w: {"volunteer": str(setup(w).vera.public_id)},
+        notes="the professional asks a helper from the ranked list",
+    ),
+    "support:match_confirm": Entry(
+        actions=(A.HANDLE,),
+        skip_get=True,
+        post=PROFESSIONAL_A,
+        args=lambda w: [setup(w).proposed.public_id, setup(w).proposal.public_id],
+    ),
+    "support:match_cancel": Entry(
+        actions=(A.HANDLE,),
+        skip_get=True,
+        post=PROFESSIONAL_A,
+        args=lambda w: [setup(w).proposed.public_id, setup(w).proposal.public_id],
+    ),
+    "support:helping": Entry(
+        actions=(A.HELPING,),
+        get=frozenset({"volunteer"}),
+        args=lambda w: [] if setup(w) else [],
+        logs={"support.RequestAccess": frozenset({"volunteer"})},
+        notes="the helper's own page: the minimum of the requests they were asked for; every view logged",
+    ),
+    "support:match_answer": Entry(
+        actions=(A.ANSWER,),
+        skip_get=True,
+        post=frozenset({"volunteer"}),
+        args=lambda w: [setup(w).offered.public_id],
+        data=lambda w: {"answer": "yes"},
+        notes="only the helper who was asked says yes or no",
+    ),
+    "support:match_all": Entry(
+        actions=(A.MATCH_ALL,),
+        get=PROFESSIONAL_A,
+        post=PROFESSIONAL_A,
+        args=lambda w: [w.district_a.slug] if setup(w) else [],
+        notes="the best overall assignment for district A's open requests, as proposals",
+    ),
+    "support:match_confirm_all": Entry(
+        actions=(A.MATCH_ALL,),
+        skip_get=True,
+        post=PROFESSIONAL_A,
+        args=lambda w: [w.district_a.slug] if setup(w) else [],
     ),
     "support:figures": Entry(
         actions=(A.FIGURES,),

@@ -418,17 +418,17 @@ def test_deadlines_count_working_days_for_the_intake_and_days_for_the_match(worl
 
 
 def test_the_escalation_job_raises_overdue_requests_once_and_finds_an_owner(world, client_for):
-    with freeze_time("2026-11-27 09:00:00+00:00"):
+    with freeze_time("2027-11-26 09:00:00+00:00"):
         data = {**ask_data(world)}
         data.pop("neighbourhood")
         late_intake = services.help_request_ask(actor=None, neighbourhood=world.neighbourhood_a, **data)
         in_intake = services.help_request_ask(actor=None, neighbourhood=world.neighbourhood_a, **data)
         services.help_request_move(help_request=in_intake, actor=world.users["professional_a"], to=S.INTAKE)
         unowned = HelpRequestFactory(neighbourhood=world.neighbourhood_b, owner=None)
-    with freeze_time("2026-12-02 08:59:00+00:00"):  # a minute before the intake deadline: only the unowned one
+    with freeze_time("2027-12-01 08:59:00+00:00"):  # a minute before the intake deadline: only the unowned one
         assert jobs.escalate_overdue() == 1
         assert HelpRequest.objects.get(pk=unowned.pk).owner == world.users["professional_b"]
-    with freeze_time("2026-12-02 09:01:00+00:00"):
+    with freeze_time("2027-12-01 09:01:00+00:00"):
         assert jobs.escalate_overdue() == 1
         assert jobs.escalate_overdue() == 0  # run twice: nothing more
         row = HelpRequest.objects.get(pk=late_intake.pk)
@@ -436,7 +436,7 @@ def test_the_escalation_job_raises_overdue_requests_once_and_finds_an_owner(worl
         listed = client_for("professional_a").get(reverse("support:escalations")).context["overdue"]
         assert [r.pk for r in listed] == [late_intake.pk]
         assert client_for("professional_b").get(reverse("support:escalations")).context["overdue"] == []
-    with freeze_time("2026-12-11 09:01:00+00:00"):  # no helper after 14 days: the one past its intake rises again
+    with freeze_time("2027-12-10 09:01:00+00:00"):  # no helper after 14 days: the one past its intake rises again
         assert jobs.escalate_overdue() == 1
         assert jobs.escalate_overdue() == 0
         reasons = dict(HelpRequest.objects.filter(district=world.district_a).values_list("pk", "escalation_reason"))
@@ -500,13 +500,13 @@ def test_closed_requests_are_anonymised_after_the_retention_period_once(world):
 
 
 def test_figures_are_counts_per_district_with_small_numbers_suppressed(world, client_for):
-    data = setup(world)  # district A: 2 open; district B: 1 open
+    data = setup(world)  # district A: 5 open (2, and 3 looking for a helper); district B: 1 open
     for _ in range(5):
         HelpRequestFactory(neighbourhood=world.neighbourhood_a, status=S.CLOSED, outcome="resolved")
     analyst = client_for("analyst").get(reverse("support:figures"))
     rows = {r["district"]: r["cells"] for r in analyst.context["rows"]}
     # asked, open, resolved, referred, withdrawn; None = fewer than 5
-    assert rows == {"Randwijck": [7, None, 5, 0, 0], "Westwijk": [None, None, 0, 0, 0]}
+    assert rows == {"Randwijck": [10, 5, 5, 0, 0], "Westwijk": [None, None, 0, 0, 0]}
     html = analyst.content.decode()
     assert data.own.contact_name not in html and "minder dan 5" in html
     council_b = client_for("council_b").get(reverse("support:figures")).context["rows"]

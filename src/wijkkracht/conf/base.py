@@ -311,6 +311,10 @@ WIJKKRACHT_SUPPORT_MATCH_DAYS = int(env("WIJKKRACHT_SUPPORT_MATCH_DAYS", "14"))
 WIJKKRACHT_SUPPORT_FOLLOW_UP_WEEKS = int(env("WIJKKRACHT_SUPPORT_FOLLOW_UP_WEEKS", "6"))
 # Closed help requests are anonymised this many days after closing (support.anonymise_closed).
 WIJKKRACHT_SUPPORT_ANONYMISE_DAYS = int(env("WIJKKRACHT_SUPPORT_ANONYMISE_DAYS", "365"))
+# Matching helpers to help requests: how far (metres, between neighbourhood centroids) a helper is asked to go,
+# and how many hours a week one match takes (a helper takes max_hours_per_week // this many requests at once).
+WIJKKRACHT_SUPPORT_REACH_M = int(env("WIJKKRACHT_SUPPORT_REACH_M", "5000"))
+WIJKKRACHT_SUPPORT_HOURS_PER_MATCH = int(env("WIJKKRACHT_SUPPORT_HOURS_PER_MATCH", "2"))
 
 # /status/ reports the task queue as stalled when its oldest due task has waited longer than this (seconds).
 WIJKKRACHT_HEALTH_TASK_MAX_WAIT = int(env("WIJKKRACHT_HEALTH_TASK_MAX_WAIT", "600"))

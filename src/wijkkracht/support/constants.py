@@ -54,6 +54,35 @@ class Category(models.TextChoices):
     OTHER = "other", _("iets anders")
 
 
+# What a category asks of a helper: the volunteers' skill names (volunteers migration 0002) that count for it.
+CATEGORY_SKILLS: dict[str, tuple[str, ...]] = {
+    "shopping": ("Autorijden", "Fietsen"),
+    "transport": ("Autorijden",),
+    "company": ("Gesprekken voeren",),
+    "small_jobs": ("Klussen",),
+    "paperwork": ("Administratie",),
+    "digital": ("Computer en telefoon",),
+    "other": (),
+}
+
+
+class MatchStatus(models.TextChoices):
+    """A Match: a helper (volunteer) for a request. Proposed by the batch (waits for the professional), offered
+    when the professional confirms it (waits for the helper), then accepted or declined by the helper."""
+
+    PROPOSED = "proposed", _("voorstel")
+    OFFERED = "offered", _("gevraagd aan de helper")
+    ACCEPTED = "accepted", _("aangenomen")
+    DECLINED = "declined", _("afgeslagen")
+    CANCELLED = "cancelled", _("vervallen")
+
+
+# A request has at most one of these at a time (a database constraint).
+LIVE_MATCH = frozenset({MatchStatus.PROPOSED, MatchStatus.OFFERED, MatchStatus.ACCEPTED})
+# What counts against a helper's capacity.
+LOAD_MATCH = frozenset({MatchStatus.OFFERED, MatchStatus.ACCEPTED})
+
+
 class Urgency(models.TextChoices):
     LOW = "low", _("het kan even wachten")
     NORMAL = "normal", _("deze week")
@@ -65,6 +94,7 @@ class AccessPurpose(models.TextChoices):
 
     HANDLING = "handling", _("behandeling van de vraag")
     OVERSIGHT = "oversight", _("toezicht als eigenaar")
+    HELPING = "helping", _("de helper bij de vraag")
 
 
 class Relation(models.TextChoices):
@@ -150,6 +180,11 @@ class AuditAction(models.TextChoices):
     FOLLOW_UP_PLAN = "support.follow_up_plan", _("nagesprek gepland")
     FOLLOW_UP_DONE = "support.follow_up_done", _("nagesprek gehouden")
     ANONYMISE = "support.request_anonymise", _("afgesloten hulpvraag geanonimiseerd")
+    MATCH_PROPOSE = "support.match_propose", _("helper voorgesteld")
+    MATCH_OFFER = "support.match_offer", _("helper gevraagd")
+    MATCH_ACCEPT = "support.match_accept", _("helper heeft ja gezegd")
+    MATCH_DECLINE = "support.match_decline", _("helper heeft nee gezegd")
+    MATCH_CANCEL = "support.match_cancel", _("koppeling vervallen")
 
 
 def offered_categories() -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.validators import normalise_phone
+from wijkkracht.volunteers.constants import WEEKDAYS, DayPart
 
 from .constants import (
     ON_BEHALF_CHANNELS,
@@ -120,10 +121,34 @@ class IntakeForm(forms.Form):
         required=False,
         help_text=_("Wat kan de bewoner zelf?"),
     )
-    vulnerable = forms.BooleanField(label=_("Kwetsbare inwoner"), required=False)
+    vulnerable = forms.BooleanField(
+        label=_("Kwetsbare inwoner"),
+        required=False,
+        help_text=_("Dan helpt alleen een volwassene met een geldige VOG."),
+    )
     consent_share = forms.BooleanField(
         label=_("De bewoner vindt het goed dat we het nodige delen met wie gaat helpen"), required=False
     )
+    slots = forms.MultipleChoiceField(
+        label=_("Wanneer is de hulp nodig?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vaste momenten in de week; leeg: maakt niet uit."),
+    )
+    languages = forms.CharField(
+        label=_("Taal"),
+        max_length=120,
+        required=False,
+        help_text=_("In welke taal wil de bewoner geholpen worden? Met komma's ertussen; leeg: maakt niet uit."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slots"].choices = slot_choices()
+
+
+def slot_choices() -> list[tuple[str, str]]:
+    return [(f"{day}_{part.value}", f"{day_label} {part.label}") for day, day_label in WEEKDAYS for part in DayPart]
 
 
 class NetworkContactForm(forms.Form):

@@ -10,6 +10,9 @@ register_menu(
         "support:queue",
         Action.QUEUE,
         order=35,
-        current=("support:queue", "support:detail", "support:take", "support:escalations"),
+        current=("support:queue", "support:detail", "support:take", "support:escalations", "support:match_all"),
     ),
+)
+register_menu(
+    MenuItem(_("Hulp die ik geef"), "support:helping", Action.HELPING, order=37, current=("support:helping",)),
 )

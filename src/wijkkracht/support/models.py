@@ -13,6 +13,7 @@ from .constants import (
     Channel,
     ContactAnswer,
     EscalationReason,
+    MatchStatus,
     Outcome,
     ReferralTo,
     Relation,
@@ -21,7 +22,17 @@ from .constants import (
     RungResult,
     Urgency,
 )
-from .query import FollowUpQuerySet, HelpRequestQuerySet, RequestAccessQuerySet
+from .query import FollowUpQuerySet, HelpRequestQuerySet, MatchQuerySet, RequestAccessQuerySet
+
+
+def validate_slots(value) -> None:
+    from django.core.exceptions import ValidationError
+
+    from wijkkracht.volunteers.constants import SLOTS
+
+    if not isinstance(value, list) or any(slot not in SLOTS for slot in value):
+        raise ValidationError(_("Kies momenten uit de lijst."))
+
 
 WHAT_MAX = 1000
 
@@ -78,6 +89,20 @@ class HelpRequest(models.Model):
         help_text=_("Wat de bewoner zelf kan."),
     )
     intake_at = models.DateTimeField(_("intake vastgelegd op"), null=True, blank=True)
+    slots = models.JSONField(
+        _("vaste momenten"),
+        default=list,
+        blank=True,
+        validators=[validate_slots],
+        help_text=_("Wanneer de hulp nodig is, per week: voor het zoeken van een helper."),
+    )
+    languages = models.CharField(
+        _("talen"),
+        max_length=120,
+        blank=True,
+        validators=[validate_name],
+        help_text=_("In welke taal de bewoner geholpen wil worden, met komma's ertussen. Leeg: maakt niet uit."),
+    )
     status = models.CharField(_("status"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.NEW)
     outcome = models.CharField(_("uitkomst"), max_length=16, choices=Outcome.choices, blank=True)
     owner = models.ForeignKey(
@@ -269,3 +294,54 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.help_request_id}@{self.due_on}"
+
+
+class Match(models.Model):
+    """A helper (a volunteer) for a help request. The batch proposes (waits for the professional); the
+    professional offers (waits for the helper); the helper accepts or declines. A request has at most one live
+    match (proposed, offered or accepted) at a time: a database constraint, so two professionals matching the
+    same request at once cannot both win. `parts` and `distance_m` are the matching engine's reasons, kept as
+    they were when the match was made."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    help_request = models.ForeignKey(
+        HelpRequest, on_delete=models.CASCADE, related_name="matches", verbose_name=_("hulpvraag")
+    )
+    volunteer = models.ForeignKey(
+        "volunteers.Volunteer", on_delete=models.PROTECT, related_name="help_matches", verbose_name=_("helper")
+    )
+    status = models.CharField(_("status"), max_length=12, choices=MatchStatus.choices, default=MatchStatus.OFFERED)
+    score = models.FloatField(_("score"), default=0)
+    distance_m = models.FloatField(_("afstand (m)"), null=True, blank=True)
+    parts = models.JSONField(_("onderdelen van de score"), default=dict, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+    offered_at = models.DateTimeField(_("gevraagd op"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = MatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("koppeling")
+        verbose_name_plural = _("koppelingen")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["help_request"],
+                condition=models.Q(status__in=["proposed", "offered", "accepted"]),
+                name="match_one_live_per_request",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["volunteer", "status"], name="match_volunteer_status"),
+            models.Index(fields=["status", "updated_at"], name="match_status_updated"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.help_request_id}→{self.volunteer_id} ({self.status})"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.policy import Policy, PolicyAction
 
-from .constants import WITHDRAWABLE, RequestStatus
+from .constants import WITHDRAWABLE, MatchStatus, RequestStatus
 
 
 class Action(PolicyAction):
@@ -23,6 +23,9 @@ class Action(PolicyAction):
     HANDLE = "support.handle"
     CLOSE = "support.close"
     FIGURES = "support.figures"
+    MATCH_ALL = "support.match_all"
+    HELPING = "support.helping"
+    ANSWER = "support.answer"
 
 
 policy = Policy(Action)
@@ -127,6 +130,34 @@ def _figures_of(user, scope, qs):
     if scope.has(Role.PROFESSIONAL):
         q |= Q(district_id__in=list(scope.work_district_ids))
     return qs.filter(q)
+
+
+@policy.rule(Action.MATCH_ALL)
+def _match_all(user, scope, district) -> bool:
+    """ "Match all open requests" for a district: its professionals (obj=None: any professional with a district)."""
+    if district is None:
+        return _queue(user, scope, None)
+    return scope.works_in_district(district.pk)
+
+
+def is_own_match(user, match) -> bool:
+    """The match is the user's own as the helper (callers select_related the volunteer)."""
+    person = person_of(user)
+    return person is not None and match is not None and match.volunteer.person_id == person.pk
+
+
+@policy.rule(Action.HELPING)
+def _helping(user, scope, match) -> bool:
+    """The helper's own page (the volunteer role) and their own matches: the minimum of the request."""
+    if match is None:
+        return bool(getattr(user, "is_authenticated", False)) and scope.has(Role.VOLUNTEER)
+    return match.status != MatchStatus.PROPOSED and is_own_match(user, match)
+
+
+@policy.rule(Action.ANSWER)
+def _answer(user, scope, match) -> bool:
+    """The helper says yes or no to a match they were asked for."""
+    return match is not None and match.status == MatchStatus.OFFERED and is_own_match(user, match)
 
 
 def can(user, action: Action, obj=None) -> bool:

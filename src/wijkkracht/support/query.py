@@ -7,7 +7,16 @@ from typing import Self
 from django.db import models
 from django.db.models import Case, CharField, IntegerField, Q, Value, When
 
-from .constants import BEFORE_INTAKE, BEFORE_MATCH, EscalationReason, RequestStatus, Urgency
+from .constants import (
+    BEFORE_INTAKE,
+    BEFORE_MATCH,
+    LIVE_MATCH,
+    LOAD_MATCH,
+    EscalationReason,
+    MatchStatus,
+    RequestStatus,
+    Urgency,
+)
 
 
 class HelpRequestQuerySet(models.QuerySet):
@@ -91,3 +100,22 @@ class FollowUpQuerySet(models.QuerySet):
 class RequestAccessQuerySet(models.QuerySet):
     def for_request(self, help_request) -> Self:
         return self.filter(help_request=help_request).select_related("viewer").order_by("-at", "-pk")
+
+
+class MatchQuerySet(models.QuerySet):
+    def live(self) -> Self:
+        """Proposed, offered or accepted: the one a request has at a time."""
+        return self.filter(status__in=list(LIVE_MATCH))
+
+    def load(self) -> Self:
+        """Offered or accepted on an open request: what counts against a helper's capacity."""
+        return self.filter(status__in=list(LOAD_MATCH)).exclude(help_request__status=RequestStatus.CLOSED)
+
+    def of_volunteer(self, volunteer) -> Self:
+        return self.filter(volunteer=volunteer)
+
+    def proposed(self) -> Self:
+        return self.filter(status=MatchStatus.PROPOSED)
+
+    def accepted(self) -> Self:
+        return self.filter(status=MatchStatus.ACCEPTED)

@@ -29,13 +29,14 @@ from .constants import (
     Channel,
     ContactAnswer,
     EscalationReason,
+    MatchStatus,
     Outcome,
     RequestStatus,
     Urgency,
     offered_categories,
     support_setting,
 )
-from .models import FollowUp, HelpRequest, LadderStep, NetworkContact, Referral, RequestAccess
+from .models import FollowUp, HelpRequest, LadderStep, Match, NetworkContact, Referral, RequestAccess
 from .permissions import Action, can, is_own, person_of
 
 
@@ -175,7 +176,12 @@ def help_request_move(*, help_request: HelpRequest, actor, to: str, reason: str 
     """Any move but closing (help_request_close) and reopening (help_request_reopen), through the map."""
     if to in (RequestStatus.CLOSED, RequestStatus.REOPENED):
         raise ValidationError(_("Deze stap bestaat niet."))
+    before = help_request.status
     transition(help_request, to=to, by=actor, reason=reason)
+    if to == RequestStatus.MATCHING and before in (RequestStatus.MATCHED, RequestStatus.IN_PROGRESS):
+        _matches_lapse(help_request, actor, statuses=(MatchStatus.ACCEPTED,))  # the helper fell away: find another
+    if to != RequestStatus.MATCHING and before == RequestStatus.MATCHING:
+        _matches_lapse(help_request, actor, statuses=(MatchStatus.PROPOSED, MatchStatus.OFFERED))
     return help_request
 
 
@@ -197,6 +203,7 @@ def help_request_close(*, help_request: HelpRequest, actor, outcome: str, reason
     help_request.outcome, help_request.closed_at = row.outcome, row.closed_at
     transition(help_request, to=RequestStatus.CLOSED, by=actor, reason=reason)
     audit_record(actor=actor, action=AuditAction.CLOSE, obj=help_request, outcome=outcome)
+    _matches_lapse(help_request, actor, statuses=(MatchStatus.PROPOSED, MatchStatus.OFFERED))
     if row.vulnerable:  # the safety net: a check-in some weeks later, whatever the outcome
         weeks = support_setting("FOLLOW_UP_WEEKS")
         follow_up = FollowUp(help_request=help_request, due_on=timezone.localdate() + timedelta(weeks=weeks))
@@ -233,7 +240,7 @@ def help_request_set_owner(*, help_request: HelpRequest, actor, owner: User) -> 
     return help_request
 
 
-INTAKE_FIELDS = ("underlying_need", "own_strength", "vulnerable", "consent_share")
+INTAKE_FIELDS = ("underlying_need", "own_strength", "vulnerable", "consent_share", "slots", "languages")
 
 
 @transaction.atomic
@@ -421,3 +428,232 @@ def help_requests_anonymise(*, now: datetime | None = None) -> int:
             audit_record(actor=None, action=AuditAction.ANONYMISE, obj=row)
             done += 1
     return done
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Matching: a helper (volunteer) for a request. The ranking and the batch assignment are the matching engine's
+# (ranking.py, the adapter); the rules are checked again here, under row locks, before anything is written.
+
+
+def _matches_lapse(help_request: HelpRequest, actor, *, statuses) -> int:
+    lapsed = 0
+    for match in Match.objects.filter(help_request=help_request, status__in=list(statuses)).select_for_update():
+        match.status = MatchStatus.CANCELLED
+        match.save(update_fields=["status", "updated_at"])
+        audit_record(actor=actor, action=AuditAction.MATCH_CANCEL, obj=help_request, match=str(match.public_id))
+        lapsed += 1
+    return lapsed
+
+
+def _match_refusal(help_request: HelpRequest, volunteer, today) -> str | None:
+    """Why this volunteer may not be asked for this request (None: they may). The database's own reading."""
+    from wijkkracht.volunteers.constants import VolunteerStatus
+    from wijkkracht.volunteers.models import Certificate
+
+    from . import ranking
+
+    if volunteer.status != VolunteerStatus.ACTIVE:
+        return _("Deze vrijwilliger is nu niet actief.")
+    if help_request.person_id is not None and volunteer.person_id == help_request.person_id:
+        return _("Iemand kan niet zijn eigen helper zijn.")
+    if Match.objects.filter(help_request=help_request, volunteer=volunteer, status=MatchStatus.DECLINED).exists():
+        return _("Deze vrijwilliger heeft al nee gezegd tegen deze vraag.")
+    if help_request.vulnerable:
+        birth_year = volunteer.person.birth_year
+        if birth_year is None or today.year - birth_year < ranking.ADULT_AFTER_YEARS:
+            return _("Een vrijwilliger onder de 18 helpt nooit alleen een kwetsbare inwoner.")
+        if not Certificate.objects.filter(volunteer=volunteer).valid_vog(today).exists():
+            return _("Deze inwoner is kwetsbaar: de helper heeft een geldige VOG nodig, en die is er niet.")
+    capacity = max(1, volunteer.max_hours_per_week // max(1, support_setting("HOURS_PER_MATCH")))
+    if Match.objects.load().filter(volunteer=volunteer).count() >= capacity:
+        return _("Deze vrijwilliger helpt al bij zoveel vragen als past (%(n)d).") % {"n": capacity}
+    return None
+
+
+def _offer(*, row: HelpRequest, volunteer, actor, today, proposal: Match | None = None) -> Match:
+    """Ask `volunteer` for the locked request `row`: checks every rule, then writes the offered match."""
+    from wijkkracht.volunteers.models import Volunteer
+
+    from . import ranking
+
+    if row.status != RequestStatus.MATCHING:
+        raise ValidationError(_("Een helper vragen kan als de vraag op 'zoekt een helper' staat."))
+    live = row.matches.live().select_related("volunteer").first()
+    if live is not None and live != proposal:
+        if live.status == MatchStatus.PROPOSED:
+            live.status = MatchStatus.CANCELLED
+            live.save(update_fields=["status", "updated_at"])
+        else:
+            raise ValidationError(
+                _("Er is voor deze vraag al een helper gevraagd, net door iemand anders. Er is niets veranderd.")
+            )
+    volunteer = Volunteer.objects.select_for_update().select_related("person").get(pk=volunteer.pk)
+    refusal = _match_refusal(row, volunteer, today)
+    if refusal:
+        raise ValidationError(refusal)
+    candidate = ranking.score_one(row, volunteer.pk, today=today)
+    if candidate is None:
+        raise ValidationError(_("Deze vrijwilliger past niet bij deze vraag (te ver weg of niet beschikbaar)."))
+    match = proposal or Match(help_request=row, volunteer=volunteer)
+    match.status, match.offered_by, match.offered_at = MatchStatus.OFFERED, _user(actor), timezone.now()
+    match.score, match.distance_m, match.parts = candidate.score, candidate.distance_m, candidate.parts
+    match.full_clean(validate_constraints=False)  # the one-live-match rule is the database's, under the lock
+    match.save()
+    audit_record(
+        actor=actor, action=AuditAction.MATCH_OFFER, obj=row, match=str(match.public_id), volunteer=volunteer.pk
+    )
+    return match
+
+
+@transaction.atomic
+def match_offer(*, help_request: HelpRequest, volunteer, actor, today=None) -> Match:
+    """The professional confirms a helper from the ranked list: the helper is asked (and says yes or no).
+    Two professionals at once: the request row is locked, so the second finds the first's match and is told."""
+    _check(actor, Action.HANDLE, help_request)
+    row = locked(help_request)
+    return _offer(row=row, volunteer=volunteer, actor=actor, today=today or timezone.localdate())
+
+
+@transaction.atomic
+def match_confirm(*, match: Match, actor, today=None) -> Match:
+    """The professional confirms a proposal of the batch: the helper is asked."""
+    _check(actor, Action.HANDLE, match.help_request)
+    row = locked(match.help_request)
+    current = Match.objects.select_for_update().get(pk=match.pk)
+    if current.status != MatchStatus.PROPOSED:
+        raise ValidationError(_("Dit voorstel is al bevestigd of vervallen. Er is niets veranderd."))
+    return _offer(
+        row=row, volunteer=current.volunteer, actor=actor, today=today or timezone.localdate(), proposal=current
+    )
+
+
+@transaction.atomic
+def match_cancel(*, match: Match, actor) -> Match:
+    """The professional withdraws a proposal or an offer that was not answered yet."""
+    _check(actor, Action.HANDLE, match.help_request)
+    locked(match.help_request)
+    current = Match.objects.select_for_update().get(pk=match.pk)
+    if current.status not in (MatchStatus.PROPOSED, MatchStatus.OFFERED):
+        raise ValidationError(_("Deze koppeling kan niet meer worden ingetrokken."))
+    current.status = MatchStatus.CANCELLED
+    current.save(update_fields=["status", "updated_at"])
+    audit_record(actor=actor, action=AuditAction.MATCH_CANCEL, obj=match.help_request, match=str(match.public_id))
+    return current
+
+
+def _answerable(match: Match, actor) -> tuple[HelpRequest, Match]:
+    _check(actor, Action.ANSWER, match)
+    row = locked(match.help_request)
+    current = Match.objects.select_for_update().select_related("volunteer").get(pk=match.pk)
+    if current.status != MatchStatus.OFFERED:
+        raise ValidationError(_("Deze vraag is al beantwoord of ingetrokken. Er is niets veranderd."))
+    return row, current
+
+
+@transaction.atomic
+def match_accept(*, match: Match, actor) -> Match:
+    """The helper says yes: the request has a helper (matching → matched, made by the system for the helper)."""
+    row, current = _answerable(match, actor)
+    current.status, current.answered_at = MatchStatus.ACCEPTED, timezone.now()
+    current.save(update_fields=["status", "answered_at", "updated_at"])
+    if row.status == RequestStatus.MATCHING:
+        transition(row, to=RequestStatus.MATCHED, by=None, reason=_("De gevraagde helper heeft ja gezegd."))
+    audit_record(actor=actor, action=AuditAction.MATCH_ACCEPT, obj=row, match=str(current.public_id))
+    return current
+
+
+@transaction.atomic
+def match_decline(*, match: Match, actor, today=None) -> tuple[Match, Match | None]:
+    """The helper says no. The next best helper is proposed to the professional at once (they confirm it).
+    Returns the declined match and the new proposal (None when nobody else fits)."""
+    row, current = _answerable(match, actor)
+    current.status, current.answered_at = MatchStatus.DECLINED, timezone.now()
+    current.save(update_fields=["status", "answered_at", "updated_at"])
+    audit_record(actor=actor, action=AuditAction.MATCH_DECLINE, obj=row, match=str(current.public_id))
+    return current, _propose_next(row, today or timezone.localdate())
+
+
+def _propose_next(row: HelpRequest, today) -> Match | None:
+    from . import ranking
+
+    if row.status != RequestStatus.MATCHING:
+        return None
+    ranked = ranking.ranked_helpers(row, today=today, k=1)
+    if not ranked:
+        return None
+    best = ranked[0]
+    proposal = Match(
+        help_request=row,
+        volunteer=best.volunteer,
+        status=MatchStatus.PROPOSED,
+        score=best.score,
+        distance_m=best.distance_m,
+        parts=best.parts,
+    )
+    proposal.full_clean(validate_constraints=False)
+    proposal.save()
+    audit_record(actor=None, action=AuditAction.MATCH_PROPOSE, obj=row, match=str(proposal.public_id))
+    return proposal
+
+
+def match_propose_all(*, district, actor, today=None) -> list[Match]:
+    """ "Match all open requests" of a district: the best overall assignment (the engine's exact solver) for the
+    requests looking for a helper without one, written as proposals for the professional to confirm."""
+    from . import ranking
+
+    _check(actor, Action.MATCH_ALL, district)
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        waiting = list(
+            HelpRequest.objects.select_for_update()
+            .filter(district=district, status=RequestStatus.MATCHING)
+            .exclude(pk__in=Match.objects.live().values("help_request_id"))
+            .select_related("district", "neighbourhood")
+            .order_by("pk")
+        )
+        proposals = ranking.best_assignment(waiting, district_id=district.pk, today=today)
+        made = []
+        for p in proposals:
+            match = Match(
+                help_request=p.help_request,
+                volunteer_id=p.volunteer_id,
+                status=MatchStatus.PROPOSED,
+                proposed_by=_user(actor),
+                score=p.candidate.score,
+                distance_m=p.candidate.distance_m,
+                parts=p.candidate.parts,
+            )
+            match.full_clean(validate_constraints=False)
+            match.save()
+            audit_record(actor=actor, action=AuditAction.MATCH_PROPOSE, obj=p.help_request, match=str(match.public_id))
+            made.append(match)
+    return made
+
+
+def match_confirm_all(*, district, actor, today=None) -> tuple[int, int]:
+    """Confirm every proposal of the district (each in its own transaction): (asked, refused). A proposal that
+    no longer fits (the helper is full, their VOG lapsed) is left as it was, with its reason on the page."""
+    _check(actor, Action.MATCH_ALL, district)
+    asked = refused = 0
+    for match in list(
+        Match.objects.proposed().filter(help_request__district=district).select_related("help_request", "volunteer")
+    ):
+        try:
+            match_confirm(match=match, actor=actor, today=today)
+        except ValidationError:
+            refused += 1
+        else:
+            asked += 1
+    return asked, refused
+
+
+@transaction.atomic
+def match_view_record(*, match: Match, actor) -> bool:
+    """The helper opened the minimum of the request: written to the access log (purpose: helping)."""
+    _check(actor, Action.HELPING, match)
+    if actor is None:
+        return False
+    access = RequestAccess(help_request_id=match.help_request_id, viewer=actor, purpose=AccessPurpose.HELPING)
+    access.full_clean()
+    access.save()
+    return True

@@ -28,3 +28,13 @@ urlpatterns += [
     path("cijfers/", views.figures, name="figures"),
     path("<uuid:public_id>/nagesprek/<uuid:follow_up_id>/", views.follow_up_done, name="follow_up_done"),
 ]
+
+urlpatterns += [
+    path("<uuid:public_id>/helper/", views.match_offer, name="match_offer"),
+    path("<uuid:public_id>/koppeling/<uuid:match_id>/bevestigen/", views.match_confirm, name="match_confirm"),
+    path("<uuid:public_id>/koppeling/<uuid:match_id>/intrekken/", views.match_cancel, name="match_cancel"),
+    path("ik-help/", views.helping, name="helping"),
+    path("ik-help/<uuid:match_id>/", views.match_answer, name="match_answer"),
+    path("wijk/<slug:slug>/koppelen/", views.match_all, name="match_all"),
+    path("wijk/<slug:slug>/koppelen/bevestigen/", views.match_confirm_all, name="match_confirm_all"),
+]

@@ -13,15 +13,17 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkkracht.accounts.policy import require
 from wijkkracht.places.models import District, Neighbourhood
 from wijkkracht.validators import add_service_errors
+from wijkkracht.volunteers.models import Volunteer
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
-from . import services
-from .constants import MoveLabel, Outcome, RequestStatus
+from . import ranking, services
+from .constants import LIVE_MATCH, MatchStatus, MoveLabel, Outcome, RequestStatus
 from .forms import (
     AskForm,
     ContactAnswerForm,
@@ -33,7 +35,7 @@ from .forms import (
     ReferralForm,
     TakeForm,
 )
-from .models import FollowUp, HelpRequest, NetworkContact, RequestAccess
+from .models import FollowUp, HelpRequest, Match, NetworkContact, RequestAccess
 from .permissions import Action, can, is_own, person_of, visible_to
 
 PAGE_SIZE = 25
@@ -147,8 +149,16 @@ def queue(request):
             "only_mine": only_mine,
             "statuses": [(s.value, s.label) for s in RequestStatus],
             "may_take": can(request.user, Action.ASK_ON_BEHALF),
+            "match_districts": _match_districts(request.user),
         },
     )
+
+
+def _match_districts(user) -> list:
+    from wijkkracht.accounts.scope import scope_of
+
+    districts = District.objects.filter(pk__in=list(scope_of(user).work_district_ids)).order_by("name")
+    return [d for d in districts if can(user, Action.MATCH_ALL, d)]
 
 
 def _help_request(public_id) -> HelpRequest:
@@ -190,6 +200,7 @@ def detail(request, public_id):
         context["referral_form"] = ReferralForm()
         context["follow_ups"] = list(help_request.follow_ups.all())
         context["follow_up_form"] = FollowUpForm()
+        context.update(_matching_context(help_request))
     return render(request, "support/detail.html", context)
 
 
@@ -398,3 +409,181 @@ def figures(request):
         for r in qs.figures_per_district()
     ]
     return render(request, "support/figures.html", {"rows": rows, "year": year})
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Matching: the professional's ranked helpers and the batch; the helper's own page.
+
+
+def _matching_context(help_request: HelpRequest) -> dict:
+    matches = list(help_request.matches.select_related("volunteer__person").order_by("created_at", "pk"))
+    live = next((m for m in matches if m.status in LIVE_MATCH), None)
+    ranked = []
+    if help_request.status == RequestStatus.MATCHING and (live is None or live.status == MatchStatus.PROPOSED):
+        ranked = ranking.ranked_helpers(help_request, today=timezone.localdate())
+    return {"matches": matches, "live_match": live, "ranked": ranked}
+
+
+def _match_of(help_request: HelpRequest, match_id) -> Match:
+    match = get_object_or_404(Match.objects.select_related("volunteer"), help_request=help_request, public_id=match_id)
+    match.help_request = help_request
+    return match
+
+
+def _tell(request, write, success: str) -> None:
+    try:
+        write()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+
+
+@login_required
+@require_POST
+def match_offer(request, public_id):
+    """The professional asks a helper from the ranked list (POST volunteer=<the volunteer's public id>)."""
+    help_request = _handled(request, public_id)
+    volunteer = Volunteer.objects.filter(public_id=_uuid(request.POST.get("volunteer"))).first()
+    if volunteer is None:
+        messages.error(request, _("Kies een helper uit de lijst."))
+    else:
+        _tell(
+            request,
+            lambda: services.match_offer(help_request=help_request, volunteer=volunteer, actor=request.user),
+            _("De helper is gevraagd. U ziet hier of hij of zij ja zegt."),
+        )
+    return redirect(f"{help_request.url}#helper")
+
+
+def _uuid(value):
+    import uuid
+
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+@login_required
+@require_POST
+def match_confirm(request, public_id, match_id):
+    help_request = _handled(request, public_id)
+    match = _match_of(help_request, match_id)
+    _tell(
+        request,
+        lambda: services.match_confirm(match=match, actor=request.user),
+        _("Het voorstel is bevestigd: de helper is gevraagd."),
+    )
+    return redirect(f"{help_request.url}#helper")
+
+
+@login_required
+@require_POST
+def match_cancel(request, public_id, match_id):
+    help_request = _handled(request, public_id)
+    match = _match_of(help_request, match_id)
+    _tell(request, lambda: services.match_cancel(match=match, actor=request.user), _("De koppeling is ingetrokken."))
+    return redirect(f"{help_request.url}#helper")
+
+
+@login_required
+@require_GET
+def helping(request):
+    """The helper's own page: the requests they were asked for and said yes to, with only what they need.
+    Name and phone only after they said yes and only when the resident agreed to share; every view is logged."""
+    require(request.user, Action.HELPING)
+    person = person_of(request.user)
+    rows = (
+        list(
+            Match.objects.filter(volunteer__person=person)
+            .exclude(status=MatchStatus.PROPOSED)
+            .select_related("volunteer", "help_request__neighbourhood", "help_request__district")
+            .order_by("-created_at", "-pk")[:50]
+        )
+        if person is not None
+        else []
+    )
+    for match in rows:
+        if match.status in (MatchStatus.OFFERED, MatchStatus.ACCEPTED) and match.help_request.is_open:
+            services.match_view_record(match=match, actor=request.user)
+    return render(request, "support/helping.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def match_answer(request, match_id):
+    """The helper says yes (answer=yes) or no (answer=no)."""
+    match = get_object_or_404(Match.objects.select_related("volunteer", "help_request"), public_id=match_id)
+    require(request.user, Action.ANSWER, match)
+    answer = request.POST.get("answer")
+    if answer == "yes":
+        _tell(
+            request,
+            lambda: services.match_accept(match=match, actor=request.user),
+            _("Dank u wel! U ziet nu de naam en het telefoonnummer, als de bewoner dat goedvond."),
+        )
+    elif answer == "no":
+        _tell(
+            request,
+            lambda: services.match_decline(match=match, actor=request.user),
+            _("Jammer, maar duidelijk. We vragen iemand anders."),
+        )
+    else:
+        messages.error(request, _("Kies ja of nee."))
+    return redirect("support:helping")
+
+
+def _district_for_matching(request, slug) -> District:
+    district = get_object_or_404(District, slug=slug)
+    require(request.user, Action.MATCH_ALL, district)
+    return district
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def match_all(request, slug):
+    """ "Match all open requests" of a district: GET shows the proposals waiting for confirmation, POST asks the
+    engine for the best overall assignment and writes it as proposals."""
+    district = _district_for_matching(request, slug)
+    if request.method == "POST":
+        made = services.match_propose_all(district=district, actor=request.user)
+        if made:
+            messages.success(
+                request,
+                ngettext("%(n)d voorstel gemaakt.", "%(n)d voorstellen gemaakt.", len(made)) % {"n": len(made)},
+            )
+        else:
+            messages.info(request, _("Er is geen nieuw voorstel: geen open vraag zonder helper, of niemand past."))
+        return redirect("support:match_all", slug=district.slug)
+    proposals = list(
+        Match.objects.proposed()
+        .filter(help_request__district=district)
+        .select_related("volunteer__person", "help_request__neighbourhood")
+        .order_by("help_request__created_at", "pk")[:200]
+    )
+    waiting = (
+        HelpRequest.objects.filter(district=district, status=RequestStatus.MATCHING)
+        .exclude(pk__in=Match.objects.live().values("help_request_id"))
+        .count()
+    )
+    return render(request, "support/match_all.html", {"district": district, "proposals": proposals, "waiting": waiting})
+
+
+@login_required
+@require_POST
+def match_confirm_all(request, slug):
+    district = _district_for_matching(request, slug)
+    asked, refused = services.match_confirm_all(district=district, actor=request.user)
+    messages.success(request, ngettext("%(n)d helper gevraagd.", "%(n)d helpers gevraagd.", asked) % {"n": asked})
+    if refused:
+        messages.error(
+            request,
+            ngettext(
+                "%(n)d voorstel past niet meer en staat nog open; bekijk het bij de vraag.",
+                "%(n)d voorstellen passen niet meer en staan nog open; bekijk ze bij de vraag.",
+                refused,
+            )
+            % {"n": refused},
+        )
+    return redirect("support:match_all", slug=district.slug)

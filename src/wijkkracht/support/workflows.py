@@ -30,7 +30,8 @@ HELP_REQUEST_WORKFLOW = register(
             Move(S.NEW, S.INTAKE, H),
             Move(S.NEW, S.MATCHING, H),
             Move(S.INTAKE, S.MATCHING, H),
-            Move(S.MATCHING, S.MATCHED, H, reason_required=True),
+            # The professional (a helper from the own network), or the system when the matched helper says yes.
+            Move(S.MATCHING, S.MATCHED, H, system=True, reason_required=True),
             Move(S.MATCHED, S.IN_PROGRESS, H),
             Move(S.MATCHED, S.MATCHING, H, reason_required=True),
             Move(S.IN_PROGRESS, S.MATCHING, H, reason_required=True),
