@@ -6,8 +6,9 @@ district), who are not away today, and who are not the resident themselves. Hard
 reach (WIJKKRACHT_SUPPORT_REACH_M between neighbourhood centroids), a valid VOG when the resident is vulnerable,
 capacity left (max_hours_per_week // WIJKKRACHT_SUPPORT_HOURS_PER_MATCH requests at once; offered and accepted
 matches on open requests count). A volunteer under 18 is never matched with a vulnerable resident: for the
-engine such a volunteer holds no VOG (the person's birth year is all the platform knows, so "under 18" is
-decided on the safe side: born less than 19 calendar years ago). Soft parts (the score): distance, skills for
+engine such a volunteer holds no VOG (the volunteers app's rule, `volunteers.query.is_minor` and
+`may_help_alone`: the birth year is all the platform knows, so "under 18" is decided on the safe side).
+Soft parts (the score): distance, skills for
 the category (constants.CATEGORY_SKILLS), weekly slots, language, current load, having helped this resident
 before (an accepted match on an earlier request of the same resident: the same account, or the same phone).
 
@@ -41,12 +42,13 @@ from wijkkracht.matching import (
 )
 from wijkkracht.volunteers.constants import SLOTS, VolunteerStatus
 from wijkkracht.volunteers.models import AvailabilityException, Certificate, Volunteer
+from wijkkracht.volunteers.query import is_minor
 
 from .constants import CATEGORY_SKILLS, MatchStatus, support_setting
 from .models import HelpRequest, Match
 
 ADULT_AFTER_YEARS = 19
-CACHE_SECONDS = 600  # born at least this many calendar years ago: surely 18 or older today
+CACHE_SECONDS = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +148,7 @@ def helper_rows(district_id: int, today: datetime.date) -> list[HelperRow]:
             lat, lon = dlat, dlon
         if lat is None or lon is None:
             continue  # nowhere known: distance cannot be judged
-        minor = birth_year is None or today.year - birth_year < ADULT_AFTER_YEARS
+        minor = is_minor(birth_year, today)
         result.append(
             HelperRow(
                 pk=pk,

@@ -449,8 +449,7 @@ def _match_refusal(help_request: HelpRequest, volunteer, today) -> str | None:
     """Why this volunteer may not be asked for this request (None: they may). The database's own reading."""
     from wijkkracht.volunteers.constants import VolunteerStatus
     from wijkkracht.volunteers.models import Certificate
-
-    from . import ranking
+    from wijkkracht.volunteers.query import may_help_alone
 
     if volunteer.status != VolunteerStatus.ACTIVE:
         return _("Deze vrijwilliger is nu niet actief.")
@@ -459,8 +458,7 @@ def _match_refusal(help_request: HelpRequest, volunteer, today) -> str | None:
     if Match.objects.filter(help_request=help_request, volunteer=volunteer, status=MatchStatus.DECLINED).exists():
         return _("Deze vrijwilliger heeft al nee gezegd tegen deze vraag.")
     if help_request.vulnerable:
-        birth_year = volunteer.person.birth_year
-        if birth_year is None or today.year - birth_year < ranking.ADULT_AFTER_YEARS:
+        if not may_help_alone(volunteer, vulnerable=True, today=today):
             return _("Een vrijwilliger onder de 18 helpt nooit alleen een kwetsbare inwoner.")
         if not Certificate.objects.filter(volunteer=volunteer).valid_vog(today).exists():
             return _("Deze inwoner is kwetsbaar: de helper heeft een geldige VOG nodig, en die is er niet.")
