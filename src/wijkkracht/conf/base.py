@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "wijkkracht.volunteers",
     "wijkkracht.activities",
     "wijkkracht.support",
+    "wijkkracht.board",
     "wijkkracht.pages",
     "wijkkracht.demo",
     "wijkkracht.operations",

@@ -645,4 +645,7 @@ def seed_demo(log=print) -> list[dict]:
     from .support import ensure_help_requests  # help requests in every state in the home district
 
     log(ensure_help_requests())
+    from .board import ensure_board  # asks and offers on the boards of four districts
+
+    log(ensure_board())
     return logins
