@@ -15,6 +15,7 @@ from tests import factories as f
 from tests.support.factories import HelpRequestFactory
 from tests.support.matrix import ask_data, setup
 from wijkkracht.accounts.constants import Role
+from wijkkracht.accounts.models import ThrottleEvent
 from wijkkracht.audit.models import AuditEvent
 from wijkkracht.support import jobs, services
 from wijkkracht.support.constants import (
@@ -513,3 +514,35 @@ def test_figures_are_counts_per_district_with_small_numbers_suppressed(world, cl
     assert [r["district"] for r in council_b] == ["Westwijk"]
     professional_a = client_for("professional_a").get(reverse("support:figures")).context["rows"]
     assert [r["district"] for r in professional_a] == ["Randwijck"]
+
+
+def test_the_anonymous_form_is_throttled_without_locking_anyone_out(world, client_for):
+    """ADR 0005: three requests an hour from one number and address, then a clear "wait" (429, nothing asked);
+    the same number from elsewhere, and a logged-in resident, still get through."""
+    anonymous = client_for("anonymous")
+    with freeze_time("2027-03-01 10:00:00+00:00"):
+        for _ in range(3):
+            assert anonymous.post(reverse("support:ask"), ask_data(world)).status_code == 302
+        count = HelpRequest.objects.count()
+        response = anonymous.post(reverse("support:ask"), ask_data(world))
+        assert response.status_code == 429
+        assert int(response["Retry-After"]) > 0
+        assert "Wacht" in response.content.decode() and HelpRequest.objects.count() == count
+        other_place = anonymous.post(reverse("support:ask"), ask_data(world), REMOTE_ADDR="10.1.2.3")
+        assert other_place.status_code == 302  # the same number from another address: not shut out
+        assert client_for("resident").post(reverse("support:ask"), ask_data(world)).status_code == 302
+    with freeze_time("2027-03-01 11:00:01+00:00"):  # an hour later the first address asks again
+        assert anonymous.post(reverse("support:ask"), ask_data(world)).status_code == 302
+    assert not any("020" in str(v) for v in ThrottleEvent.objects.values_list("key", flat=True))
+
+
+def test_a_shared_address_is_slowed_down_never_shut(world, client_for):
+    anonymous = client_for("anonymous")
+    with freeze_time("2027-03-01 10:00:00+00:00") as clock:
+        for i in range(10):
+            data = {**ask_data(world), "contact_phone": f"020 555 00 {i:02d}"}
+            assert anonymous.post(reverse("support:ask"), data).status_code == 302
+        data = {**ask_data(world), "contact_phone": "020 555 00 99"}
+        assert anonymous.post(reverse("support:ask"), data).status_code == 429
+        clock.tick(5 * 60 + 1)  # one more every five minutes
+        assert anonymous.post(reverse("support:ask"), data).status_code == 302

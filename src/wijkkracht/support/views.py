@@ -16,13 +16,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkkracht.accounts import throttle
 from wijkkracht.accounts.policy import require
+from wijkkracht.accounts.services import throttle_record
 from wijkkracht.places.models import District, Neighbourhood
 from wijkkracht.validators import add_service_errors
 from wijkkracht.volunteers.models import Volunteer
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
-from . import ranking, services
+from . import ranking, services, throttling
 from .constants import LIVE_MATCH, MatchStatus, MoveLabel, Outcome, RequestStatus
 from .forms import (
     AskForm,
@@ -69,16 +71,35 @@ def ask(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         neighbourhood = data.pop("neighbourhood")
+        checks = [] if request.user.is_authenticated else throttling.ask_checks(request, data["contact_phone"])
+        wait = throttle.wait_seconds(checks) if checks else 0
+        if wait:  # nothing is asked; the form comes back with what was typed
+            response = render(
+                request, "support/ask.html", {"form": form, "district": district, "throttled": _wait(wait)}, status=429
+            )
+            response["Retry-After"] = str(wait)
+            return response
         try:
             help_request = services.help_request_ask(actor=request.user, neighbourhood=neighbourhood, **data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if checks:
+                throttle_record(checks=checks)
             if is_own(request.user, help_request):
                 messages.success(request, _("Uw vraag is verstuurd. U ziet hem hieronder."))
                 return redirect("support:mine")
             return redirect("support:thanks")
     return render(request, "support/ask.html", {"form": form, "district": district})
+
+
+def _wait(seconds: int) -> str:
+    minutes = max(1, -(-seconds // 60))
+    return ngettext(
+        "U hebt al een paar vragen gestuurd. Wacht %(minutes)d minuut en stuur het dan opnieuw, of bel ons.",
+        "U hebt al een paar vragen gestuurd. Wacht %(minutes)d minuten en stuur het dan opnieuw, of bel ons.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 @require_GET
