@@ -7,8 +7,8 @@ from django.test import Client
 
 from wijkkracht.demo.seed import DEMO_DOMAIN, HOME_CENTRE
 from wijkkracht.places.models import CommunityCentre
-from wijkkracht.support.constants import RequestStatus
-from wijkkracht.support.models import HelpRequest
+from wijkkracht.support.constants import MatchStatus, RequestStatus
+from wijkkracht.support.models import HelpRequest, Match
 
 
 def test_the_demo_has_a_help_request_in_every_state_and_seeding_twice_adds_none(db):
@@ -18,9 +18,24 @@ def test_the_demo_has_a_help_request_in_every_state_and_seeding_twice_adds_none(
     assert set(rows.values_list("status", flat=True)) == set(RequestStatus.values)
     assert not HelpRequest.objects.filter(synthetic=False).exists()
     assert not rows.filter(owner__isnull=True).exists()
-    count = HelpRequest.objects.count()
+    # Matching: the demo volunteer was asked, a helper said yes, one said no (the next was proposed), and
+    # "match all open requests" proposed helpers for the rest.
+    assert set(Match.objects.values_list("status", flat=True)) == {
+        MatchStatus.OFFERED,
+        MatchStatus.ACCEPTED,
+        MatchStatus.DECLINED,
+        MatchStatus.PROPOSED,
+    }
+    vera_match = Match.objects.get(
+        volunteer__person__user__email=f"vrijwilliger@{DEMO_DOMAIN}", help_request__contact_name="Demo: Sanne Peters"
+    )
+    assert vera_match.status == MatchStatus.OFFERED
+    count, matches = HelpRequest.objects.count(), Match.objects.count()
     call_command("seed_demo", stdout=StringIO())
-    assert HelpRequest.objects.count() == count
+    assert (HelpRequest.objects.count(), Match.objects.count()) == (count, matches)
+    helper = Client()
+    helper.force_login(vera_match.volunteer.person.user)
+    assert vera_match in helper.get("/hulp/ik-help/").context["rows"]
 
     professional = Client()
     professional.force_login(home.district.help_requests.first().owner)

@@ -55,7 +55,7 @@ REQUESTS = [
         "Wie leert mij videobellen met mijn kleinkinderen?",
         "low",
         False,
-        [S.MATCHING, S.MATCHED],
+        [S.MATCHING],
         "",
     ),
     (
@@ -99,6 +99,26 @@ REQUESTS = [
         Outcome.REFERRED,
     ),
     (
+        "Demo: mevrouw Jansen",
+        Channel.PHONE,
+        "shopping",
+        "Boodschappen op vrijdag; ze kan niet meer met de tas lopen.",
+        "normal",
+        False,
+        [S.INTAKE, S.MATCHING],
+        "",
+    ),
+    (
+        "Demo: meneer Hendriks",
+        Channel.ONLINE,
+        "small_jobs",
+        "Een gordijnrail ophangen.",
+        "low",
+        False,
+        [S.MATCHING],
+        "",
+    ),
+    (
         "Demo: Jan Smit",
         Channel.ONLINE,
         "other",
@@ -116,6 +136,14 @@ REASONS = {
     S.CLOSED: "Afgerond.",
 }
 PHONE = "020 555 01 %02d"
+# Matching, after the moves: the demo volunteer Vera is asked (she answers on "Hulp die ik geef"); the best helper
+# says yes (the request has a helper); the best helper says no (the next is proposed to the professional); then
+# "match all open requests" proposes helpers for the rest that look for one.
+MATCHES = {
+    "Demo: Sanne Peters": "ask_vera",
+    "Demo: mevrouw Jansen": "accept",
+    "Demo: meneer Hendriks": "decline",
+}
 # The intake of some requests: the question behind the question, own strength, the ladder tried, a referral.
 INTAKES = {
     "Demo: meneer Yilmaz": {
@@ -148,10 +176,65 @@ def _login(key: str) -> User:
     return User.objects.get(email=f"{key}@{DEMO_DOMAIN}")
 
 
+# Neighbours who help (the help service): active volunteers of the home centre with the skills help requests ask
+# for, registered through the volunteers' services when the demo has fewer than this many active volunteers.
+HELPERS = [
+    (["Autorijden", "Klussen"], ["mon_morning", "fri_morning", "fri_afternoon"], True),
+    (["Computer en telefoon", "Administratie"], ["tue_evening", "wed_afternoon"], True),
+    (["Gesprekken voeren", "Koken"], ["wed_morning", "thu_afternoon"], False),
+    (["Klussen", "Fietsen"], ["sat_morning", "fri_morning"], False),
+]
+
+
+def ensure_helpers(professional: User, home: CommunityCentre) -> int:
+    import datetime
+
+    from django.utils import timezone
+
+    from wijkkracht.people.models import Person
+    from wijkkracht.volunteers import services as volunteers
+    from wijkkracht.volunteers.constants import TagKind, VolunteerStatus
+    from wijkkracht.volunteers.models import Tag, Volunteer
+
+    today = timezone.localdate()
+    active = Volunteer.objects.filter(status=VolunteerStatus.ACTIVE, centres=home).count()
+    wanted = max(0, len(HELPERS) + 1 - active)
+    people = list(
+        Person.objects.filter(
+            synthetic=True,
+            user__isnull=True,
+            volunteer__isnull=True,
+            birth_year__lte=today.year - 25,
+            neighbourhood__district__municipality_id=home.district.municipality_id,
+        ).order_by("public_id")[:wanted]
+    )
+    tags = {t.name: t for t in Tag.objects.filter(kind=TagKind.SKILL)}
+    made = 0
+    for person, (skills, slots, vog) in zip(people, HELPERS, strict=False):
+        volunteer = volunteers.volunteer_register(
+            person=person,
+            actor=professional,
+            centres=[home],
+            work_districts=[home.district],
+            skills=[tags[name] for name in skills if name in tags],
+            availability=slots,
+            max_hours_per_week=6,
+        )
+        volunteers.volunteer_move(volunteer=volunteer, actor=professional, to=VolunteerStatus.INTAKE)
+        volunteers.volunteer_move(volunteer=volunteer, actor=professional, to=VolunteerStatus.ACTIVE)
+        if vog:
+            volunteers.certificate_record(
+                volunteer=volunteer, actor=professional, kind="vog", issued_on=today - datetime.timedelta(days=60)
+            )
+        made += 1
+    return made
+
+
 @transaction.atomic
 def ensure_help_requests() -> str:
     professional, resident = _login("beroepskracht"), _login("bewoner")
     home = CommunityCentre.objects.select_related("district").get(name=HOME_CENTRE)
+    helpers = ensure_helpers(professional, home)
     neighbourhoods = list(home.district.neighbourhoods.order_by("cbs_code"))
     made = 0
     for index, (name, channel, category, what, urgency, vulnerable, moves, outcome) in enumerate(REQUESTS):
@@ -194,7 +277,33 @@ def ensure_help_requests() -> str:
                 services.help_request_reopen(help_request=help_request, actor=professional, reason=reason)
             else:
                 services.help_request_move(help_request=help_request, actor=professional, to=to, reason=reason)
-    return f"help requests: {made} created"
+        if name in MATCHES:
+            _match(help_request, professional, MATCHES[name])
+    proposals = services.match_propose_all(district=home.district, actor=professional) if made else []
+    return f"help requests: {made} created, {helpers} helpers registered, {len(proposals)} helpers proposed"
+
+
+def _match(help_request: HelpRequest, professional: User, plan: str) -> None:
+    """Ask a helper through the services; the helper's answer is given by the demo (the system) for them."""
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from wijkkracht.support import ranking
+    from wijkkracht.volunteers.models import Volunteer
+
+    vera = Volunteer.objects.filter(person__user__email=f"vrijwilliger@{DEMO_DOMAIN}").first()
+    ranked = [r.volunteer for r in ranking.ranked_helpers(help_request, today=timezone.localdate(), k=3)]
+    choices = ([vera] if plan == "ask_vera" and vera is not None else []) + [v for v in ranked if v != vera]
+    for volunteer in choices:
+        try:
+            match = services.match_offer(help_request=help_request, volunteer=volunteer, actor=professional)
+        except ValidationError:
+            continue
+        if plan == "accept":
+            services.match_accept(match=match, actor=None)
+        elif plan == "decline":
+            services.match_decline(match=match, actor=None)
+        return
 
 
 def _intake(help_request: HelpRequest, professional: User, intake: dict) -> None:
