@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tests import factories as f
 from wijkkracht.councils.constants import AssignmentStatus, Measure, MemberStatus, PlanStatus, Position
-from wijkkracht.councils.models import Assignment, CouncilMember, CouncilSettings, Meeting, Plan, PlanGoal
+from wijkkracht.councils.models import Assignment, CouncilMember, CouncilSettings, Meeting, Plan, PlanGoal, TemplateGoal
 
 
 class CouncilMemberFactory(factory.django.DjangoModelFactory):
@@ -49,6 +49,18 @@ class PlanGoalFactory(factory.django.DjangoModelFactory):
     target_groups = factory.LazyFunction(lambda: ["15_55"])
     target_value = 120
     measure = Measure.RESIDENTS_REACHED
+
+
+class TemplateGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TemplateGoal
+
+    district = factory.SubFactory(f.DistrictFactory)
+    title = factory.Sequence(lambda n: f"Sjabloondoel {n}")
+    target_groups = factory.LazyFunction(lambda: ["15_55"])
+    target_value = 10
+    measure = Measure.ACTIVITIES_PER_MONTH
+    order = factory.Sequence(lambda n: n + 1)
 
 
 class AssignmentFactory(factory.django.DjangoModelFactory):

@@ -15,6 +15,7 @@ from tests.councils import factories as cf
 from tests.matrix import ALL, Entry
 from wijkkracht.councils.constants import AssignmentStatus, MemberStatus, PlanStatus, Position
 from wijkkracht.councils.permissions import Action as A
+from wijkkracht.initiatives.permissions import Action as InitiativeAction
 
 COUNCIL_A_MEMBER = frozenset({"council_a"})
 COUNCIL_VIEWERS_MINE = frozenset({"council_a", "council_b", "professional_a", "professional_b", "administrator"})
@@ -45,7 +46,9 @@ def setup(w):
         council=council, starts_at=now - datetime.timedelta(days=1), minutes="Besproken: de zomer."
     )
     coming = cf.MeetingFactory(council=council, starts_at=now + datetime.timedelta(days=10))
+    template_goal = cf.TemplateGoalFactory(district=w.district_a, title="Tien activiteiten per maand")
     w.councils = SimpleNamespace(
+        template_goal=template_goal,
         held=held,
         coming=coming,
         chair=chair,
@@ -116,6 +119,35 @@ MATRIX: dict[str, Entry] = {
         post=COUNCIL_A_MEMBER,
         args=_council,
         data=lambda w: {"profile": "Ontmoeten, leren en samen eten.", "focus": "jongeren"},
+    ),
+    "councils:tailoring": Entry(
+        actions=(A.TAILOR, InitiativeAction.TAILOR),
+        get=COUNCIL_A_MEMBER,
+        post=COUNCIL_A_MEMBER,
+        args=_council,
+        data=lambda w: {
+            "uses_meetings": "on",
+            "uses_plans": "on",
+            "takes_initiatives": "on",
+            "initiative_categories": ["youth", "green"],
+        },
+        notes="The council tailors its district: assignments and the budget switched off, two kinds of initiative",
+    ),
+    "councils:template_goal_create": Entry(
+        actions=(A.TAILOR,), get=COUNCIL_A_MEMBER, post=COUNCIL_A_MEMBER, args=_council, data=lambda w: GOAL_DATA
+    ),
+    "councils:template_goal_edit": Entry(
+        actions=(A.TAILOR,),
+        get=COUNCIL_A_MEMBER,
+        post=COUNCIL_A_MEMBER,
+        args=lambda w: [*_council(w), setup(w).template_goal.public_id],
+        data=lambda w: GOAL_DATA,
+    ),
+    "councils:template_goal_delete": Entry(
+        actions=(A.TAILOR,),
+        get=COUNCIL_A_MEMBER,
+        post=COUNCIL_A_MEMBER,
+        args=lambda w: [*_council(w), setup(w).template_goal.public_id],
     ),
     "councils:plan_create": Entry(
         actions=(A.PLAN_CREATE,),

@@ -129,3 +129,6 @@ class AuditAction(models.TextChoices):
     MEETING_MINUTES = "councils.meeting_minutes", _("notulen bijgewerkt")
     DECISION_ADD = "councils.decision_add", _("besluit vastgelegd")
     REMINDER_SENT = "councils.reminder_sent", _("herinnering verstuurd")
+    TAILORING_SAVE = "councils.tailoring_save", _("maatwerk van de wijk gewijzigd")
+    TEMPLATE_GOAL_SAVE = "councils.template_goal_save", _("doel in het plansjabloon opgeslagen")
+    TEMPLATE_GOAL_DELETE = "councils.template_goal_delete", _("doel uit het plansjabloon verwijderd")

@@ -8,6 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.initiatives.constants import Category as InitiativeCategory
+
 from .constants import Measure, Position, TargetGroup
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -58,6 +60,12 @@ class PlanCreateForm(forms.Form):
         max_length=4000,
         help_text=_("Wat de raad dit jaar wil bereiken."),
     )
+    from_template = forms.BooleanField(
+        label=_("Begin met de doelen uit het plansjabloon van de wijk"),
+        required=False,
+        initial=True,
+        help_text=_("U kunt de doelen daarna aanpassen of verwijderen."),
+    )
 
 
 class PlanForm(forms.Form):
@@ -105,6 +113,31 @@ class GoalForm(forms.Form):
         required=False,
         max_length=200,
         help_text=_("Alleen nodig als het plan al is goedgekeurd."),
+    )
+
+
+class TemplateGoalForm(GoalForm):
+    """A goal of the district's plan template: the same as a plan's goal, without the version note."""
+
+    note = None
+
+
+class TailoringForm(forms.Form):
+    """Which of the council's tools the district uses, and which initiatives it asks for."""
+
+    uses_meetings = forms.BooleanField(
+        label=_("Vergaderingen: agenda, aanwezigheid, notulen en besluiten"), required=False
+    )
+    uses_plans = forms.BooleanField(label=_("Het inhoudelijk plan per jaar"), required=False)
+    uses_assignments = forms.BooleanField(label=_("Opdrachten aan de beroepskracht"), required=False)
+    takes_initiatives = forms.BooleanField(label=_("Bewonersinitiatieven: bewoners dienen ideeën in"), required=False)
+    uses_budget = forms.BooleanField(label=_("Geld uit het wijkbudget voor initiatieven"), required=False)
+    initiative_categories = forms.MultipleChoiceField(
+        label=_("Soorten initiatieven die de wijk vraagt"),
+        choices=InitiativeCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Bewoners kiezen uit deze soorten als ze een initiatief indienen."),
     )
 
 

@@ -29,6 +29,7 @@ from .query import (
     DecisionQuerySet,
     MeetingQuerySet,
     PlanQuerySet,
+    TemplateGoalQuerySet,
 )
 
 
@@ -530,3 +531,69 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.subject_key}"
+
+
+class DistrictTailoring(models.Model):
+    """Tailoring per district (maatwerk): which of the council's tools the district uses. Without a row the
+    district uses them all. Its plan template is the district's TemplateGoals; initiatives keep their own
+    part (whether the district takes initiatives, its budget, its categories: initiatives.DistrictSettings)."""
+
+    district = models.OneToOneField(
+        "places.District", on_delete=models.CASCADE, related_name="council_tailoring", verbose_name=_("wijk")
+    )
+    uses_meetings = models.BooleanField(_("vergaderingen"), default=True)
+    uses_plans = models.BooleanField(_("inhoudelijk plan"), default=True)
+    uses_assignments = models.BooleanField(_("opdrachten aan de beroepskracht"), default=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("maatwerk van de wijk")
+        verbose_name_plural = _("maatwerk van de wijken")
+
+    def __str__(self) -> str:
+        return str(self.district)
+
+
+class TemplateGoal(models.Model):
+    """A goal of the district's plan template: a council starts a new plan with these goals (and changes them)."""
+
+    public_id = models.UUIDField(_("publiek id"), default=uuid.uuid4, unique=True, editable=False)
+    district = models.ForeignKey(
+        "places.District", on_delete=models.CASCADE, related_name="plan_template_goals", verbose_name=_("wijk")
+    )
+    title = models.CharField(_("doel"), max_length=200, validators=[validate_name])
+    description = models.TextField(_("toelichting"), blank=True, validators=[validate_text, text_limit(4000)])
+    target_groups = models.JSONField(_("doelgroepen"), default=list, validators=[_validate_target_groups])
+    target_value = models.PositiveIntegerField(_("streefwaarde"), validators=[MinValueValidator(1)])
+    measure = models.CharField(
+        _("hoe we tellen"), max_length=24, choices=Measure.choices, default=Measure.RESIDENTS_REACHED
+    )
+    planned_activities = models.TextField(
+        _("geplande activiteiten"), blank=True, validators=[validate_text, text_limit(4000)]
+    )
+    budget = models.DecimalField(
+        _("begroting (euro)"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = TemplateGoalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("doel uit het plansjabloon")
+        verbose_name_plural = _("plansjabloon")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(target_value__gte=1), name="template_goal_target_positive"),
+            models.CheckConstraint(condition=models.Q(budget__gte=0), name="template_goal_budget_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def target_group_labels(self) -> list[str]:
+        labels = dict(TargetGroup.choices)
+        return [str(labels.get(v, v)) for v in self.target_groups]

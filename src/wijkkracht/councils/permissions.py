@@ -26,6 +26,7 @@ class Action(PolicyAction):
     MANAGE = "councils.manage"
     WORK = "councils.work"
     CENTRE_PROFILE_EDIT = "councils.centre_profile_edit"
+    TAILOR = "councils.tailor"
     MEMBER_PROPOSE = "councils.member_propose"
     MEMBER_CONFIRM = "councils.member_confirm"
     MEMBER_END = "councils.member_end"
@@ -115,6 +116,13 @@ def _work(user, scope, council) -> bool:
 @policy.rule(Action.CENTRE_PROFILE_EDIT)
 def _centre_profile(user, scope, council) -> bool:
     return council is not None and council.centre_id is not None and is_member(scope, council)
+
+
+@policy.rule(Action.TAILOR)
+def _tailor(user, scope, council) -> bool:
+    """Tailoring of the council's district (which tools it uses, its initiatives, its plan template): the
+    council's own members. `obj` is the council."""
+    return council is not None and is_member(scope, council)
 
 
 @policy.rule(Action.MEMBER_PROPOSE)

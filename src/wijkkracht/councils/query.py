@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any, Self
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -17,7 +18,8 @@ class CouncilQuerySet(models.QuerySet):
         return self.filter(district=district)
 
     def for_page(self) -> Self:
-        return self.select_related("district", "centre", "organisation")
+        """With the district's tailoring (a reverse one-to-one: None when the district has none)."""
+        return self.select_related("district__council_tailoring", "centre", "organisation")
 
 
 class CouncilMemberQuerySet(models.QuerySet):
@@ -198,3 +200,26 @@ def overview(municipality_ids, *, today: datetime.date | None = None) -> list[di
     ):
         rows[r["council__district_id"]] |= {k: r[k] for k in ("open", "overdue", "done")}
     return list(rows.values())
+
+
+class TemplateGoalQuerySet(models.QuerySet):
+    def of_district(self, district) -> Self:
+        return self.filter(district=district).order_by("order", "pk")
+
+
+class Tools:
+    """What a district uses of the council's tools (tailoring); all of them without a DistrictTailoring row."""
+
+    def __init__(self, tailoring=None) -> None:
+        self.meetings = tailoring.uses_meetings if tailoring is not None else True
+        self.plans = tailoring.uses_plans if tailoring is not None else True
+        self.assignments = tailoring.uses_assignments if tailoring is not None else True
+
+
+def tools_of(district) -> Tools:
+    """The district's tools, read from `district.council_tailoring` (loaded by Council.objects.for_page())."""
+    try:
+        tailoring = district.council_tailoring
+    except ObjectDoesNotExist:
+        tailoring = None
+    return Tools(tailoring)

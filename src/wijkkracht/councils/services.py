@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,15 +36,17 @@ from .models import (
     CouncilMember,
     CouncilSettings,
     Decision,
+    DistrictTailoring,
     Meeting,
     MeetingAttendance,
     Plan,
     PlanGoal,
     PlanVersion,
     Reminder,
+    TemplateGoal,
 )
 from .permissions import Action
-from .query import serving_professionals
+from .query import Tools, serving_professionals
 
 
 def _save(obj) -> None:
@@ -94,6 +97,105 @@ def centre_profile_update(*, council: Council, actor, profile: str, focus: str):
     centre = centre_update(centre=centre, actor=None, profile=profile.strip(), focus=focus.strip(), **others)
     audit_record(actor=actor, action=AuditAction.CENTRE_PROFILE, obj=council, centre=str(centre.public_id))
     return centre
+
+
+# --- tailoring per district ------------------------------------------------------------------------------
+
+
+def _tool_in_use(council: Council, tool: str) -> None:
+    """Refuse a write for a tool the council's district switched off (tailoring)."""
+    labels = {
+        "meetings": _("vergaderingen"),
+        "plans": _("een inhoudelijk plan"),
+        "assignments": _("opdrachten aan de beroepskracht"),
+    }
+    if not getattr(Tools(DistrictTailoring.objects.filter(district_id=council.district_id).first()), tool):
+        raise ValidationError(
+            _("Wijk %(district)s gebruikt %(tool)s niet in Wijkkracht (maatwerk van de wijk).")
+            % {"district": council.district.name, "tool": labels[tool]}
+        )
+
+
+@transaction.atomic
+def tailoring_save(
+    *,
+    council: Council,
+    actor,
+    uses_meetings: bool,
+    uses_plans: bool,
+    uses_assignments: bool,
+    takes_initiatives: bool,
+    uses_budget: bool,
+    initiative_categories: list[str],
+) -> DistrictTailoring:
+    """The council tailors its district: which tools it uses and which initiatives it asks for. The initiatives'
+    part is kept by initiatives (its own service and policy: a council of the district)."""
+    from wijkkracht.initiatives.services import district_settings_save
+
+    require_actor(actor, Action.TAILOR, council)
+    district = council.district
+    tailoring = DistrictTailoring.objects.select_for_update().filter(district=district).first()
+    tailoring = tailoring or DistrictTailoring(district=district)
+    tailoring.uses_meetings, tailoring.uses_plans = uses_meetings, uses_plans
+    tailoring.uses_assignments = uses_assignments
+    try:
+        district_settings_save(
+            district=district,
+            actor=actor,
+            takes_initiatives=takes_initiatives,
+            uses_budget=uses_budget,
+            categories=initiative_categories,
+        )
+    except ValidationError as error:
+        if hasattr(error, "error_dict") and "categories" in error.error_dict:
+            raise ValidationError({"initiative_categories": error.error_dict["categories"]}) from error
+        raise
+    _save(tailoring)
+    district.council_tailoring = tailoring
+    audit_record(actor=actor, action=AuditAction.TAILORING_SAVE, obj=council, district=str(district.public_id))
+    return tailoring
+
+
+@transaction.atomic
+def template_goal_save(
+    *,
+    council: Council,
+    actor,
+    title: str,
+    target_groups: list[str],
+    target_value: int,
+    measure: str,
+    description: str = "",
+    planned_activities: str = "",
+    budget: Decimal = Decimal("0"),
+    goal: TemplateGoal | None = None,
+) -> TemplateGoal:
+    """Add a goal to the district's plan template, or change one. Plans made earlier keep their own goals."""
+    require_actor(actor, Action.TAILOR, council)
+    if goal is None:
+        last = TemplateGoal.objects.filter(district=council.district).aggregate(last=Max("order"))["last"]
+        goal = TemplateGoal(district=council.district, order=(last or 0) + 1)
+    elif goal.district_id != council.district_id:
+        raise ValidationError(_("Dit doel hoort bij het sjabloon van een andere wijk."))
+    goal.title = title.strip()
+    goal.description = description.strip()
+    goal.target_groups = list(target_groups)
+    goal.target_value = target_value
+    goal.measure = measure
+    goal.planned_activities = planned_activities.strip()
+    goal.budget = budget
+    _save(goal)
+    audit_record(actor=actor, action=AuditAction.TEMPLATE_GOAL_SAVE, obj=goal, council=str(council.public_id))
+    return goal
+
+
+@transaction.atomic
+def template_goal_delete(*, council: Council, goal: TemplateGoal, actor) -> None:
+    require_actor(actor, Action.TAILOR, council)
+    if goal.district_id != council.district_id:
+        raise ValidationError(_("Dit doel hoort bij het sjabloon van een andere wijk."))
+    audit_record(actor=actor, action=AuditAction.TEMPLATE_GOAL_DELETE, obj=goal, council=str(council.public_id))
+    goal.delete()
 
 
 # --- seats -------------------------------------------------------------------------------------------------
@@ -218,11 +320,25 @@ def _after_change(plan: Plan, *, actor, note: str) -> None:
 
 
 @transaction.atomic
-def plan_create(*, council: Council, year: int, actor, summary: str = "") -> Plan:
+def plan_create(*, council: Council, year: int, actor, summary: str = "", from_template: bool = True) -> Plan:
+    """A new draft plan; with `from_template` it starts with the goals of the district's plan template."""
     require_actor(actor, Action.PLAN_CREATE, council)
+    _tool_in_use(council, "plans")
     plan = Plan(council=council, year=year, summary=summary.strip())
     _save(plan)
-    audit_record(actor=actor, action=AuditAction.PLAN_CREATE, obj=plan, year=year)
+    template = list(TemplateGoal.objects.of_district(council.district)) if from_template else []
+    goals = [
+        PlanGoal(
+            plan=plan,
+            order=number,
+            **{name: getattr(t, name) for name in GOAL_FIELDS},
+        )
+        for number, t in enumerate(template, start=1)
+    ]
+    for goal in goals:
+        goal.full_clean()
+    PlanGoal.objects.bulk_create(goals)
+    audit_record(actor=actor, action=AuditAction.PLAN_CREATE, obj=plan, year=year, template_goals=len(goals))
     return plan
 
 
@@ -336,6 +452,7 @@ def assignment_create(
 ) -> Assignment:
     """The council gives a professional who serves it a task."""
     require_actor(actor, Action.ASSIGNMENT_CREATE, council)
+    _tool_in_use(council, "assignments")
     if professional is None or not serving_professionals(council).filter(pk=professional.pk).exists():
         raise ValidationError({"professional": _("Kies een beroepskracht die voor deze raad werkt.")})
     if due_on < timezone.localdate() and actor is not None:  # the system may record an older one (an import)
@@ -452,6 +569,7 @@ def meeting_plan(
 ) -> Meeting:
     """Plan a council meeting: when, where and the agenda (one point per line)."""
     require_actor(actor, Action.MEETING_PLAN, council)
+    _tool_in_use(council, "meetings")
     items = _agenda(agenda or [])
     meeting = Meeting(council=council, created_by=actor if getattr(actor, "is_authenticated", False) else None)
     _meeting_fields(meeting, starts_at=starts_at, ends_at=ends_at, centre=centre, location=location)

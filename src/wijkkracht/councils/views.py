@@ -35,10 +35,22 @@ from .forms import (
     PlanForm,
     ProgressForm,
     RealisedForm,
+    TailoringForm,
+    TemplateGoalForm,
 )
-from .models import Assignment, AssignmentUpdate, Council, CouncilMember, Decision, Meeting, Plan, PlanGoal
+from .models import (
+    Assignment,
+    AssignmentUpdate,
+    Council,
+    CouncilMember,
+    Decision,
+    Meeting,
+    Plan,
+    PlanGoal,
+    TemplateGoal,
+)
 from .permissions import Action, can, visible_to
-from .query import attach_realisation, serving_professionals
+from .query import attach_realisation, serving_professionals, tools_of
 
 PLAN_RELATED = ("council__district__municipality__council_settings", "council__centre", "council__organisation")
 
@@ -97,6 +109,7 @@ def council_detail(request, public_id):
             "plan": plan,
             "goals": goals,
             "can_work": can(request.user, Action.WORK, council),
+            "tools": tools_of(council.district),
             "coming_meetings": list(Meeting.objects.of_council(council).coming().select_related("centre")[:5]),
             "decisions": list(
                 Decision.objects.of_council(council).published().select_related("meeting").order_by("-created_at")[:10]
@@ -143,7 +156,9 @@ def council_work(request, public_id):
                 "centre": can(request.user, Action.CENTRE_PROFILE_EDIT, council),
                 "plan": can(request.user, Action.PLAN_CREATE, council),
                 "assign": can(request.user, Action.ASSIGNMENT_CREATE, council),
+                "tailor": can(request.user, Action.TAILOR, council),
             },
+            "tools": tools_of(council.district),
         },
     )
 
@@ -231,6 +246,84 @@ def centre_profile(request, public_id):
     return render(request, "councils/centre_profile.html", {"council": council, "centre": centre, "form": form})
 
 
+# --- tailoring per district ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tailoring(request, public_id):
+    """Maatwerk: which tools the council's district uses, which initiatives it asks for, its plan template."""
+    from wijkkracht.initiatives.query import tailoring_of
+
+    council = _council(public_id)
+    require(request.user, Action.TAILOR, council)
+    tools = tools_of(council.district)
+    initiatives = tailoring_of(council.district)
+    initial = {
+        "uses_meetings": tools.meetings,
+        "uses_plans": tools.plans,
+        "uses_assignments": tools.assignments,
+        "takes_initiatives": initiatives.takes_initiatives,
+        "uses_budget": initiatives.uses_budget,
+        "initiative_categories": sorted(initiatives.category_values),
+    }
+    form = TailoringForm(_data(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.tailoring_save(council=council, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Het maatwerk van de wijk is opgeslagen."))
+            return redirect("councils:tailoring", public_id=council.public_id)
+    return render(
+        request,
+        "councils/tailoring.html",
+        {
+            "council": council,
+            "form": form,
+            "template_goals": list(TemplateGoal.objects.of_district(council.district)),
+            "may_centre": can(request.user, Action.CENTRE_PROFILE_EDIT, council),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def template_goal_edit(request, public_id, goal_id=None):
+    council = _council(public_id)
+    require(request.user, Action.TAILOR, council)
+    goal = get_object_or_404(TemplateGoal, district=council.district, public_id=goal_id) if goal_id else None
+    initial = (
+        {name: getattr(goal, name) for name in services.GOAL_FIELDS}
+        if goal
+        else {"target_groups": ["15_55"], "budget": 0}
+    )
+    form = TemplateGoalForm(_data(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.template_goal_save(council=council, goal=goal, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Het doel staat in het plansjabloon."))
+            return redirect(reverse("councils:tailoring", args=[council.public_id]) + "#sjabloon")
+    return render(request, "councils/template_goal_form.html", {"council": council, "goal": goal, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def template_goal_delete(request, public_id, goal_id):
+    council = _council(public_id)
+    require(request.user, Action.TAILOR, council)
+    goal = get_object_or_404(TemplateGoal, district=council.district, public_id=goal_id)
+    if request.method == "POST":
+        services.template_goal_delete(council=council, goal=goal, actor=request.user)
+        messages.success(request, _("Het doel is uit het plansjabloon gehaald. Bestaande plannen houden het."))
+        return redirect(reverse("councils:tailoring", args=[council.public_id]) + "#sjabloon")
+    return render(request, "councils/template_goal_delete.html", {"council": council, "goal": goal})
+
+
 # --- plans -------------------------------------------------------------------------------------------------
 
 
@@ -240,6 +333,9 @@ def plan_create(request, public_id):
     council = _council(public_id)
     require(request.user, Action.PLAN_CREATE, council)
     form = PlanCreateForm(_data(request))
+    template_goals = list(TemplateGoal.objects.of_district(council.district).only("title"))
+    if not template_goals:
+        del form.fields["from_template"]
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_create(council=council, actor=request.user, **form.cleaned_data)
@@ -248,7 +344,11 @@ def plan_create(request, public_id):
         else:
             messages.success(request, _("Het plan is aangemaakt. Voeg nu de doelen toe."))
             return redirect(plan.url)
-    return render(request, "councils/plan_create.html", {"council": council, "form": form})
+    return render(
+        request,
+        "councils/plan_create.html",
+        {"council": council, "form": form, "template_goals": template_goals, "tools": tools_of(council.district)},
+    )
 
 
 @require_GET

@@ -80,3 +80,4 @@ class AuditAction(models.TextChoices):
     BUDGET_SAVE = "initiatives.budget_save", _("wijkbudget vastgesteld")
     GRANT = "initiatives.grant", _("geld toegekend uit het wijkbudget")
     RECEIPT = "initiatives.receipt", _("bonnetje geüpload")
+    TAILOR = "initiatives.tailor", _("maatwerk voor initiatieven in de wijk gewijzigd")

@@ -218,3 +218,34 @@ class Receipt(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+def _validate_categories(value) -> None:
+    from django.core.exceptions import ValidationError
+
+    if not isinstance(value, list) or any(v not in Category.values for v in value) or len(set(value)) != len(value):
+        raise ValidationError(_("Kies soorten uit de lijst."), code="categories")
+
+
+class DistrictSettings(models.Model):
+    """Tailoring per district, the initiatives' part: whether the district takes initiatives through Wijkkracht,
+    whether it gives money from a district budget, and which kinds of initiative it asks for (empty: all).
+    Without a row a district takes every kind and uses its budget. Its council sets it (councils' tailoring
+    page, through initiatives.services.district_settings_save)."""
+
+    district = models.OneToOneField(
+        "places.District", on_delete=models.CASCADE, related_name="initiative_settings", verbose_name=_("wijk")
+    )
+    takes_initiatives = models.BooleanField(_("bewonersinitiatieven"), default=True)
+    uses_budget = models.BooleanField(_("wijkbudget voor initiatieven"), default=True)
+    categories = models.JSONField(
+        _("soorten initiatieven"), default=list, blank=True, validators=[_validate_categories]
+    )
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("instelling initiatieven van de wijk")
+        verbose_name_plural = _("instellingen initiatieven van de wijken")
+
+    def __str__(self) -> str:
+        return str(self.district)

@@ -30,6 +30,7 @@ class Action(PolicyAction):
     RECEIPT_VIEW = "initiatives.receipt_view"
     BUDGET_VIEW = "initiatives.budget_view"
     BUDGET_MANAGE = "initiatives.budget_manage"
+    TAILOR = "initiatives.tailor"
 
 
 policy = Policy(Action)
@@ -124,6 +125,14 @@ def _receipt_view(user, scope, initiative) -> bool:
     return initiative is not None and (
         _own(user, initiative) or _decides(scope, initiative) or _works_there(scope, initiative)
     )
+
+
+@policy.rule(Action.TAILOR)
+def _tailor(user, scope, district) -> bool:
+    """Which initiatives the district asks for and whether it uses its budget: a council of the district."""
+    if district is None:
+        return bool(scope.council_district_ids)
+    return district.pk in scope.council_district_ids
 
 
 @policy.rule(Action.BUDGET_MANAGE)

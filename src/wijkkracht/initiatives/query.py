@@ -55,3 +55,27 @@ def visible_q(*, person_id, user_id, district_ids) -> Q:
     if user_id is not None:
         q |= Q(submitted_by_id=user_id)
     return q
+
+
+class Tailoring:
+    """What a district does with initiatives (its DistrictSettings, or the defaults without one)."""
+
+    def __init__(self, settings=None) -> None:
+        from .constants import Category
+
+        self.takes_initiatives = settings.takes_initiatives if settings is not None else True
+        self.uses_budget = settings.uses_budget if settings is not None else True
+        chosen = set(settings.categories) if settings is not None and settings.categories else None
+        self.categories = [(value, label) for value, label in Category.choices if chosen is None or value in chosen]
+        self.category_values = {value for value, _label in self.categories}
+
+
+def tailoring_of(district) -> Tailoring:
+    """The district's initiative tailoring: `district.initiative_settings` (select_related it to save a query)."""
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        settings = district.initiative_settings
+    except ObjectDoesNotExist:
+        settings = None
+    return Tailoring(settings)

@@ -18,9 +18,17 @@ from wijkkracht.accounts.policy import require_actor
 from wijkkracht.audit.services import audit_record
 from wijkkracht.workflow.services import transition
 
-from .constants import NEXT_STEPS, RECEIPT_MAX_BYTES, RECEIPT_SIGNATURES, AuditAction, InitiativeStatus
-from .models import Backing, DistrictBudget, Grant, Initiative, Milestone, Receipt
+from .constants import (
+    NEXT_STEPS,
+    RECEIPT_MAX_BYTES,
+    RECEIPT_SIGNATURES,
+    AuditAction,
+    Category,
+    InitiativeStatus,
+)
+from .models import Backing, DistrictBudget, DistrictSettings, Grant, Initiative, Milestone, Receipt
 from .permissions import Action, person_of
+from .query import Tailoring
 
 INITIATIVE_FIELDS = (
     "title",
@@ -49,10 +57,50 @@ def initiative_propose(*, initiator, district, actor, **fields) -> Initiative:
         if name in fields:
             value = fields[name]
             setattr(initiative, name, value.strip() if isinstance(value, str) else value)
+    _check_tailoring(initiative)
     initiative.full_clean()
     initiative.save()
     audit_record(actor=actor, action=AuditAction.PROPOSE, obj=initiative, district=str(district.public_id))
     return initiative
+
+
+def _tailoring(district_id: int) -> Tailoring:
+    """The district's tailoring as stored now (not a copy cached on a district object)."""
+    return Tailoring(DistrictSettings.objects.filter(district_id=district_id).first())
+
+
+def _check_tailoring(initiative: Initiative) -> None:
+    """The district's tailoring: it takes initiatives, and this kind (changing an existing one keeps its kind)."""
+    tailoring = _tailoring(initiative.district_id)
+    if not tailoring.takes_initiatives:
+        raise ValidationError(
+            _("Wijk %(district)s neemt geen initiatieven aan via Wijkkracht. Vraag de beroepskracht hoe het daar gaat.")
+            % {"district": initiative.district.name}
+        )
+    if initiative.category not in tailoring.category_values:
+        raise ValidationError(
+            {"category": _("Deze soort initiatief vraagt de wijk niet. Kies een soort uit de lijst.")}
+        )
+
+
+@transaction.atomic
+def district_settings_save(
+    *, district, actor, takes_initiatives: bool, uses_budget: bool, categories: list[str]
+) -> DistrictSettings:
+    """The district's tailoring for initiatives (its council, on the council's tailoring page). Categories: the
+    kinds the district asks for; all of them (or none chosen) means every kind."""
+    require_actor(actor, Action.TAILOR, district)
+    settings = DistrictSettings.objects.select_for_update().filter(district=district).first()
+    settings = settings or DistrictSettings(district=district)
+    settings.takes_initiatives, settings.uses_budget = takes_initiatives, uses_budget
+    chosen = [value for value, _label in Category.choices if value in set(categories)]
+    settings.categories = [] if len(chosen) == len(Category.values) else chosen
+    if takes_initiatives and not chosen:
+        raise ValidationError({"categories": _("Kies minstens één soort initiatief, of zet initiatieven uit.")})
+    settings.full_clean()
+    settings.save()
+    audit_record(actor=actor, action=AuditAction.TAILOR, obj=district)
+    return settings
 
 
 @transaction.atomic
@@ -154,6 +202,10 @@ def grant_award(*, initiative: Initiative, amount: Decimal, actor, year: int | N
     """Grant money from the district's budget of `year` (default: this year) to an approved initiative.
     Refused, changing nothing, when it is more than what remains."""
     require_actor(actor, Action.GRANT, initiative)
+    if not _tailoring(initiative.district_id).uses_budget:
+        raise ValidationError(
+            _("Wijk %(district)s geeft geen geld uit een wijkbudget.") % {"district": initiative.district}
+        )
     year = year or timezone.localdate().year
     budget = DistrictBudget.objects.select_for_update().filter(district_id=initiative.district_id, year=year).first()
     if budget is None:

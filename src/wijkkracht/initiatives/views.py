@@ -24,7 +24,7 @@ from .constants import ACTIVITY_FROM_INITIATIVE, ACTIVITY_VIEW, InitiativeStatus
 from .forms import GrantForm, InitiativeForm, OnBehalfForm, ReceiptForm
 from .models import DistrictBudget, Initiative, Milestone, Receipt
 from .permissions import Action, can, person_of, visible_to
-from .query import backed_by
+from .query import backed_by, tailoring_of
 
 PAGE_SIZE = 25
 
@@ -35,7 +35,8 @@ def _data(request):
 
 def _initiative(public_id) -> Initiative:
     return get_object_or_404(
-        Initiative.objects.select_related("district", "initiator").with_backing_count(), public_id=public_id
+        Initiative.objects.select_related("district__initiative_settings", "initiator").with_backing_count(),
+        public_id=public_id,
     )
 
 
@@ -65,7 +66,9 @@ def initiative_propose(request):
     require(request.user, Action.PROPOSE)
     person = person_of(request.user)
     district = person.neighbourhood.district
+    tailoring = tailoring_of(district)
     form = InitiativeForm(_data(request))
+    form.fields["category"].choices = tailoring.categories  # the kinds this district asks for
     if request.method == "POST" and form.is_valid():
         try:
             initiative = services.initiative_propose(
@@ -76,7 +79,11 @@ def initiative_propose(request):
         else:
             messages.success(request, _("Uw initiatief is ingediend. De gebruikersraad van uw wijk kijkt ernaar."))
             return redirect(initiative.url)
-    return render(request, "initiatives/form.html", {"form": form, "district": district, "initiative": None})
+    return render(
+        request,
+        "initiatives/form.html",
+        {"form": form, "district": district, "initiative": None, "closed": not tailoring.takes_initiatives},
+    )
 
 
 @login_required
@@ -118,7 +125,8 @@ def initiative_detail(request, public_id):
     close = can(user, Action.RECEIPT_VIEW, initiative)  # initiator, council, professionals of the district
     grant = getattr(initiative, "grant", None) if close else None
     budget = None
-    if can(user, Action.GRANT, initiative) and grant is None:
+    may_grant = can(user, Action.GRANT, initiative) and grant is None and tailoring_of(initiative.district).uses_budget
+    if may_grant:
         budget = DistrictBudget.objects.current(initiative.district, timezone.localdate().year).with_remaining().first()
     return render(
         request,
@@ -130,7 +138,7 @@ def initiative_detail(request, public_id):
             "may_edit": can(user, Action.EDIT, initiative),
             "may_checklist": can(user, Action.CHECKLIST, initiative),
             "may_receipt": can(user, Action.RECEIPT_ADD, initiative) and grant is not None,
-            "may_grant": can(user, Action.GRANT, initiative) and grant is None,
+            "may_grant": may_grant,
             "close": close,
             "grant": grant,
             "budget": budget,
