@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_every_app_job_is_in_the_one_registry():
     assert [job.name for job in periodic.jobs()] == [
         "accounts.prune_pending",
+        "activities.count_reach",
         "activities.generate_sessions",
         "activities.remind_attendance",
         "activities.remind_registered",
@@ -64,6 +65,7 @@ def test_ticking_twice_in_a_slot_runs_each_job_once(django_capture_on_commit_cal
             second = scheduler_tick()
     assert sorted(r.job for r in first) == [
         "accounts.prune_pending",
+        "activities.count_reach",
         "activities.generate_sessions",
         "activities.remind_attendance",
         "activities.remind_registered",
@@ -77,10 +79,10 @@ def test_ticking_twice_in_a_slot_runs_each_job_once(django_capture_on_commit_cal
         "volunteers.remind_vog",
         "volunteers.retention",
     ]
-    assert len(callbacks) == 13
+    assert len(callbacks) == 14
     assert (second, again) == ([], [])
     # ImmediateBackend ran them on commit: each run finished once.
-    assert PeriodicRun.objects.filter(finished_at__isnull=False).count() == 13
+    assert PeriodicRun.objects.filter(finished_at__isnull=False).count() == 14
     assert Heartbeat.objects.get(name="scheduler").at == datetime(2026, 11, 23, 16, 37, tzinfo=UTC)
 
     with freeze_time("2026-11-23 16:39:59+00:00"), django_capture_on_commit_callbacks(execute=True):
@@ -118,7 +120,7 @@ def test_a_failing_job_is_recorded_and_raises(monkeypatch):
 def test_the_scheduler_command_is_the_entry_point(django_capture_on_commit_callbacks, capsys):
     with freeze_time("2026-11-23 03:00:00+00:00"), django_capture_on_commit_callbacks(execute=True):
         call_command("scheduler")
-    assert PeriodicRun.objects.count() == 13
+    assert PeriodicRun.objects.count() == 14
     call_command("scheduler", "--list")
     assert "sessions.clear_expired                   daily at 03:30" in capsys.readouterr().out
 

@@ -498,3 +498,48 @@ class RoomBooking(models.Model):
         if self.session_id is not None:
             return self.session.activity.title
         return self.holder
+
+
+class ReachedPerson(models.Model):
+    """One different person reached in a district in a year (kept by activities.reach, never by hand). `key` is a
+    hash of who it is; `attendances` how many check-ins reached them, so an undo knows when they were the last."""
+
+    district = models.ForeignKey("places.District", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    key = models.CharField(max_length=64)
+    band = models.CharField(max_length=8)
+    policy = models.BooleanField(default=False)
+    neighbourhood_code = models.CharField(max_length=10, blank=True)
+    attendances = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("bereikte persoon")
+        verbose_name_plural = _("bereikte personen")
+        constraints = [models.UniqueConstraint(fields=["district", "year", "key"], name="reached_once_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.district_id}:{self.year}:{self.key[:8]}"
+
+
+class ReachCount(models.Model):
+    """The reach page's numbers, kept exact by activities.reach: per district, year, neighbourhood (blank: not
+    known, or visits) and band (a CBS band, 15_55 or unknown) the different people reached and the visits."""
+
+    district = models.ForeignKey("places.District", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    neighbourhood_code = models.CharField(max_length=10, blank=True)
+    band = models.CharField(max_length=8)
+    people = models.IntegerField(default=0)
+    visits = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("bereik (geteld)")
+        verbose_name_plural = _("bereik (geteld)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "year", "neighbourhood_code", "band"], name="reach_count_once_per_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.district_id}:{self.year}:{self.neighbourhood_code}:{self.band}"

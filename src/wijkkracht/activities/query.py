@@ -205,16 +205,16 @@ def professionals_for(activity):
 
 # --- reach ---------------------------------------------------------------------------------------------------
 
-# CBS bands by age (inclusive), in the order the reach page shows them after the policy band.
-REACH_BANDS = (("0_15", 0, 14), ("15_25", 15, 24), ("25_45", 25, 44), ("45_65", 45, 64), ("65_plus", 65, 200))
-POLICY_RANGE = (15, 54)
-
 
 def reach_counts(*, district_id: int, year: int) -> dict:
     """Different people reached in a district in a year, per CBS band and for 15–55, from named attendance (by
     birth year); and the visits from head counts per band (visits, not people). A person with an account
-    counts once; someone written down at the door once per name and year of birth. Two queries."""
+    counts once; someone written down at the door once per name and year of birth.
+
+    Counted from scratch over the raw rows: the reference the kept counts (activities.reach) are tested against;
+    the reach page reads the kept counts."""
     from .models import Attendance, HeadCount
+    from .reach import POLICY_RANGE, REACH_BANDS
 
     sessions = {
         "session__activity__district_id": district_id,

@@ -28,6 +28,7 @@ from wijkkracht.initiatives.constants import InitiativeStatus
 from wijkkracht.validators import normalise_phone
 from wijkkracht.workflow.services import transition
 
+from . import reach
 from .constants import (
     AGE_FIELDS,
     ATTENDANCE_REMINDER_AFTER,
@@ -159,9 +160,11 @@ def activity_save(
         if district is not None and district.pk != centre.district_id:
             raise ValidationError({"centre": _("Dit wijkcentrum ligt niet in de gekozen wijk.")})
         district = centre.district
+    moved_from = None
     if activity is not None:
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
         require_actor(actor, Action.MANAGE, activity)  # where it is now
+        moved_from = activity.district_id if activity.district_id != district.pk else None
     require_actor(actor, Action.MANAGE, centre if centre is not None else district)  # and where it goes
     bands = list(age_bands)
     _check_links(
@@ -210,6 +213,15 @@ def activity_save(
     activity.full_clean()
     activity.save()
     activity.plan_goals.set(list(plan_goals))
+    if moved_from is not None:  # its attendance now counts for the other district
+        years = set(
+            Session.objects.filter(activity=activity, attendances__isnull=False).values_list("date__year", flat=True)
+        )
+        years |= set(
+            Session.objects.filter(activity=activity, head_counts__isnull=False).values_list("date__year", flat=True)
+        )
+        if years:
+            reach.rebuild(district_ids=[moved_from, district.pk], years=years)
     audit_record(
         actor=actor, action=AuditAction.ACTIVITY_CREATE if created else AuditAction.ACTIVITY_UPDATE, obj=activity
     )
@@ -295,13 +307,23 @@ def _call_off_future(activity: Activity) -> int:
     now = timezone.now()
     count = 0
     for session in activity.sessions.filter(starts_at__gt=now, status=SessionStatus.SCHEDULED):
-        transition(session, to=SessionStatus.CANCELLED, by=None)
-        _release_rooms(session)
+        _move_session(session, to=SessionStatus.CANCELLED, by=None)
         count += 1
     return count
 
 
 # --- sessions ----------------------------------------------------------------------------------------------
+
+
+def _move_session(session: Session, *, to: str, by) -> None:
+    """Call a session off or let it go ahead (the workflow's transition), with what follows: a session called off
+    gives its rooms back, and reach is counted again for its district and year when people were counted there."""
+    transition(session, to=to, by=by)
+    if to == SessionStatus.CANCELLED:
+        _release_rooms(session)
+    if Attendance.objects.filter(session=session).exists() or HeadCount.objects.filter(session=session).exists():
+        district_id = Activity.objects.filter(pk=session.activity_id).values_list("district_id", flat=True).get()
+        reach.rebuild(district_ids=[district_id], years=[session.date.year])
 
 
 @transaction.atomic
@@ -339,7 +361,7 @@ def sessions_generate(*, activity: Activity, today: dt.date | None = None) -> in
             session.full_clean(validate_constraints=False, validate_unique=False)
             session.save(update_fields=["starts_at", "ends_at"])
         if session.status != wanted and session.starts_at > now:
-            transition(session, to=wanted, by=None)
+            _move_session(session, to=wanted, by=None)
     for session in new:
         session.full_clean(exclude=["activity"], validate_constraints=False, validate_unique=False)
     made = Session.objects.bulk_create(new, ignore_conflicts=True)
@@ -351,7 +373,7 @@ def sessions_generate(*, activity: Activity, today: dt.date | None = None) -> in
                     session.delete()
             except (ProtectedError, IntegrityError):
                 if session.status == SessionStatus.SCHEDULED:
-                    transition(session, to=SessionStatus.CANCELLED, by=None)
+                    _move_session(session, to=SessionStatus.CANCELLED, by=None)
     if made:
         audit_record(actor=None, action=AuditAction.SESSIONS_GENERATE, obj=activity, count=len(made))
     return len(made)
@@ -373,8 +395,7 @@ def session_cancel(*, session: Session, actor) -> Session:
     require_actor(actor, Action.MANAGE, activity)
     if session.ends_at <= timezone.now():
         raise ValidationError(_("Deze bijeenkomst is al voorbij."))
-    transition(session, to=SessionStatus.CANCELLED, by=actor)
-    _release_rooms(session)
+    _move_session(session, to=SessionStatus.CANCELLED, by=actor)
     if session.date.isoformat() not in activity.exdates:
         activity.exdates = sorted([*activity.exdates, session.date.isoformat()])
         activity.full_clean()
@@ -391,7 +412,7 @@ def session_restore(*, session: Session, actor) -> Session:
     require_actor(actor, Action.MANAGE, activity)
     if session.ends_at <= timezone.now():
         raise ValidationError(_("Deze bijeenkomst is al voorbij."))
-    transition(session, to=SessionStatus.SCHEDULED, by=actor)
+    _move_session(session, to=SessionStatus.SCHEDULED, by=actor)
     activity.exdates = [d for d in activity.exdates if d != session.date.isoformat()]
     activity.full_clean()
     activity.save(update_fields=["exdates", "updated_at"])
@@ -598,6 +619,7 @@ def attendance_check_in(
             attendance.save()
     except IntegrityError as exc:
         raise ValidationError(_("Deze bewoner is al aanwezig gemeld.")) from exc
+    reach.attendance_added(attendance, session)
     audit_record(actor=actor, action=AuditAction.CHECK_IN, obj=attendance, session=str(session.public_id))
     return attendance
 
@@ -609,6 +631,8 @@ def attendance_undo(*, attendance: Attendance, actor) -> None:
     audit_record(
         actor=actor, action=AuditAction.CHECK_IN_UNDO, obj=attendance, session=str(attendance.session.public_id)
     )
+    session = Session.objects.select_related("activity").get(pk=attendance.session_id)
+    reach.attendance_removed(attendance, session)
     attendance.delete()
 
 
@@ -620,9 +644,12 @@ def head_count_save(*, session: Session, actor, counts: dict[str, tuple[int, int
     require_actor(actor, Action.MANAGE, session)
     _open_for_attendance(session)
     saved = []
+    before = {c.age_band: c.total for c in HeadCount.objects.filter(session=session)}
+    deltas: dict[str, int] = {}
     for band, (new, returning) in counts.items():
         if band not in AgeBand.values or new < 0 or returning < 0:
             raise ValidationError(_("Tel per leeftijdsgroep met hele getallen van 0 of meer."))
+        deltas[band] = new + returning - before.get(band, 0)
         if new == 0 and returning == 0:
             HeadCount.objects.filter(session=session, age_band=band).delete()
             continue
@@ -633,6 +660,7 @@ def head_count_save(*, session: Session, actor, counts: dict[str, tuple[int, int
         count.full_clean(validate_unique=False, validate_constraints=False)
         count.save()
         saved.append(count)
+    reach.visits_changed(session, deltas)
     audit_record(
         actor=actor,
         action=AuditAction.HEAD_COUNT,

@@ -632,13 +632,65 @@ def _percent(reached: int | None, population: int | None) -> float | None:
     return round(100 * reached / population, 1)
 
 
+def _policy_population(figure) -> int | None:
+    """15–55 from the CBS bands: 15–25 and 25–45 whole, half of 45–65 (the ages in it taken as evenly spread)."""
+    if figure is None or None in (figure.age_15_25, figure.age_25_45, figure.age_45_65):
+        return None
+    return figure.age_15_25 + figure.age_25_45 + round(figure.age_45_65 / 2)
+
+
+# Map shades by the share of 15–55 reached (percent): below the first bound shade 1, ... (0: not shown).
+SHADE_BOUNDS = (1.0, 2.5, 5.0)
+
+
+def _shade(percent: float | None) -> int:
+    if percent is None:
+        return 0
+    return 1 + sum(1 for bound in SHADE_BOUNDS if percent >= bound)
+
+
+def _reach_map(district, per_neighbourhood: dict) -> dict:
+    """The district's neighbourhoods on their real boundaries, each shaded by its share of 15–55 reached, with the
+    same numbers for the table beside the map."""
+    from wijkkracht.places import geometry, maps
+    from wijkkracht.places.models import PopulationFigure
+    from wijkkracht.places.query import attach_shapes
+
+    neighbourhoods = attach_shapes(
+        [district, *district.neighbourhoods.order_by("name").only("name", "slug", "cbs_code")]
+    )[1:]
+    figures = PopulationFigure.objects.latest_by_code([n.cbs_code for n in neighbourhoods])
+    for n in neighbourhoods:
+        got = per_neighbourhood.get(n.cbs_code, {})
+        figure = figures.get(n.cbs_code)
+        n.policy_reached = _shown(got.get(POLICY_BAND, 0))
+        n.policy_population = _policy_population(figure)
+        n.policy_percent = _percent(n.policy_reached, n.policy_population)
+        n.all_reached = _shown(got.get("all", 0))
+        n.inhabitants = figure.inhabitants if figure is not None else None
+        n.all_percent = _percent(n.all_reached, n.inhabitants)
+        n.shade = _shade(n.policy_percent)
+        n.url = f"#bereik-{n.slug}"
+    view_box = geometry.view_box(district.bbox) if getattr(district, "bbox", None) else ""
+    label_size = maps.label(neighbourhoods, view_box) if view_box else 0.0
+    for n in neighbourhoods:
+        if getattr(n, "label_lines", None):
+            share = "–" if n.policy_percent is None else f"{n.policy_percent:.1f}%"
+            n.label_lines = [*n.label_lines, share]
+            n.label_dy = f"{-(len(n.label_lines) - 1) * 1.1 / 2 + 0.35:.2f}"
+    return {"neighbourhoods": neighbourhoods, "view_box": view_box, "label_size": label_size}
+
+
 @login_required
 @require_GET
 def reach(request):
-    """Reach per district and year by age band, the policy band 15–55 first, against the CBS population."""
+    """Reach per district and year by age band, the policy band 15–55 first, against the CBS population, and a
+    map of the district's neighbourhoods by the share of their 15–55 reached. Read from the counts kept ahead
+    (activities.reach): a fixed number of queries, however many visits there were."""
     from wijkkracht.places.models import PopulationFigure
 
-    from .query import REACH_BANDS, reach_counts
+    from .reach import REACH_BANDS
+    from .reach import counts as reach_kept
 
     require(request.user, Action.REACH_VIEW)
     districts = [d for d in District.objects.order_by("name") if can(request.user, Action.REACH_VIEW, d)]
@@ -651,22 +703,19 @@ def reach(request):
     except ValueError:
         year = this_year
     year = min(max(year, 2000), this_year)
-    counts = reach_counts(district_id=chosen.pk, year=year)
+    counts = reach_kept(district_id=chosen.pk, year=year)
     figure = PopulationFigure.objects.latest_by_code([chosen.cbs_code]).get(chosen.cbs_code)
     labels = dict(AgeBand.choices)
 
     def population(field: str) -> int | None:
         return getattr(figure, field) if figure is not None else None
 
-    policy_population = None
-    if figure is not None and None not in (figure.age_15_25, figure.age_25_45, figure.age_45_65):
-        policy_population = figure.age_15_25 + figure.age_25_45 + round(figure.age_45_65 / 2)
     rows = [
         {
             "key": POLICY_BAND,
             "label": _("15 tot 55 jaar (speciale aandacht)"),
             "reached": _shown(counts["policy"]),
-            "population": policy_population,
+            "population": _policy_population(figure),
             "visits": None,
             "policy": True,
         }
@@ -703,6 +752,8 @@ def reach(request):
             "figure": figure,
             "suppress_below": SUPPRESS_BELOW,
             "chart_height": 24 * len(rows) + 4,
+            "map": _reach_map(chosen, counts["neighbourhoods"]),
+            "shade_bounds": SHADE_BOUNDS,
         },
     )
 

@@ -30,6 +30,8 @@ def area_map(
       starting `label_dy` em up (see places/maps.py), so the map names its places on any screen.
     - `markers`: points with `x`, `y`, `name` drawn as community centre markers, with a legend.
     - `highlight_code`: the CBS code of the shape to mark (the current district).
+    - a shape's optional `shade` (1–4) fills it darker step by step (a choropleth such as reach per neighbourhood;
+      the page says what each step means and gives the numbers in a table).
     - `small`: a locator map (the district in its place in the city); `links=False` draws shapes without links."""
     try:
         unit = label_size or max(float(v) for v in str(view_box).split()[2:4]) / 34
