@@ -47,6 +47,8 @@ PAGE_TARGET_MS, LOGIN_TARGET_MS, IMPORT_TARGET_MS = 50, 100, 5000
 COUNCIL_TARGET_MS = 20  # issue 7: council, plan, initiative-list and task-board pages
 FRONT_DOOR_TARGET_MS = 20  # issue 11: place pages and the name search
 CALENDAR_TARGET_MS = 20  # issue 8: the public calendar with its filters
+SUPPORT_TARGET_MS = 20  # issue 10: request queue, escalation list, ranked helpers for one request
+MATCH_ALL_TARGET_MS = 1000  # issue 10: "match all open requests" for a district
 CBS_YEAR = 2024
 
 
@@ -226,6 +228,29 @@ def run_child(url: str, scale: str, n: int, only: str = "") -> dict:
             CALENDAR_TARGET_MS,
         ),
     ]
+    from wijkkracht.support.models import HelpRequest
+
+    seeking = (
+        HelpRequest.objects.filter(district=centre.district, status="matching")
+        .exclude(matches__status__in=["proposed", "offered", "accepted"])
+        .order_by("pk")
+        .first()
+    )
+    pages += [
+        ("help request queue (professional)", Role.PROFESSIONAL, "get", "/hulp/wachtrij/", None, SUPPORT_TARGET_MS),
+        ("escalation list (professional)", Role.PROFESSIONAL, "get", "/hulp/escalaties/", None, SUPPORT_TARGET_MS),
+    ]
+    if seeking is not None:
+        pages.append(
+            (
+                "request page with ranked helpers (professional)",
+                Role.PROFESSIONAL,
+                "get",
+                seeking.url,
+                None,
+                SUPPORT_TARGET_MS,
+            )
+        )
     words = [w.strip().lower() for w in only.split(",") if w.strip()]
     if words:
         pages = [p for p in pages if any(w in p[0].lower() for w in words)]
@@ -253,6 +278,9 @@ def run_child(url: str, scale: str, n: int, only: str = "") -> dict:
                 "status": sorted(statuses),
             }
         )
+
+    if not words or any(w in ("match", "matching", "help", "hulp") for w in words):
+        rows.extend(_matching_rows(centre.district, n))
 
     if not words and "import_cbs_kwb" in get_commands():  # --only: just the pages asked for, no import
         with tempfile.TemporaryDirectory() as tmp:
@@ -297,6 +325,84 @@ def run_child(url: str, scale: str, n: int, only: str = "") -> dict:
         "people": Person.objects.count(),
         "users": User.objects.count(),
     }
+
+
+def _matching_rows(home_district, n: int) -> list[dict]:
+    """The matching engine through support's adapter, in-process: ranked helpers for one request (warm: the
+    district's helper index kept; cold: rebuilt, as after any change to a volunteer or a match), and the best
+    overall assignment for every open request of a district that looks for a helper (the batch, read only)."""
+    from django.db import connection
+    from django.db.models import Count
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from wijkkracht.support import ranking
+    from wijkkracht.support.models import HelpRequest, Match
+
+    today = timezone.localdate()
+    live = Match.objects.live().values("help_request_id")
+    waiting = HelpRequest.objects.filter(status="matching").exclude(pk__in=live)
+    busiest = (waiting.values("district_id").annotate(n=Count("pk")).order_by("-n", "district_id").first() or {}).get(
+        "district_id", home_district.pk
+    )
+    requests = list(waiting.filter(district_id=busiest).select_related("district", "neighbourhood").order_by("pk"))
+    if not requests:
+        return [{"page": "matching", "skip": "no open request looks for a helper (seed_scale)"}]
+    rows = []
+
+    def timed(label, fn, repeat, target, *, cold=False):
+        times, queries = [], []
+        for i in range(WARMUP + repeat if not cold else repeat):
+            if cold:
+                ranking.clear_cache()
+            with CaptureQueriesContext(connection) as ctx:
+                t0 = time.perf_counter()
+                result = fn(i)
+                elapsed = (time.perf_counter() - t0) * 1000
+            if cold or i >= WARMUP:
+                times.append(elapsed)
+                queries.append(len(ctx.captured_queries))
+        rows.append(
+            {
+                "page": label,
+                "p50": _percentile(times, 0.5),
+                "p95": _percentile(times, 0.95),
+                "queries": f"{min(queries)}" if min(queries) == max(queries) else f"{min(queries)}–{max(queries)}",
+                "target": target,
+                "status": [],
+            }
+        )
+        return result
+
+    helpers = len(ranking.district_helpers(busiest, today).rows)
+    timed(
+        f"ranked helpers for one request ({helpers:,} candidates), warm",
+        lambda i: ranking.ranked_helpers(requests[i % len(requests)], today=today),
+        n,
+        SUPPORT_TARGET_MS,
+    )
+    timed(
+        "ranked helpers for one request, cold (index rebuilt)",
+        lambda i: ranking.ranked_helpers(requests[i % len(requests)], today=today),
+        max(3, n // 10),
+        SUPPORT_TARGET_MS,
+        cold=True,
+    )
+    proposals = timed(
+        f"match all open requests of a district ({len(requests)} requests), warm",
+        lambda i: ranking.best_assignment(requests, district_id=busiest, today=today),
+        max(3, n // 5),
+        MATCH_ALL_TARGET_MS,
+    )
+    timed(
+        "match all open requests of a district, cold",
+        lambda i: ranking.best_assignment(requests, district_id=busiest, today=today),
+        3,
+        MATCH_ALL_TARGET_MS,
+        cold=True,
+    )
+    rows[-1]["page"] += f" → {len(proposals)} proposals"
+    return rows
 
 
 # ------------------------------------------------------------------------------------------------

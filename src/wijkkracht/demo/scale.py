@@ -88,10 +88,19 @@ def _seed_councils(scale: Scale, using: str, log) -> None:
     log(f"scale {scale.name}: councils' history " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
+def _seed_support(scale: Scale, using: str, log) -> None:
+    from .support import seed_support_scale
+
+    with transaction.atomic(using=using):
+        counts = seed_support_scale(people=scale.people, using=using)
+    log(f"scale {scale.name}: support " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
 def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
     if is_seeded(scale, using):
         log(f"scale {scale.name}: already seeded")
         _seed_councils(scale, using, log)
+        _seed_support(scale, using, log)
         return {"people": 0, "users": 0, "memberships": 0}
     rng = random.Random(seed.SEED)
     neighbourhoods = list(
@@ -171,6 +180,7 @@ def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
             Membership.objects.using(using).bulk_create(chunk)
 
         _seed_councils(scale, using, log)
+        _seed_support(scale, using, log)
 
     counts = {"people": len(people), "users": len(users), "memberships": len(memberships)}
     log(

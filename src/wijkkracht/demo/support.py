@@ -330,3 +330,209 @@ def _intake(help_request: HelpRequest, professional: User, intake: dict) -> None
     if "referral" in intake:
         to, reason = intake["referral"]
         services.referral_record(help_request=help_request, actor=professional, to=to, reason=reason)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Benchmark scale (seed_scale): written directly with bulk_create (docs/architecture.md, item 11), deterministic.
+
+SCALE_YEARS = 5
+SCALE_OPEN_DAYS = 90  # requests of the last 90 days are still open; older ones are closed
+SCALE_DOMAIN_NOTE = "Scale: synthetische hulpvraag."
+
+
+def seed_support_scale(*, people: int, using: str = "default") -> dict:
+    """Volunteers for the scale's volunteer accounts, and help requests with their matches over five years:
+    people // 7 requests a year (Amstelveen: about 2,100), the last 90 days open in every state, older ones
+    closed (resolved, withdrawn, referred) and, after a year, anonymised. Idempotent: a second run adds none."""
+    counts = {"volunteers": _scale_volunteers(using), "help_requests": 0, "matches": 0}
+    if HelpRequest.objects.using(using).filter(public_id=_scale_uuid(people // 7 * SCALE_YEARS - 1)).exists():
+        return counts
+    counts.update(_scale_help_requests(people // 7, using))
+    return counts
+
+
+def _scale_uuid(i: int):
+    import uuid
+
+    from .seed import DEMO_NAMESPACE
+
+    return uuid.uuid5(DEMO_NAMESPACE, f"scale-help-request:{i}")
+
+
+def _scale_volunteers(using: str) -> int:
+    import datetime
+    import random
+
+    from django.utils import timezone
+
+    from wijkkracht.accounts.constants import Role
+    from wijkkracht.people.models import Person
+    from wijkkracht.volunteers.constants import SLOTS, TagKind, VolunteerStatus
+    from wijkkracht.volunteers.models import Certificate, Tag, Volunteer
+
+    from .scale import BATCH, SCALE_DOMAIN
+    from .seed import SEED
+
+    today = timezone.localdate()
+    rng = random.Random(SEED + 10)
+    people = list(
+        Person.objects.using(using)
+        .filter(
+            user__email__endswith="@" + SCALE_DOMAIN,
+            user__memberships__role=Role.VOLUNTEER,
+            volunteer__isnull=True,
+            birth_year__lte=today.year - 19,  # adults only: a minor needs a guardian's consent first
+        )
+        .order_by("pk")
+        .values_list("pk", "languages")
+    )
+    if not people:
+        return 0
+    skills = list(Tag.objects.using(using).filter(kind=TagKind.SKILL).values_list("pk", flat=True))
+    rows = [
+        Volunteer(
+            person_id=pk,
+            status=VolunteerStatus.ACTIVE,
+            availability=sorted(rng.sample(SLOTS, k=rng.randint(2, 6)), key=SLOTS.index),
+            languages=languages or "",
+            max_hours_per_week=rng.choice([2, 4, 4, 6, 8]),
+        )
+        for pk, languages in people
+    ]
+    for start in range(0, len(rows), BATCH):
+        Volunteer.objects.using(using).bulk_create(rows[start : start + BATCH])
+    made = dict(
+        Volunteer.objects.using(using).filter(person_id__in=[pk for pk, _l in people]).values_list("person_id", "pk")
+    )
+    through, certificates = [], []
+    for person_id, _languages in people:
+        volunteer_id = made[person_id]
+        for tag in rng.sample(skills, k=min(len(skills), rng.randint(1, 3))):
+            through.append(Volunteer.skills.through(volunteer_id=volunteer_id, tag_id=tag))
+        if rng.random() < 0.4:
+            issued = today - datetime.timedelta(days=rng.randint(20, 1000))
+            certificates.append(Certificate(volunteer_id=volunteer_id, kind="vog", issued_on=issued))
+    Volunteer.skills.through.objects.using(using).bulk_create(through, batch_size=BATCH)
+    Certificate.objects.using(using).bulk_create(certificates, batch_size=BATCH)
+    return len(rows)
+
+
+class _Dated:
+    """Lets bulk_create keep the given created_at (auto_now_add would stamp every row with now)."""
+
+    def __init__(self, model, name="created_at"):
+        self.field = model._meta.get_field(name)
+
+    def __enter__(self):
+        self.field.auto_now_add = False
+
+    def __exit__(self, *exc):
+        self.field.auto_now_add = True
+
+
+def _scale_help_requests(per_year: int, using: str) -> dict:
+    import datetime
+    import random
+
+    from django.utils import timezone
+
+    from wijkkracht.accounts.constants import Role
+    from wijkkracht.accounts.models import Membership
+    from wijkkracht.people.models import Person
+    from wijkkracht.places.models import Neighbourhood
+    from wijkkracht.support.constants import ANONYMISED, Category, MatchStatus, Urgency
+    from wijkkracht.support.models import Match
+    from wijkkracht.volunteers.models import Volunteer
+
+    from .scale import BATCH, SCALE_DOMAIN
+    from .seed import MUNICIPALITY_CODE, SEED
+
+    rng = random.Random(SEED + 11)
+    now = timezone.now()
+    neighbourhoods = list(
+        Neighbourhood.objects.using(using)
+        .filter(district__municipality__cbs_code=MUNICIPALITY_CODE)
+        .order_by("cbs_code")
+        .values_list("pk", "district_id")
+    )
+    owners: dict[int, int] = {}
+    for user_id, district_id, centre_district in (
+        Membership.objects.using(using)
+        .filter(role=Role.PROFESSIONAL)
+        .order_by("pk")
+        .values_list("user_id", "district_id", "centre__district_id")
+    ):
+        owners.setdefault(district_id or centre_district, user_id)
+    residents = list(
+        Person.objects.using(using)
+        .filter(user__email__endswith="@" + SCALE_DOMAIN, user__memberships__role=Role.RESIDENT)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:5000]
+    )
+    volunteers = list(
+        Volunteer.objects.using(using).filter(status="active").order_by("pk").values_list("pk", flat=True)
+    )
+    categories = [c.value for c in Category]
+    open_states = [S.NEW, S.INTAKE, S.MATCHING, S.MATCHING, S.MATCHED, S.IN_PROGRESS, S.WAITING]
+    total = per_year * SCALE_YEARS
+    requests, plans = [], []
+    for i in range(total):
+        age = datetime.timedelta(days=rng.uniform(0, 365 * SCALE_YEARS))
+        created = now - age
+        neighbourhood, district = rng.choice(neighbourhoods)
+        vulnerable = rng.random() < 0.25
+        person = rng.choice(residents) if residents and rng.random() < 0.3 else None
+        is_open = age.days < SCALE_OPEN_DAYS
+        status = rng.choice(open_states) if is_open else S.CLOSED
+        outcome = "" if is_open else rng.choices(["resolved", "withdrawn", "referred"], weights=[70, 15, 15])[0]
+        closed_at = None if is_open else created + datetime.timedelta(days=rng.randint(3, 60))
+        anonymised = closed_at is not None and (now - closed_at).days > 365
+        requests.append(
+            HelpRequest(
+                public_id=_scale_uuid(i),
+                district_id=district,
+                neighbourhood_id=neighbourhood,
+                person_id=None if anonymised else person,
+                contact_name=ANONYMISED if anonymised else f"Scale: bewoner {i}",
+                contact_phone="" if anonymised else f"020 6{i % 100:02d} {i // 100 % 100:02d} {i % 97:02d}",
+                channel=rng.choice(["online", "online", "phone", "desk", "home_visit"]),
+                category=rng.choice(categories),
+                what=ANONYMISED if anonymised else SCALE_DOMAIN_NOTE,
+                urgency=rng.choice([Urgency.LOW, Urgency.NORMAL, Urgency.NORMAL, Urgency.HIGH]),
+                vulnerable=vulnerable,
+                consent_share=True,
+                consent_given_at=created,
+                status=status,
+                outcome=outcome,
+                owner_id=owners.get(district),
+                intake_due_at=created + datetime.timedelta(days=4),
+                match_due_at=created + datetime.timedelta(days=14),
+                created_at=created,
+                closed_at=closed_at,
+                anonymised_at=now if anonymised else None,
+                synthetic=True,
+            )
+        )
+        plans.append((status, outcome, person))
+    with _Dated(HelpRequest):
+        for start in range(0, len(requests), BATCH):
+            HelpRequest.objects.using(using).bulk_create(requests[start : start + BATCH])
+    ids = dict(
+        HelpRequest.objects.using(using)
+        .filter(public_id__in=[r.public_id for r in requests])
+        .values_list("public_id", "pk")
+    )
+    matches = []
+    for request, (status, outcome, _person) in zip(requests, plans, strict=True):
+        if not volunteers:
+            break
+        pk = ids[request.public_id]
+        helped = status in (S.MATCHED, S.IN_PROGRESS) or (outcome == "resolved" and rng.random() < 0.8)
+        if helped and rng.random() < 0.1:
+            matches.append(Match(help_request_id=pk, volunteer_id=rng.choice(volunteers), status=MatchStatus.DECLINED))
+        if helped:
+            matches.append(Match(help_request_id=pk, volunteer_id=rng.choice(volunteers), status=MatchStatus.ACCEPTED))
+        elif status == S.MATCHING and rng.random() < 0.3:
+            matches.append(Match(help_request_id=pk, volunteer_id=rng.choice(volunteers), status=MatchStatus.OFFERED))
+    Match.objects.using(using).bulk_create(matches, batch_size=BATCH)
+    return {"help_requests": len(requests), "matches": len(matches)}
