@@ -18,7 +18,11 @@ def _client(key: str) -> Client:
 
 
 def _counts():
-    return [m.objects.count() for m in (CouncilMember, Plan, PlanVersion, Assignment, StateChange)]
+    from wijkkracht.activities.models import Activity
+    from wijkkracht.councils.models import DistrictTailoring, TemplateGoal
+
+    models = (CouncilMember, Plan, PlanVersion, Assignment, StateChange, DistrictTailoring, TemplateGoal, Activity)
+    return [m.objects.count() for m in models]
 
 
 def test_the_demo_shows_councils_at_work(db):
@@ -45,6 +49,24 @@ def test_the_demo_shows_councils_at_work(db):
     running = Plan.objects.get(status=PlanStatus.IN_EXECUTION)
     public = Client().get(running.url)
     assert public.status_code == 200 and "47" in public.text
+
+    # Tailoring: the home council's district asks for every kind of initiative but "anders", and keeps a template.
+    home = running.council
+    tailoring = member.get(reverse("councils:tailoring", args=[home.public_id]))
+    assert tailoring.status_code == 200 and "10 activiteiten per maand" in tailoring.text
+    assert 'value="other" id=' in tailoring.text and 'value="other" id="id_initiative_categories_6" checked' not in (
+        tailoring.text
+    )
+    propose = _client("bewoner").get(reverse("initiatives:propose"))
+    assert 'value="green"' in propose.text and 'value="other"' not in propose.text
+
+    # An approved initiative became an activity on the calendar; its page links to it.
+    from wijkkracht.activities.constants import ActivityStatus
+    from wijkkracht.activities.models import Activity
+
+    activity = Activity.objects.select_related("initiative").get(initiative__title="Moestuin achter het wijkcentrum")
+    assert activity.status == ActivityStatus.PUBLISHED and activity.synthetic
+    assert activity.url in Client().get(activity.initiative.url).text
 
 
 def test_the_council_scale_is_seeded_once(db):

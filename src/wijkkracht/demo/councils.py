@@ -69,7 +69,7 @@ def _login(key: str) -> User:
 def _plan(council: Council, year: int, chair: User, coordinator: User, target: str, summary: str) -> int:
     if Plan.objects.filter(council=council, year=year).exists():
         return 0
-    plan = services.plan_create(council=council, year=year, actor=chair, summary=summary)
+    plan = services.plan_create(council=council, year=year, actor=chair, summary=summary, from_template=False)
     for goal in GOALS:
         services.goal_save(plan=plan, actor=chair, **{k: v for k, v in goal.items() if k != "realised"})
     services.plan_submit(plan=plan, actor=chair)
@@ -162,7 +162,41 @@ def ensure_council_life() -> str:
             services.assignment_complete(assignment=assignment, actor=professional, text="Geregeld.")
         made += 1
     made += _meetings(home, chair, professional)
+    made += _tailoring(home, chair)
     return f"council life: {made} created"
+
+
+# The home district's plan template: a new plan of its council starts with these goals.
+TEMPLATE_GOALS = [GOALS[1], GOALS[0]]
+
+
+def _tailoring(home: Council, chair: User) -> int:
+    """The home council tailors its district: it uses every council tool and its budget, asks for every kind of
+    initiative but "anders" (the professional helps with those), and keeps a plan template of two goals."""
+    from wijkkracht.councils.models import DistrictTailoring, TemplateGoal
+    from wijkkracht.initiatives.constants import Category
+
+    made = 0
+    if not DistrictTailoring.objects.filter(district=home.district).exists():
+        services.tailoring_save(
+            council=home,
+            actor=chair,
+            uses_meetings=True,
+            uses_plans=True,
+            uses_assignments=True,
+            takes_initiatives=True,
+            uses_budget=True,
+            initiative_categories=[c for c in Category.values if c != Category.OTHER],
+        )
+        made += 1
+    for goal in TEMPLATE_GOALS:
+        if TemplateGoal.objects.filter(district=home.district, title=goal["title"]).exists():
+            continue
+        services.template_goal_save(
+            council=home, actor=chair, **{k: v for k, v in goal.items() if k not in ("realised", "budget")}
+        )
+        made += 1
+    return made
 
 
 def _meetings(home: Council, chair: User, professional: User) -> int:

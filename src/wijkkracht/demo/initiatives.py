@@ -108,3 +108,44 @@ def _ensure_receipt(resident: User) -> None:
         amount=Decimal("86.40"),
         description="Zaden en potgrond",
     )
+
+
+# The approved initiative that became an activity: the demo professional turned it into a draft, gave it its
+# day and put it on the calendar (after ensure_activities, which makes the district's categories).
+BECAME_ACTIVITY = INITIATIVES[1][0]
+
+
+@transaction.atomic
+def ensure_initiative_activity() -> str:
+    import datetime as dt
+
+    from wijkkracht.activities import services as activity_services
+    from wijkkracht.activities.constants import ActivityStatus
+
+    initiative = Initiative.objects.select_related("district").filter(title=BECAME_ACTIVITY).first()
+    if initiative is None or initiative.activities.exists():
+        return "initiative turned into an activity: 0 created"
+    professional = _login("beroepskracht")
+    draft = activity_services.activity_from_initiative(initiative=initiative, actor=professional, synthetic=True)
+    today = timezone.localdate()
+    activity = activity_services.activity_save(
+        activity=draft,
+        actor=professional,
+        title="Samen tuinieren in de moestuin",
+        description=draft.description,
+        category=draft.category,
+        district=draft.district,
+        centre=draft.centre,
+        location="De moestuin achter het wijkcentrum",
+        organiser_kind=draft.organiser_kind,
+        organiser_name="Bewoners van de moestuin",
+        age_bands=draft.age_bands,
+        initiative=initiative,
+        starts_on=today + dt.timedelta(days=(5 - today.weekday()) % 7),  # the coming Saturday
+        start_time=dt.time(10, 0),
+        end_time=dt.time(12, 0),
+        rrule="FREQ=WEEKLY;BYDAY=SA",
+        synthetic=True,
+    )
+    activity_services.activity_move(activity=activity, to=ActivityStatus.PUBLISHED, actor=professional)
+    return "initiative turned into an activity: 1 created"

@@ -641,6 +641,9 @@ def seed_demo(log=print) -> list[dict]:
     from .activities import ensure_activities, ensure_bookings  # a week of activities at every demo centre
 
     log(ensure_activities())
+    from .initiatives import ensure_initiative_activity  # an approved initiative on the calendar
+
+    log(ensure_initiative_activity())
     log(ensure_bookings())  # rooms booked this week: sessions, groups of residents, hirers
     from .support import ensure_help_requests  # help requests in every state in the home district
 
