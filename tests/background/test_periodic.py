@@ -32,6 +32,7 @@ def test_every_app_job_is_in_the_one_registry():
         "support.anonymise_closed",
         "support.escalate_overdue",
         "volunteers.end_pauses",
+        "volunteers.recognise",
         "volunteers.remind_vog",
         "volunteers.retention",
     ]
@@ -76,6 +77,7 @@ def test_ticking_twice_in_a_slot_runs_each_job_once(django_capture_on_commit_cal
         "support.anonymise_closed",
         "support.escalate_overdue",
         "volunteers.end_pauses",
+        "volunteers.recognise",
         "volunteers.remind_vog",
         "volunteers.retention",
     ]

@@ -7,7 +7,17 @@ from django.utils import timezone
 
 from tests import factories as f
 from wijkkracht.volunteers.constants import CertificateKind, TagKind, VacancyPlace, VolunteerStatus
-from wijkkracht.volunteers.models import Application, Certificate, HoursEntry, StopReason, Tag, Vacancy, Volunteer
+from wijkkracht.volunteers.models import (
+    Application,
+    Certificate,
+    HoursEntry,
+    Shift,
+    StandIn,
+    StopReason,
+    Tag,
+    Vacancy,
+    Volunteer,
+)
 
 
 class TagFactory(factory.django.DjangoModelFactory):
@@ -108,3 +118,26 @@ class HoursEntryFactory(factory.django.DjangoModelFactory):
     centre = None
     district = factory.SubFactory(f.DistrictFactory)
     description = "Koffie geschonken"
+
+
+class ShiftFactory(factory.django.DjangoModelFactory):
+    """A shift of two hours, three days ahead, at a centre (pass `centre`)."""
+
+    class Meta:
+        model = Shift
+
+    title = "Bar in het wijkcentrum"
+    district = factory.LazyAttribute(lambda o: o.centre.district if o.centre else None)
+    centre = None
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=3)).replace(hour=10, minute=0, second=0, microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+
+
+class StandInFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StandIn
+
+    shift = factory.SubFactory(ShiftFactory)
+    asked_by = factory.LazyAttribute(lambda o: o.shift.volunteer)

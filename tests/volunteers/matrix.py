@@ -13,7 +13,7 @@ from django.utils import timezone
 from tests.matrix import ADMINISTRATORS, ALL, LOGGED_IN, Entry
 from tests.volunteers import factories as vf
 from wijkkracht.volunteers.constants import VolunteerStatus
-from wijkkracht.volunteers.models import AvailabilityException
+from wijkkracht.volunteers.models import AvailabilityException, Volunteer
 from wijkkracht.volunteers.permissions import Action as A
 
 VERA = frozenset({"volunteer"})
@@ -37,7 +37,28 @@ def setup(w):
     ria = w.users["resident"].person
     application = vf.ApplicationFactory(vacancy=other, person=ria, name="Ria", email="resident@example.org")
     entry = vf.HoursEntryFactory(volunteer=vera, centre=w.centre_a, district=w.district_a)
+    vf.HoursEntryFactory(volunteer=vera, centre=w.centre_a, district=w.district_a, status="approved", date=_day(-800))
+    Volunteer.objects.filter(pk=vera.pk).update(feed_token="geheim-token-van-vera-0123456789")
+    vera.feed_token = "geheim-token-van-vera-0123456789"
+    olga = vf.VolunteerFactory(centres=[w.centre_a])
+    own_shift = vf.ShiftFactory(centre=w.centre_a, volunteer=vera)
+    open_shift = vf.ShiftFactory(centre=w.centre_a, starts_at=own_shift.starts_at + datetime.timedelta(days=1))
+    olga_shift = vf.ShiftFactory(
+        centre=w.centre_a, volunteer=olga, starts_at=own_shift.starts_at + datetime.timedelta(days=2)
+    )
+    asked = vf.StandInFactory(shift=olga_shift)
+    past_shift = vf.ShiftFactory(
+        centre=w.centre_a,
+        volunteer=vera,
+        starts_at=timezone.now() - datetime.timedelta(days=2, hours=3),
+        ends_at=timezone.now() - datetime.timedelta(days=2, hours=1),
+    )
     w.volunteers = SimpleNamespace(
+        olga=olga,
+        own_shift=own_shift,
+        open_shift=open_shift,
+        asked=asked,
+        past_shift=past_shift,
         entry=entry,
         vera=vera,
         bram=bram,
@@ -48,6 +69,10 @@ def setup(w):
         application=application,
     )
     return w.volunteers
+
+
+def _day(days: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=days)
 
 
 def _later(days: int) -> str:
@@ -210,6 +235,102 @@ MATRIX: dict[str, Entry] = {
         post=PRO_A,
         args=lambda w: [setup(w).vera.public_id],
         data=lambda w: {"toestemming-guardian_name": "Moeder de Vries", "toestemming-given_on": _later(-1)},
+    ),
+    "volunteers:schedule": Entry(
+        actions=(A.SCHEDULE, A.SHIFT_TAKE, A.STAND_IN_ASK, A.STAND_IN_TAKE),
+        get=VERA,
+        args=lambda w: [] if setup(w) else [],
+    ),
+    "volunteers:feed_reset": Entry(
+        actions=(A.SCHEDULE,), skip_get=True, post=VERA, args=lambda w: [] if setup(w) else []
+    ),
+    "volunteers:feed": Entry(
+        actions=(A.SCHEDULE,),
+        get=ALL,
+        args=lambda w: [setup(w).vera.feed_token],
+        notes="the secret token is the key (calendar apps cannot log in); it names nobody",
+    ),
+    "volunteers:shift_take": Entry(
+        actions=(A.SHIFT_TAKE,), skip_get=True, post=VERA, args=lambda w: [setup(w).open_shift.public_id]
+    ),
+    "volunteers:stand_in_ask": Entry(
+        actions=(A.STAND_IN_ASK,),
+        skip_get=True,
+        post=VERA | PRO_A,
+        args=lambda w: [setup(w).own_shift.public_id],
+        data=lambda w: {"note": "Ik ben ziek."},
+    ),
+    "volunteers:stand_in_take": Entry(
+        actions=(A.STAND_IN_TAKE,), skip_get=True, post=VERA, args=lambda w: [setup(w).asked.public_id]
+    ),
+    "volunteers:stand_in_withdraw": Entry(
+        actions=(A.STAND_IN_WITHDRAW,), skip_get=True, post=PRO_A, args=lambda w: [setup(w).asked.public_id]
+    ),
+    "volunteers:shift_hours": Entry(
+        actions=(A.HOURS_LOG,), skip_get=True, post=VERA, args=lambda w: [setup(w).past_shift.public_id]
+    ),
+    "volunteers:shifts": Entry(
+        actions=(A.SHIFT_MANAGE,),
+        get=PROFESSIONALS,
+        post=PRO_A,
+        args=lambda w: [] if setup(w) else [],
+        data=lambda w: {
+            "title": "Bar",
+            "centre": w.centre_a.pk,
+            "date": _later(5),
+            "start": "14:00",
+            "end": "16:00",
+            "weeks": "2",
+            "places": "1",
+        },
+        denied_as={"professional_b": 200},
+        notes="professional_b may open the page; centre A is not among their choices: the form says so",
+    ),
+    "volunteers:shift_assign": Entry(
+        actions=(A.SHIFT_MANAGE,),
+        skip_get=True,
+        post=PRO_A,
+        args=lambda w: [setup(w).open_shift.public_id],
+        data=lambda w: {"volunteer": setup(w).vera.pk},
+    ),
+    "volunteers:shift_release": Entry(
+        actions=(A.SHIFT_MANAGE,), skip_get=True, post=PRO_A, args=lambda w: [setup(w).own_shift.public_id]
+    ),
+    "volunteers:figures": Entry(
+        actions=(A.FIGURES,),
+        get=PROFESSIONALS | {"coordinator", "analyst", "council_a", "council_b"},
+        args=lambda w: [] if setup(w) else [],
+        notes="counts only, under 5 suppressed",
+    ),
+    "volunteers:appreciation": Entry(
+        actions=(A.APPRECIATION,), get=PROFESSIONALS, args=lambda w: [] if setup(w) else [], query="?jaar=2026"
+    ),
+    "volunteers:messages": Entry(
+        actions=(A.MESSAGE_SEND, A.VACANCY_MANAGE),
+        get=PROFESSIONALS,
+        post=PRO_A,
+        args=lambda w: [] if setup(w) else [],
+        data=lambda w: {
+            "audience": "district",
+            "district": w.district_a.pk,
+            "subject": "Vrijwilligersavond",
+            "body": "Kom je ook?",
+        },
+        denied_as={"professional_b": 200},
+        notes="professional_b does not work in district A: the form refuses the choice",
+    ),
+    "volunteers:own_messages_setting": Entry(
+        actions=(A.OWN_CHANGE,),
+        skip_get=True,
+        post=VERA,
+        args=lambda w: [] if setup(w) else [],
+        data=lambda w: {"opt_out": "on"},
+    ),
+    "volunteers:own_statement": Entry(
+        actions=(A.STATEMENT,), get=VERA, args=lambda w: [] if setup(w) else [], notes="a PDF"
+    ),
+    "volunteers:statement": Entry(
+        actions=(A.STATEMENT,), get=VERA | PRO_A, args=lambda w: [setup(w).vera.public_id], notes="a PDF"
     ),
     "volunteers:attention": Entry(
         actions=(A.ATTENTION_VIEW,), get=PROFESSIONALS, args=lambda w: [] if setup(w) else []

@@ -97,7 +97,7 @@ def test_professionals_see_only_the_volunteers_of_their_centres_and_districts(wo
     data = setup(world)
     in_b_centre = vf.VolunteerFactory(centres=[world.centre_b])
     qs = Volunteer.objects.all()
-    assert set(visible_to(world.users["professional_a"], qs, Action.LIST)) == {data.vera}
+    assert set(visible_to(world.users["professional_a"], qs, Action.LIST)) == {data.vera, data.olga}
     assert set(visible_to(world.users["professional_b"], qs, Action.LIST)) == {data.bram, in_b_centre}
     for persona in ("administrator", "coordinator", "analyst", "council_a", "volunteer", "resident"):
         assert not visible_to(world.users[persona], qs, Action.LIST).exists(), persona

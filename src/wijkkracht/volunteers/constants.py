@@ -209,7 +209,6 @@ class AuditAction(models.TextChoices):
     STAND_IN_STATUS = "volunteers.stand_in_status", _("invalverzoek overgenomen of ingetrokken")
     FEED_RESET = "volunteers.feed_reset", _("agendalink van vrijwilliger vernieuwd")
     RECOGNISE = "volunteers.recognise", _("mijlpalen van vrijwilligers bijgewerkt")
-    HOURS_STATEMENT = "volunteers.hours_statement", _("urenverklaring gedownload")
     MESSAGE_SEND = "volunteers.message_send", _("bericht aan vrijwilligers verstuurd")
 
 

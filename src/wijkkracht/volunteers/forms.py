@@ -285,3 +285,104 @@ class MessagesForm(forms.Form):
     opt_out = forms.BooleanField(
         label=_("Ik wil geen berichten die naar een hele groep vrijwilligers gaan"), required=False
     )
+
+
+class ShiftPlanForm(forms.Form):
+    """Plan shifts: at a session of an activity, or a slot of its own at a centre (repeated weekly)."""
+
+    session = forms.ModelChoiceField(
+        label=_("Bij een bijeenkomst van een activiteit"),
+        queryset=CommunityCentre.objects.none(),
+        required=False,
+        help_text=_("Kies een bijeenkomst, of vul hieronder zelf wat, waar en wanneer in."),
+    )
+    title = forms.CharField(label=_("Wat"), max_length=120, required=False, help_text=_("Bijvoorbeeld: bar."))
+    centre = forms.ModelChoiceField(label=_("Wijkcentrum"), queryset=CommunityCentre.objects.none(), required=False)
+    date = forms.DateField(
+        label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    start = forms.TimeField(label=_("Van"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label=_("Tot"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    weeks = forms.IntegerField(
+        label=_("Hoeveel weken"),
+        min_value=1,
+        max_value=26,
+        initial=1,
+        help_text=_("Elke week op dezelfde dag en tijd (een vaste dienst)."),
+    )
+    places = forms.IntegerField(label=_("Hoeveel vrijwilligers"), min_value=1, max_value=20, initial=1)
+
+    def __init__(self, *args, sessions, centres, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = sessions
+        self.fields["session"].label_from_instance = lambda s: (
+            f"{s.activity.title} – {timezone.localtime(s.starts_at):%d-%m-%Y %H:%M}"
+        )
+        self.fields["centre"].queryset = centres
+
+    def clean(self):
+        data = super().clean()
+        if data.get("session") is None:
+            missing = [name for name in ("title", "centre", "date", "start", "end") if not data.get(name)]
+            for name in missing:
+                self.add_error(name, _("Vul dit in, of kies een bijeenkomst."))
+        return data
+
+    def plan_kwargs(self) -> dict:
+        data = self.cleaned_data
+        if data.get("session") is not None:
+            return {"session": data["session"], "title": data.get("title") or "", "places": data["places"]}
+        tz = timezone.get_current_timezone()
+        import datetime
+
+        return {
+            "title": data["title"],
+            "centre": data["centre"],
+            "starts_at": datetime.datetime.combine(data["date"], data["start"], tzinfo=tz),
+            "ends_at": datetime.datetime.combine(data["date"], data["end"], tzinfo=tz),
+            "places": data["places"],
+            "weeks": data["weeks"],
+        }
+
+
+class AssignForm(forms.Form):
+    volunteer = forms.ModelChoiceField(label=_("Vrijwilliger"), queryset=CommunityCentre.objects.none())
+
+    def __init__(self, *args, volunteers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["volunteer"].queryset = volunteers
+
+
+class StandInForm(forms.Form):
+    note = forms.CharField(label=_("Toelichting (mag leeg)"), max_length=200, required=False)
+
+
+class MessageForm(forms.Form):
+    """A message to a group: all volunteers of a vacancy, an activity or a district."""
+
+    audience = forms.ChoiceField(label=_("Aan"), choices=())
+    vacancy = forms.ModelChoiceField(label=_("Vacature"), queryset=CommunityCentre.objects.none(), required=False)
+    activity = forms.ModelChoiceField(label=_("Activiteit"), queryset=CommunityCentre.objects.none(), required=False)
+    district = forms.ModelChoiceField(label=_("Wijk"), queryset=District.objects.none(), required=False)
+    subject = forms.CharField(label=_("Onderwerp"), max_length=150)
+    body = forms.CharField(label=_("Bericht"), max_length=4000, widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, vacancies, activities, districts, **kwargs):
+        from .constants import Audience
+
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].choices = Audience.choices
+        self.fields["vacancy"].queryset = vacancies
+        self.fields["activity"].queryset = activities
+        self.fields["district"].queryset = districts
+
+    def clean(self):
+        data = super().clean()
+        audience = data.get("audience")
+        if audience and not data.get(audience):
+            self.add_error(audience, _("Kies aan welke groep het bericht gaat."))
+        return data
+
+
+class YearForm(forms.Form):
+    jaar = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100, required=False)

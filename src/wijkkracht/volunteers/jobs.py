@@ -25,3 +25,9 @@ def remind_vog() -> int:
 def retention() -> int:
     """Who needs attention today (volunteers.retention). Idempotent."""
     return services.retention_update()
+
+
+@periodic_job("volunteers.recognise", daily_at=time(5, 45))
+def recognise() -> int:
+    """Milestones reached (years of service, hours given) are recorded. Idempotent."""
+    return services.recognition_update()

@@ -17,13 +17,13 @@ register_menu(
         "volunteers:mine",
         Action.OWN_VIEW,
         order=25,
-        current=("volunteers:mine", "volunteers:profile", "volunteers:register"),
+        current=("volunteers:mine", "volunteers:profile", "volunteers:register", "volunteers:schedule"),
     ),
     MenuItem(
         _("Vrijwilligers"),
         "volunteers:list",
         Action.LIST,
         order=32,
-        current=("volunteers:list", "volunteers:detail", "volunteers:edit"),
+        current=("volunteers:list", "volunteers:detail", "volunteers:edit", "volunteers:shifts"),
     ),
 )

@@ -8,6 +8,8 @@ which callers prefetch (`Volunteer.objects.with_areas()`), so no rule queries.""
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from wijkkracht.accounts.constants import Role
 from wijkkracht.accounts.policy import Policy, PolicyAction, is_authenticated
 
@@ -35,6 +37,16 @@ class Action(PolicyAction):
     HOURS_VIEW = "volunteers.hours_view"
     HOURS_DECIDE = "volunteers.hours_decide"
     ATTENTION_VIEW = "volunteers.attention_view"
+    SHIFT_MANAGE = "volunteers.shift_manage"
+    SHIFT_TAKE = "volunteers.shift_take"
+    STAND_IN_ASK = "volunteers.stand_in_ask"
+    STAND_IN_TAKE = "volunteers.stand_in_take"
+    STAND_IN_WITHDRAW = "volunteers.stand_in_withdraw"
+    SCHEDULE = "volunteers.schedule"
+    STATEMENT = "volunteers.statement"
+    APPRECIATION = "volunteers.appreciation"
+    FIGURES = "volunteers.figures"
+    MESSAGE_SEND = "volunteers.message_send"
 
 
 policy = Policy(Action)
@@ -204,6 +216,133 @@ def _hours_rows(user, scope, qs):
     if not is_authenticated(user) or not scope.has(Role.PROFESSIONAL):
         return qs.none()
     return qs.of_areas(centre_ids=scope.centre_ids, district_ids=scope.district_ids)
+
+
+# --- shifts and stand-ins ---------------------------------------------------------------------------------
+
+
+def manages_shift(scope, shift) -> bool:
+    """A professional serving the shift's centre, or its whole district."""
+    if not scope.has(Role.PROFESSIONAL):
+        return False
+    if shift.centre_id is not None and shift.centre_id in scope.centre_ids:
+        return True
+    return shift.district_id in scope.district_ids
+
+
+@policy.rule(Action.SHIFT_MANAGE)
+def _shift_manage(user, scope, shift) -> bool:
+    if shift is None:
+        return is_authenticated(user) and scope.has(Role.PROFESSIONAL)
+    return manages_shift(scope, shift)
+
+
+@policy.filter(Action.SHIFT_MANAGE)
+def _shifts_managed(user, scope, qs):
+    """Shifts at the centres the professional serves (or in their whole districts); given a QuerySet of
+    community centres, those centres (where they plan shifts)."""
+    if not is_authenticated(user) or not scope.has(Role.PROFESSIONAL):
+        return qs.none()
+    if qs.model._meta.label == "places.CommunityCentre":
+        return qs.filter(Q(pk__in=scope.centre_ids) | Q(district_id__in=scope.district_ids))
+    return qs.of_areas(centre_ids=scope.centre_ids, district_ids=scope.district_ids)
+
+
+@policy.rule(Action.SHIFT_TAKE)
+def _shift_take(user, scope, shift) -> bool:
+    """A volunteer takes an open shift (the service checks it is at one of their own centres or districts)."""
+    if not (is_authenticated(user) and scope.has(Role.VOLUNTEER)):
+        return False
+    return shift is None or shift.volunteer_id is None
+
+
+@policy.rule(Action.STAND_IN_ASK)
+def _stand_in_ask(user, scope, shift) -> bool:
+    """The volunteer whose shift it is (shift.volunteer loaded), or a professional serving its centre."""
+    if shift is None:
+        return is_authenticated(user) and scope.has(Role.VOLUNTEER)
+    return (shift.volunteer is not None and is_own(user, shift.volunteer)) or manages_shift(scope, shift)
+
+
+@policy.rule(Action.STAND_IN_TAKE)
+def _stand_in_take(user, scope, stand_in) -> bool:
+    """Another volunteer (never the one who asked; stand_in.asked_by loaded)."""
+    if not (is_authenticated(user) and scope.has(Role.VOLUNTEER)):
+        return False
+    return stand_in is None or not is_own(user, stand_in.asked_by)
+
+
+@policy.rule(Action.STAND_IN_WITHDRAW)
+def _stand_in_withdraw(user, scope, stand_in) -> bool:
+    if stand_in is None:
+        return is_authenticated(user)
+    return is_own(user, stand_in.asked_by) or manages_shift(scope, stand_in.shift)
+
+
+@policy.rule(Action.SCHEDULE)
+def _schedule(user, scope, volunteer) -> bool:
+    """The volunteer's own schedule (and its calendar link)."""
+    if volunteer is None:
+        return is_authenticated(user) and scope.has(Role.VOLUNTEER)
+    return is_own(user, volunteer)
+
+
+@policy.rule(Action.STATEMENT)
+def _statement(user, scope, volunteer) -> bool:
+    """The statement of approved hours (for school): the volunteer, or a professional who supports them."""
+    if volunteer is None:
+        return is_authenticated(user) and (scope.has(Role.VOLUNTEER) or scope.has(Role.PROFESSIONAL))
+    return is_own(user, volunteer) or serves(scope, volunteer)
+
+
+@policy.rule(Action.APPRECIATION)
+def _appreciation(user, scope, obj) -> bool:
+    """The yearly appreciation list: the professionals, for the volunteers they support."""
+    return is_authenticated(user) and scope.has(Role.PROFESSIONAL)
+
+
+@policy.filter(Action.APPRECIATION)
+def _appreciated(user, scope, qs):
+    if not is_authenticated(user) or not scope.has(Role.PROFESSIONAL):
+        return qs.none()
+    return qs.of_areas(centre_ids=scope.centre_ids, district_ids=scope.district_ids)
+
+
+FIGURE_ROLES = frozenset({Role.PROFESSIONAL, Role.COORDINATOR, Role.ANALYST, Role.COUNCIL_MEMBER})
+
+
+@policy.rule(Action.FIGURES)
+def _figures(user, scope, obj) -> bool:
+    """Recruitment and retention figures: counts only (under 5 suppressed). Professionals see those of the
+    volunteers they support; coordinators, analysts and council members those of the whole municipality."""
+    return is_authenticated(user) and bool(scope.roles & FIGURE_ROLES)
+
+
+@policy.filter(Action.FIGURES)
+def _figures_rows(user, scope, qs):
+    if not is_authenticated(user) or not scope.roles & FIGURE_ROLES:
+        return qs.none()
+    if scope.roles & (FIGURE_ROLES - {Role.PROFESSIONAL}):
+        return qs
+    return qs.of_areas(centre_ids=scope.centre_ids, district_ids=scope.district_ids)
+
+
+@policy.rule(Action.MESSAGE_SEND)
+def _message_send(user, scope, message) -> bool:
+    """A professional writes to the volunteers of a vacancy, activity or district they work in."""
+    if message is None:
+        return is_authenticated(user) and scope.has(Role.PROFESSIONAL)
+    return scope.works_in_district(message.district_id)
+
+
+@policy.filter(Action.MESSAGE_SEND)
+def _messages_sent(user, scope, qs):
+    """Messages to groups in the districts the professional works in; given districts, those districts."""
+    if not is_authenticated(user) or not scope.has(Role.PROFESSIONAL):
+        return qs.none()
+    if qs.model._meta.label == "places.District":
+        return qs.filter(pk__in=scope.work_district_ids)
+    return qs.of_areas(centre_ids=(), district_ids=scope.work_district_ids)
 
 
 def can(user, action: Action, obj=None) -> bool:

@@ -257,4 +257,9 @@ class StandInQuerySet(models.QuerySet):
 
 class MessageQuerySet(models.QuerySet):
     def of_areas(self, *, centre_ids: Iterable[int], district_ids: Iterable[int]) -> Self:
+        """Messages to groups in these districts."""
         return self.filter(district_id__in=list(district_ids))
+
+    def with_counts(self) -> Self:
+        """`n`: how many volunteers received it."""
+        return self.annotate(n=Count("recipients"))

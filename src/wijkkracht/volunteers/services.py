@@ -172,7 +172,15 @@ def volunteer_move(*, volunteer: Volunteer, actor, to: str) -> Volunteer:
     if to not in (VolunteerStatus.INTAKE, VolunteerStatus.ACTIVE):
         raise ValidationError(_("Deze stap bestaat niet."))
     current = _fresh(volunteer)
+    was = current.status
     transition(current, to=to, by=actor)
+    today = timezone.localdate()
+    if to == VolunteerStatus.ACTIVE and current.activated_on is None:
+        Volunteer.objects.filter(pk=current.pk).update(activated_on=today)
+        volunteer.activated_on = today
+    if was == VolunteerStatus.STOPPED:
+        Volunteer.objects.filter(pk=current.pk).update(stopped_on=None)
+        volunteer.stopped_on = None
     volunteer.status = current.status
     return volunteer
 
@@ -246,7 +254,9 @@ def volunteer_stop(*, volunteer: Volunteer, actor, reason: StopReason | None, no
     require_actor(actor, Action.STOP, current)
     current.stop_reason, current.stop_note = reason, (note or "").strip()
     current.full_clean(exclude=["status"])
-    Volunteer.objects.filter(pk=volunteer.pk).update(stop_reason=reason, stop_note=current.stop_note)
+    Volunteer.objects.filter(pk=volunteer.pk).update(
+        stop_reason=reason, stop_note=current.stop_note, stopped_on=timezone.localdate()
+    )
     transition(current, to=VolunteerStatus.STOPPED, by=actor, reason=reason.name)
     audit_record(actor=actor, action=AuditAction.STOP, obj=current, reason=reason.pk)
     volunteer.status, volunteer.stop_reason, volunteer.stop_note = current.status, reason, current.stop_note
@@ -434,21 +444,22 @@ def application_submit(
     return application
 
 
-def _person_for(application: Application):
+def _person_for(application: Application, actor):
     """The applicant's Person; someone who reacted without an account becomes a resident known to the platform
-    (their name and phone number only) when they are accepted."""
-    from wijkkracht.people.models import Person
+    (their name and phone number only) when they are accepted: registered at the desk by the professional
+    (people.services.person_register_at_desk), who can invite them to an account later."""
+    from wijkkracht.people.models import Channel
+    from wijkkracht.people.services import person_register_at_desk
 
     if application.person is not None:
         return application.person
-    person = Person(first_name=application.name[:80], phone=application.phone)
-    person.full_clean(exclude=["user"])
-    person.save()
-    return person
+    channel = Channel.PHONE if application.channel == ApplicationChannel.PHONE else Channel.DESK
+    data = {"first_name": application.name[:80], "phone": application.phone, "channel": channel}
+    return person_register_at_desk(data=data, actor=actor)
 
 
-def _volunteer_for(application: Application, vacancy: Vacancy) -> Volunteer:
-    person = _person_for(application)
+def _volunteer_for(application: Application, vacancy: Vacancy, actor) -> Volunteer:
+    person = _person_for(application, actor)
     volunteer = Volunteer.objects.filter(person=person).first()
     if volunteer is None:
         areas = {"centres": [vacancy.centre]} if vacancy.centre_id else {"districts": [vacancy.district]}
@@ -465,7 +476,7 @@ def application_make_volunteer(*, application: Application, actor) -> Volunteer:
     require_actor(actor, Action.DECIDE, application)
     if application.volunteer is not None:
         return application.volunteer
-    return _volunteer_for(application, application.vacancy)
+    return _volunteer_for(application, application.vacancy, actor)
 
 
 @transaction.atomic
@@ -475,7 +486,7 @@ def application_accept(*, application: Application, actor) -> Application:
     the role needs a VOG the volunteer does not hold (valid today): the workflow's guard checks both."""
     require_actor(actor, Action.DECIDE, application)
     vacancy = Vacancy.objects.select_for_update().get(pk=application.vacancy_id)
-    _volunteer_for(application, vacancy)
+    _volunteer_for(application, vacancy, actor)
     transition(application, to=ApplicationStatus.ACCEPTED, by=actor)
     if _places_left(vacancy) <= 0:
         transition(vacancy, to=VacancyStatus.FILLED, by=None)
@@ -679,3 +690,108 @@ def retention_update(*, today: datetime.date | None = None) -> int:
             changed=len(changed),
         )
     return len(wanted)
+
+
+# --- recognition, the statement of hours, messages ----------------------------------------------------------
+
+
+@transaction.atomic
+def recognition_update(*, today: datetime.date | None = None) -> int:
+    """Record the milestones reached since the last run (the daily job). Idempotent: a second run finds none."""
+    from .models import Recognition
+    from .recognition import due
+
+    today = today or timezone.localdate()
+    new = due(today)
+    for row in new:
+        row.full_clean(validate_unique=False, validate_constraints=False)
+    Recognition.objects.bulk_create(new, ignore_conflicts=True)
+    if new:
+        audit_record(actor=None, action=AuditAction.RECOGNISE, object_type="volunteers.recognition", added=len(new))
+    return len(new)
+
+
+def hours_statement(*, volunteer: Volunteer, actor, year: int | None = None) -> bytes:
+    """The PDF statement of the volunteer's approved hours (all of them, or of one year), for school. The
+    statement is made on request and not kept; only approved hours count."""
+    from .statement import render_statement
+
+    current = _fresh(volunteer)
+    require_actor(actor, Action.STATEMENT, current)
+    entries = HoursEntry.objects.filter(volunteer=current).approved()
+    if year is not None:
+        entries = entries.filter(date__year=year)
+    rows = list(entries.order_by("date", "pk").values_list("date", "hours", "description", "centre__name"))
+    if not rows:
+        raise ValidationError(_("Er zijn nog geen goedgekeurde uren om te verklaren."))
+    return render_statement(
+        name=str(current.person), birth_year=current.person.birth_year, entries=rows, today=timezone.localdate()
+    )
+
+
+def message_audience(*, audience: str, vacancy=None, activity=None, district=None):
+    """The volunteers a message to this group goes to: accepted for the vacancy; with a shift at the activity
+    in the last year or ahead; belonging to the district (or a centre in it). Stopped volunteers never."""
+    from .constants import Audience
+    from .models import Shift
+
+    current = Volunteer.objects.current()
+    if audience == Audience.VACANCY and vacancy is not None:
+        accepted = Application.objects.filter(vacancy=vacancy).accepted().values("volunteer_id")
+        return current.filter(pk__in=accepted)
+    if audience == Audience.ACTIVITY and activity is not None:
+        since = timezone.now() - datetime.timedelta(days=365)
+        worked = Shift.objects.filter(session__activity=activity, starts_at__gte=since).values("volunteer_id")
+        return current.filter(pk__in=worked)
+    if audience == Audience.DISTRICT and district is not None:
+        return current.of_areas(centre_ids=[], district_ids=[district.pk])
+    raise ValidationError({"audience": _("Kies aan wie het bericht gaat.")})
+
+
+@transaction.atomic
+def message_send(*, actor, audience: str, subject: str, body: str, vacancy=None, activity=None, district=None) -> Any:
+    """A professional writes to all volunteers of a vacancy, an activity or a district they work in. Each
+    recipient with an account gets an e-mail (through the outbox, in their language); everyone reads it on
+    their own page. Volunteers who chose no group messages are left out and counted."""
+    from django.core.mail import send_mail
+
+    from .models import Message
+
+    where = vacancy.district if vacancy is not None else activity.district if activity is not None else district
+    if where is None:
+        raise ValidationError({"audience": _("Kies aan wie het bericht gaat.")})
+    message = Message(
+        audience=audience,
+        vacancy=vacancy,
+        activity=activity,
+        district=where,
+        subject=(subject or "").strip(),
+        body=(body or "").strip(),
+        sent_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    require_actor(actor, Action.MESSAGE_SEND, message)
+    message.full_clean()
+    group = message_audience(audience=audience, vacancy=vacancy, activity=activity, district=district)
+    recipients = list(group.filter(messages_opt_out=False).select_related("person__user"))
+    if not recipients:
+        raise ValidationError(_("Deze groep heeft geen vrijwilligers die berichten willen krijgen."))
+    message.skipped = group.filter(messages_opt_out=True).count()
+    message.save()
+    message.recipients.set(recipients)
+    for volunteer in recipients:
+        user = volunteer.person.user
+        if user is None or not user.is_active:
+            continue
+        from django.utils import translation
+
+        with translation.override(user.preferred_language):
+            send_mail(
+                subject=message.subject,
+                message=message.body
+                + "\n\n-- \n"
+                + str(_("U krijgt dit bericht als vrijwilliger. Geen groepsberichten meer? Zet het uit op uw pagina.")),
+                from_email=None,
+                recipient_list=[user.email],
+            )
+    audit_record(actor=actor, action=AuditAction.MESSAGE_SEND, obj=message, recipients=len(recipients))
+    return message

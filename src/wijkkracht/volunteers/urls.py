@@ -1,6 +1,8 @@
 from django.urls import path
 
+from . import figures_views as fv
 from . import hours_views as hv
+from . import shift_views as sv
 from . import vacancy_views as vv
 from . import views
 from . import young_views as yv
@@ -20,6 +22,23 @@ urlpatterns = [
     path("beheer/<uuid:public_id>/status/", views.volunteer_transition, name="transition"),
     path("beheer/<uuid:public_id>/certificaat/", vv.certificate_add, name="certificate_add"),
     path("beheer/<uuid:public_id>/toestemming/", yv.consent_record, name="consent_record"),
+    path("rooster/", sv.schedule, name="schedule"),
+    path("rooster/agendalink/", sv.feed_reset, name="feed_reset"),
+    path("agenda/<str:token>.ics", sv.feed, name="feed"),
+    path("diensten/", sv.shifts, name="shifts"),
+    path("diensten/<uuid:public_id>/nemen/", sv.shift_take, name="shift_take"),
+    path("diensten/<uuid:public_id>/toewijzen/", sv.shift_assign, name="shift_assign"),
+    path("diensten/<uuid:public_id>/vrijgeven/", sv.shift_release, name="shift_release"),
+    path("diensten/<uuid:public_id>/invaller/", sv.stand_in_ask, name="stand_in_ask"),
+    path("diensten/<uuid:public_id>/uren/", sv.shift_hours, name="shift_hours"),
+    path("invallers/<uuid:public_id>/overnemen/", sv.stand_in_take, name="stand_in_take"),
+    path("invallers/<uuid:public_id>/intrekken/", sv.stand_in_withdraw, name="stand_in_withdraw"),
+    path("cijfers/", fv.figures_page, name="figures"),
+    path("waardering/", fv.appreciation, name="appreciation"),
+    path("berichten/", fv.group_messages, name="messages"),
+    path("berichten/instelling/", fv.own_messages_setting, name="own_messages_setting"),
+    path("verklaring/", fv.own_statement, name="own_statement"),
+    path("beheer/<uuid:public_id>/verklaring/", fv.statement, name="statement"),
     path("aandacht/", hv.attention, name="attention"),
     path("uren/", hv.hours, name="hours"),
     path("uren/schrijven/", hv.hours_log, name="hours_log"),

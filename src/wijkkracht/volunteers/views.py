@@ -184,6 +184,10 @@ def mine(request):
             "certificates": _certificates(volunteer),
             **_own_hours(request.user, volunteer),
             "may_change": can(request.user, Action.OWN_CHANGE, volunteer),
+            "may_schedule": can(request.user, Action.SCHEDULE, volunteer),
+            "may_statement": can(request.user, Action.STATEMENT, volunteer) and volunteer.hours.approved().exists(),
+            "milestones": list(volunteer.recognitions.all()),
+            "received": list(volunteer.messages.order_by("-sent_at")[:10]),
             **_status_forms(volunteer, request.user),
         },
     )
@@ -344,6 +348,7 @@ def volunteer_detail(request, public_id):
             "certificates": _certificates(volunteer),
             "certificate_form": CertificateForm(),
             "young": is_minor(volunteer.person.birth_year),
+            "may_statement": can(request.user, Action.STATEMENT, volunteer),
             "consent_form": ConsentForm(),
             "applications": list(volunteer.applications.select_related("vacancy").order_by("-created_at")),
             "moves": moves,

@@ -12,9 +12,10 @@ from wijkkracht.workflow.maps import Move, Workflow, register
 from .constants import ApplicationStatus as A
 from .constants import AuditAction
 from .constants import HoursStatus as H
+from .constants import StandInStatus as SI
 from .constants import VacancyStatus as V
 from .constants import VolunteerStatus as S
-from .models import Application, Certificate, HoursEntry, Vacancy, Volunteer
+from .models import Application, Certificate, HoursEntry, StandIn, Vacancy, Volunteer
 from .permissions import Action, can
 from .query import young_without_consent
 
@@ -115,6 +116,18 @@ HOURS_WORKFLOW = register(
         moves=[
             Move(H.SUBMITTED, H.APPROVED, Action.HOURS_DECIDE),
             Move(H.SUBMITTED, H.DECLINED, Action.HOURS_DECIDE, reason_required=True),
+        ],
+    )
+)
+
+STAND_IN_WORKFLOW = register(
+    Workflow(
+        model=StandIn,
+        can=can,
+        audit_action=AuditAction.STAND_IN_STATUS,
+        moves=[
+            Move(SI.OPEN, SI.TAKEN, Action.STAND_IN_TAKE),
+            Move(SI.OPEN, SI.WITHDRAWN, Action.STAND_IN_WITHDRAW, system=True),
         ],
     )
 )

@@ -174,6 +174,10 @@ class Volunteer(models.Model):
     feed_token = models.CharField(
         _("geheime agendalink"), max_length=64, null=True, blank=True, unique=True, editable=False
     )
+    activated_on = models.DateField(
+        _("actief sinds"), null=True, blank=True, help_text=_("De eerste dag als actieve vrijwilliger.")
+    )
+    stopped_on = models.DateField(_("afgemeld op"), null=True, blank=True)
     registered_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -202,7 +206,10 @@ class Volunteer(models.Model):
                 violation_error_message=_("Noem de ouder of voogd die toestemming gaf."),
             ),
         ]
-        indexes = [models.Index(fields=["status"], name="volunteer_status")]
+        indexes = [
+            models.Index(fields=["status"], name="volunteer_status"),
+            models.Index(fields=["activated_on"], name="volunteer_activated_on"),
+        ]
 
     def __str__(self) -> str:
         return str(self.person)
