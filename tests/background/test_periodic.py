@@ -81,10 +81,10 @@ def test_ticking_twice_in_a_slot_runs_each_job_once(django_capture_on_commit_cal
         "volunteers.remind_vog",
         "volunteers.retention",
     ]
-    assert len(callbacks) == 14
+    assert len(callbacks) == 15
     assert (second, again) == ([], [])
     # ImmediateBackend ran them on commit: each run finished once.
-    assert PeriodicRun.objects.filter(finished_at__isnull=False).count() == 14
+    assert PeriodicRun.objects.filter(finished_at__isnull=False).count() == 15
     assert Heartbeat.objects.get(name="scheduler").at == datetime(2026, 11, 23, 16, 37, tzinfo=UTC)
 
     with freeze_time("2026-11-23 16:39:59+00:00"), django_capture_on_commit_callbacks(execute=True):
@@ -122,7 +122,7 @@ def test_a_failing_job_is_recorded_and_raises(monkeypatch):
 def test_the_scheduler_command_is_the_entry_point(django_capture_on_commit_callbacks, capsys):
     with freeze_time("2026-11-23 03:00:00+00:00"), django_capture_on_commit_callbacks(execute=True):
         call_command("scheduler")
-    assert PeriodicRun.objects.count() == 14
+    assert PeriodicRun.objects.count() == 15
     call_command("scheduler", "--list")
     assert "sessions.clear_expired                   daily at 03:30" in capsys.readouterr().out
 
