@@ -271,3 +271,25 @@ def test_the_request_page_with_ranked_helpers_makes_the_same_number_of_queries_h
     for i in range(30):
         helper(place["far"], name=f"B{i}", skills=["Klussen", "Koken"], vog=bool(i % 2))
     assert count() == few
+
+
+def test_the_helper_page_and_the_batch_page_make_the_same_number_of_queries_however_many_rows(world, place, client_for):
+    vera = vf.VolunteerFactory(person=world.users["volunteer"].person, max_hours_per_week=60)
+    others = [helper(place["near"], name=f"H{i}") for i in range(2)]
+
+    def add(n):
+        for _ in range(n):
+            Match.objects.create(help_request=seeking(world), volunteer=vera, status=MatchStatus.OFFERED)
+            Match.objects.create(help_request=seeking(world), volunteer=others[0], status=MatchStatus.PROPOSED)
+
+    def count(client, url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    helping, batch = reverse("support:helping"), reverse("support:match_all", args=[world.district_a.slug])
+    add(2)
+    few = (count(client_for("volunteer"), helping), count(client_for("professional_a"), batch))
+    add(8)
+    assert (count(client_for("volunteer"), helping), count(client_for("professional_a"), batch)) == few
+    assert RequestAccess.objects.filter(viewer=world.users["volunteer"]).count() == 2 + 10

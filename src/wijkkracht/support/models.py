@@ -151,6 +151,7 @@ class HelpRequest(models.Model):
             models.Index(fields=["owner", "status"], name="help_request_owner"),
             models.Index(fields=["district", "intake_due_at"], name="help_request_intake_due"),
             models.Index(fields=["district", "match_due_at"], name="help_request_match_due"),
+            models.Index(fields=["contact_phone"], name="help_request_phone"),
         ]
 
     def __str__(self) -> str:
@@ -340,7 +341,7 @@ class Match(models.Model):
         ]
         indexes = [
             models.Index(fields=["volunteer", "status"], name="match_volunteer_status"),
-            models.Index(fields=["status", "updated_at"], name="match_status_updated"),
+            models.Index(fields=["updated_at"], name="match_updated"),
         ]
 
     def __str__(self) -> str:

@@ -25,7 +25,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -48,7 +49,7 @@ from .constants import CATEGORY_SKILLS, MatchStatus, support_setting
 from .models import HelpRequest, Match
 
 ADULT_AFTER_YEARS = 19
-CACHE_SECONDS = 600
+CACHE_SECONDS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,10 @@ class HelperRow:
     """One candidate's plain values, as the engine and the reasons need them."""
 
     pk: int
+    public_id: object
     person_id: int
+    first_name: str
+    last_name: str
     lat: float
     lon: float
     skills: frozenset[str]
@@ -102,15 +106,27 @@ def pool(district_id: int, today: datetime.date):
 
 
 def _version(district_id: int, today: datetime.date) -> tuple:
-    """Changes whenever anything the district's helpers are built from changes (a handful of aggregates)."""
-    v = Volunteer.objects.aggregate(n=Count("pk"), t=Max("updated_at"))
-    c = Certificate.objects.aggregate(n=Count("pk"), t=Max("recorded_at"))
-    a = AvailabilityException.objects.aggregate(n=Count("pk"), m=Max("pk"))
-    s = Volunteer.skills.through.objects.aggregate(n=Count("pk"), m=Max("pk"))
-    w = Volunteer.work_districts.through.objects.aggregate(n=Count("pk"), m=Max("pk"))
-    m = Match.objects.aggregate(n=Count("pk"), t=Max("updated_at"))
-    ttl = int(time.time() // CACHE_SECONDS)  # a backstop for what the aggregates cannot see (a person moving)
-    return (district_id, today, ttl, *v.values(), *c.values(), *a.values(), *s.values(), *w.values(), *m.values())
+    """Changes whenever what the district's helpers are built from changes, in one query of index lookups:
+    the newest volunteer change, the newest certificate, absence, skill and district rows, and the newest match
+    change (offering, answering, cancelling; closing or reopening a request touches its accepted match). A
+    removed skill or district row is seen within CACHE_SECONDS; the services check every rule again anyway."""
+    tables = {
+        "volunteer": (Volunteer._meta.db_table, "updated_at"),
+        "certificate": (Certificate._meta.db_table, "id"),
+        "absence": (AvailabilityException._meta.db_table, "id"),
+        "skills": (Volunteer.skills.through._meta.db_table, "id"),
+        "districts": (Volunteer.work_districts.through._meta.db_table, "id"),
+        "match": (Match._meta.db_table, "updated_at"),
+    }
+    quote = connection.ops.quote_name
+    # Names from the models' metadata, quoted: no input reaches this SQL.
+    parts = [f"(SELECT MAX({quote(column)}) FROM {quote(table)})" for table, column in tables.values()]  # noqa: S608
+    sql = "SELECT " + ", ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        stamps = cursor.fetchone()
+    ttl = int(time.time() // CACHE_SECONDS)  # a backstop for what the stamps cannot see (a person moving)
+    return (district_id, today, ttl, *stamps)
 
 
 def helper_rows(district_id: int, today: datetime.date) -> list[HelperRow]:
@@ -119,7 +135,10 @@ def helper_rows(district_id: int, today: datetime.date) -> list[HelperRow]:
     rows = list(
         candidates.values_list(
             "pk",
+            "public_id",
             "person_id",
+            "person__first_name",
+            "person__last_name",
             "languages",
             "person__languages",
             "person__birth_year",
@@ -143,7 +162,8 @@ def helper_rows(district_id: int, today: datetime.date) -> list[HelperRow]:
     )
     per_match = max(1, support_setting("HOURS_PER_MATCH"))
     result = []
-    for pk, person_id, languages, person_languages, birth_year, slots, hours, lat, lon, dlat, dlon in rows:
+    for pk, public_id, person_id, first, last, languages, person_languages, birth_year, slots, hours, *place in rows:
+        lat, lon, dlat, dlon = place
         if lat is None or lon is None:
             lat, lon = dlat, dlon
         if lat is None or lon is None:
@@ -152,7 +172,10 @@ def helper_rows(district_id: int, today: datetime.date) -> list[HelperRow]:
         result.append(
             HelperRow(
                 pk=pk,
+                public_id=public_id,
                 person_id=person_id,
+                first_name=first,
+                last_name=last,
                 lat=lat,
                 lon=lon,
                 skills=frozenset(skills.get(pk, ())),
@@ -255,17 +278,20 @@ def resident_key(person_id: int | None, phone: str) -> str | None:
 
 
 def helped_before(help_requests: list[HelpRequest]) -> list[tuple[str, int]]:
-    """(resident key, volunteer pk) of accepted matches on other requests of these residents (one query)."""
+    """(resident key, volunteer pk) of accepted matches on other requests of these residents (indexed look-ups
+    by account and by phone number, at most two queries)."""
     people = {r.person_id for r in help_requests if r.person_id is not None}
     phones = {r.contact_phone for r in help_requests if r.person_id is None and r.contact_phone}
-    if not people and not phones:
-        return []
-    rows = (
-        Match.objects.accepted()
-        .filter(Q(help_request__person_id__in=people) | Q(help_request__contact_phone__in=phones))
-        .exclude(help_request__in=[r.pk for r in help_requests])
-        .values_list("help_request__person_id", "help_request__contact_phone", "volunteer_id")
-    )
+    accepted = Match.objects.accepted().exclude(help_request__in=[r.pk for r in help_requests])
+    rows = []
+    if people:
+        rows += accepted.filter(help_request__person_id__in=people).values_list(
+            "help_request__person_id", "help_request__contact_phone", "volunteer_id"
+        )
+    if phones:
+        rows += accepted.filter(help_request__contact_phone__in=phones, help_request__person__isnull=True).values_list(
+            "help_request__person_id", "help_request__contact_phone", "volunteer_id"
+        )
     pairs = []
     for person_id, phone, volunteer_id in rows:
         key = resident_key(person_id, phone)
@@ -300,14 +326,13 @@ def ranked_helpers(
     chosen = [c for c in ranked if int(c.helper) not in skip and district.by_pk[int(c.helper)].person_id != own_person][
         :k
     ]
-    volunteers = Volunteer.objects.select_related("person").in_bulk([int(c.helper) for c in chosen])
     result = []
     for c in chosen:
         row = district.by_pk[int(c.helper)]
         load = district.loads.get(row.pk, 0)
         result.append(
             RankedHelper(
-                volunteer=volunteers[row.pk],
+                volunteer=_volunteer(row),
                 score=round(c.score, 1),
                 distance_m=c.distance_m,
                 parts=c.parts,
@@ -317,6 +342,14 @@ def ranked_helpers(
             )
         )
     return result
+
+
+def _volunteer(row: HelperRow) -> Volunteer:
+    """The volunteer as the list needs it (id, public id, name), from the kept values: no query. Services load
+    the row itself again before they write."""
+    person_model = Volunteer._meta.get_field("person").related_model  # people is not imported (architecture)
+    person = person_model(pk=row.person_id, first_name=row.first_name, last_name=row.last_name)
+    return Volunteer(pk=row.pk, public_id=row.public_id, person=person)
 
 
 def reasons(help_request: HelpRequest, row: HelperRow, candidate: Candidate, load: int) -> list[str]:

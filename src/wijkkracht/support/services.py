@@ -204,6 +204,7 @@ def help_request_close(*, help_request: HelpRequest, actor, outcome: str, reason
     transition(help_request, to=RequestStatus.CLOSED, by=actor, reason=reason)
     audit_record(actor=actor, action=AuditAction.CLOSE, obj=help_request, outcome=outcome)
     _matches_lapse(help_request, actor, statuses=(MatchStatus.PROPOSED, MatchStatus.OFFERED))
+    _matches_touch(help_request)  # the helper's load drops: the ranking's cached index must see it
     if row.vulnerable:  # the safety net: a check-in some weeks later, whatever the outcome
         weeks = support_setting("FOLLOW_UP_WEEKS")
         follow_up = FollowUp(help_request=help_request, due_on=timezone.localdate() + timedelta(weeks=weeks))
@@ -221,6 +222,7 @@ def help_request_reopen(*, help_request: HelpRequest, actor, reason: str) -> Hel
     help_request.save(
         update_fields=["outcome", "closed_at", "intake_due_at", "match_due_at", "escalated_at", "escalation_reason"]
     )
+    _matches_touch(help_request)  # an accepted match counts again in its helper's load
     return help_request
 
 
@@ -435,6 +437,12 @@ def help_requests_anonymise(*, now: datetime | None = None) -> int:
 # (ranking.py, the adapter); the rules are checked again here, under row locks, before anything is written.
 
 
+def _matches_touch(help_request: HelpRequest) -> None:
+    """Mark the request's accepted matches as changed (their load counts only while the request is open)."""
+    for match in Match.objects.filter(help_request=help_request, status=MatchStatus.ACCEPTED):
+        match.save(update_fields=["updated_at"])
+
+
 def _matches_lapse(help_request: HelpRequest, actor, *, statuses) -> int:
     lapsed = 0
     for match in Match.objects.filter(help_request=help_request, status__in=list(statuses)).select_for_update():
@@ -646,12 +654,17 @@ def match_confirm_all(*, district, actor, today=None) -> tuple[int, int]:
 
 
 @transaction.atomic
-def match_view_record(*, match: Match, actor) -> bool:
-    """The helper opened the minimum of the request: written to the access log (purpose: helping)."""
-    _check(actor, Action.HELPING, match)
-    if actor is None:
-        return False
-    access = RequestAccess(help_request_id=match.help_request_id, viewer=actor, purpose=AccessPurpose.HELPING)
-    access.full_clean()
-    access.save()
-    return True
+def matches_view_record(*, matches: list[Match], actor) -> int:
+    """The helper opened the minimum of these requests: one access-log row each (purpose: helping), written
+    together. Returns how many."""
+    for match in matches:
+        _check(actor, Action.HELPING, match)
+    if actor is None or not matches:
+        return 0
+    rows = [
+        RequestAccess(help_request_id=m.help_request_id, viewer=actor, purpose=AccessPurpose.HELPING) for m in matches
+    ]
+    for row in rows:
+        row.full_clean(exclude=["help_request", "viewer"])
+    RequestAccess.objects.bulk_create(rows)
+    return len(rows)

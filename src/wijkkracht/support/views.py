@@ -387,10 +387,11 @@ def escalations(request):
         .select_related("help_request__neighbourhood", "help_request__district")
         .order_by("due_on", "pk")
     )
+    page = Paginator(overdue, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "support/escalations.html",
-        {"overdue": list(overdue[:200]), "follow_ups": list(follow_ups[:200]), "now": now},
+        {"overdue": list(page.object_list), "page": page, "follow_ups": list(follow_ups[:PAGE_SIZE]), "now": now},
     )
 
 
@@ -525,9 +526,8 @@ def helping(request):
         if person is not None
         else []
     )
-    for match in rows:
-        if match.status in (MatchStatus.OFFERED, MatchStatus.ACCEPTED) and match.help_request.is_open:
-            services.match_view_record(match=match, actor=request.user)
+    shown = [m for m in rows if m.status in (MatchStatus.OFFERED, MatchStatus.ACCEPTED) and m.help_request.is_open]
+    services.matches_view_record(matches=shown, actor=request.user)
     return render(request, "support/helping.html", {"rows": rows})
 
 
