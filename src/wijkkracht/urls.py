@@ -15,6 +15,7 @@ urlpatterns = [
     path("activiteiten/", include("wijkkracht.activities.urls")),
     path("hulp/", include("wijkkracht.support.urls")),
     path("prikbord/", include("wijkkracht.board.urls")),
+    path("zorgsignalen/", include("wijkkracht.concerns.urls")),
     path("organisaties/", include("wijkkracht.organisations.urls")),
     path("postvak/", include("wijkkracht.mail.urls")),
     path("i18n/setlang/", second_factor_exempt(set_language), name="set_language"),

@@ -25,6 +25,7 @@ def test_every_app_job_is_in_the_one_registry():
         "activities.generate_sessions",
         "activities.remind_attendance",
         "activities.remind_registered",
+        "concerns.anonymise_closed",
         "councils.reminders",
         "mail.prune",
         "mail.retry_failed",
@@ -70,6 +71,7 @@ def test_ticking_twice_in_a_slot_runs_each_job_once(django_capture_on_commit_cal
         "activities.generate_sessions",
         "activities.remind_attendance",
         "activities.remind_registered",
+        "concerns.anonymise_closed",
         "councils.reminders",
         "mail.prune",
         "mail.retry_failed",
@@ -81,10 +83,10 @@ def test_ticking_twice_in_a_slot_runs_each_job_once(django_capture_on_commit_cal
         "volunteers.remind_vog",
         "volunteers.retention",
     ]
-    assert len(callbacks) == 15
+    assert len(callbacks) == 16
     assert (second, again) == ([], [])
     # ImmediateBackend ran them on commit: each run finished once.
-    assert PeriodicRun.objects.filter(finished_at__isnull=False).count() == 15
+    assert PeriodicRun.objects.filter(finished_at__isnull=False).count() == 16
     assert Heartbeat.objects.get(name="scheduler").at == datetime(2026, 11, 23, 16, 37, tzinfo=UTC)
 
     with freeze_time("2026-11-23 16:39:59+00:00"), django_capture_on_commit_callbacks(execute=True):
@@ -122,7 +124,7 @@ def test_a_failing_job_is_recorded_and_raises(monkeypatch):
 def test_the_scheduler_command_is_the_entry_point(django_capture_on_commit_callbacks, capsys):
     with freeze_time("2026-11-23 03:00:00+00:00"), django_capture_on_commit_callbacks(execute=True):
         call_command("scheduler")
-    assert PeriodicRun.objects.count() == 15
+    assert PeriodicRun.objects.count() == 16
     call_command("scheduler", "--list")
     assert "sessions.clear_expired                   daily at 03:30" in capsys.readouterr().out
 

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "wijkkracht.activities",
     "wijkkracht.support",
     "wijkkracht.board",
+    "wijkkracht.concerns",
     "wijkkracht.pages",
     "wijkkracht.demo",
     "wijkkracht.operations",
@@ -312,6 +313,8 @@ WIJKKRACHT_SUPPORT_MATCH_DAYS = int(env("WIJKKRACHT_SUPPORT_MATCH_DAYS", "14"))
 WIJKKRACHT_SUPPORT_FOLLOW_UP_WEEKS = int(env("WIJKKRACHT_SUPPORT_FOLLOW_UP_WEEKS", "6"))
 # Closed help requests are anonymised this many days after closing (support.anonymise_closed).
 WIJKKRACHT_SUPPORT_ANONYMISE_DAYS = int(env("WIJKKRACHT_SUPPORT_ANONYMISE_DAYS", "365"))
+# Closed concerns are anonymised this many days after closing (concerns.anonymise_closed).
+WIJKKRACHT_CONCERNS_ANONYMISE_DAYS = int(env("WIJKKRACHT_CONCERNS_ANONYMISE_DAYS", "365"))
 # Matching helpers to help requests: how far (metres, between neighbourhood centroids) a helper is asked to go,
 # and how many hours a week one match takes (a helper takes max_hours_per_week // this many requests at once).
 WIJKKRACHT_SUPPORT_REACH_M = int(env("WIJKKRACHT_SUPPORT_REACH_M", "5000"))

@@ -651,4 +651,7 @@ def seed_demo(log=print) -> list[dict]:
     from .board import ensure_board  # asks and offers on the boards of four districts
 
     log(ensure_board())
+    from .concerns import ensure_concerns  # concerns in every state in the home district
+
+    log(ensure_concerns())
     return logins
