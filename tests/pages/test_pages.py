@@ -1,9 +1,11 @@
 """Contact and statements per municipality: in the footer of every page, editable by administrators."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
+from django.utils import formats, timezone
 
 from wijkkracht.audit.models import AuditEvent
 from wijkkracht.pages.models import SiteInformation
@@ -135,6 +137,57 @@ def test_the_value_rules_hold_for_the_contact_details(info, field, value):
     assert list(refused.value.message_dict) == [field]
     info.refresh_from_db()
     assert info.contact_phone == "020 543 04 30"
+
+
+def test_the_footer_says_which_centres_are_open_today_and_when(client, world, info):
+    from tests import factories as f
+
+    today = timezone.localdate()
+    hours = [(world.centre_a, 13, 17), (world.centre_a, 9, 12), (world.centre_b, 10, 16)]
+    for centre, opens, closes in hours:
+        OpeningHours.objects.create(
+            centre=centre, weekday=today.weekday(), opens=datetime.time(opens), closes=datetime.time(closes)
+        )
+    closed = f.CommunityCentreFactory(district=world.district_a, name="Dicht Vandaag")
+    OpeningHours.objects.create(
+        centre=closed, weekday=(today.weekday() + 1) % 7, opens=datetime.time(9), closes=datetime.time(17)
+    )
+    text = client.get(reverse("pages:privacy")).content.decode()
+    footer = text[text.index('<footer class="site-footer">') :]
+    day = formats.date_format(today, "l")
+    assert f"Vandaag ({day}) open:" in footer
+    items = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>: ([^<]+)</li>', footer)
+    assert items == [
+        (world.centre_a.url, "Villa Randwijck", "09.00–12.00, 13.00–17.00"),
+        (world.centre_b.url, "Westend", "10.00–16.00"),
+    ]
+    assert "Dicht Vandaag" not in footer
+    assert '<a href="/contact/">Adressen en alle openingstijden</a>' in footer
+
+
+def test_the_footer_says_closed_today_only_when_hours_are_known(client, world, info):
+    today = timezone.localdate()
+    text = client.get(reverse("pages:privacy")).content.decode()
+    assert "open:" not in text and "dicht" not in text  # no hours entered anywhere: say nothing about today
+    OpeningHours.objects.create(
+        centre=world.centre_a, weekday=(today.weekday() + 1) % 7, opens=datetime.time(9), closes=datetime.time(17)
+    )
+    text = client.get(reverse("pages:privacy")).content.decode()
+    assert f"Vandaag ({formats.date_format(today, 'l')}) zijn de wijkcentra dicht." in text
+
+
+def test_the_footer_in_english(client, world, info):
+    from django.utils import translation
+
+    OpeningHours.objects.create(
+        centre=world.centre_a, weekday=timezone.localdate().weekday(), opens=datetime.time(9), closes=datetime.time(17)
+    )
+    with translation.override("nl"):
+        client.post(reverse("set_language"), {"language": "en", "next": "/"})
+        text = client.get(reverse("pages:privacy")).content.decode()
+    footer = text[text.index('<footer class="site-footer">') :]
+    assert "Open today (" in footer and "Villa Randwijck</a>: 09.00–17.00" in footer
+    assert "All addresses and opening hours" in footer
 
 
 @pytest.mark.parametrize("name", ["pages:contact", "places:home", "pages:privacy"])

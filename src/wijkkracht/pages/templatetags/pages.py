@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from ..query import site_information
+from ..query import footer_information, site_information
 from ..views import centres_with_hours
 
 register = template.Library()
@@ -11,8 +11,8 @@ register = template.Library()
 
 @register.inclusion_tag("pages/components/site_footer.html")
 def site_footer():
-    """The footer: whom to call and when, where to drop in, and the statements. One query."""
-    return {"info": site_information()}
+    """The footer: whom to call and when, which centres are open today, and the statements. One query."""
+    return {"info": footer_information(), "today": timezone.localdate()}
 
 
 @register.inclusion_tag("pages/components/contact_panel.html")
@@ -21,5 +21,5 @@ def contact_panel():
     today = timezone.localdate().weekday()
     centres = centres_with_hours()
     for centre in centres:
-        centre.today = [h for h in centre.opening_hours.all() if h.weekday == today]
+        centre.today = next((hours for weekday, _day, hours in centre.days if weekday == today), "")
     return {"info": site_information(), "centres": centres}
