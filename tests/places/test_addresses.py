@@ -43,13 +43,11 @@ def test_slug_pages_answer(world, client_for):
     assert client_for("anonymous").get("/wijken/bestaat-niet/").status_code == 404
 
 
-def test_a_neighbourhood_has_a_readable_address_that_leads_to_its_row(world, client_for):
+def test_a_neighbourhood_has_a_readable_address_with_a_page_of_its_own(world, client_for):
     assert world.neighbourhood_a.get_absolute_url() == "/buurten/randwijck-west/"
     response = client_for("anonymous").get("/buurten/randwijck-west/")
-    assert response.status_code == 302
-    assert response["Location"] == "/wijken/randwijck/#buurt-randwijck-west"
-    page = client_for("anonymous").get(response["Location"]).text
-    assert '<tr id="buurt-randwijck-west"' in page
+    assert response.status_code == 200
+    assert "<h1>Buurt Randwijck West</h1>" in response.text
     assert client_for("anonymous").get("/buurten/bestaat-niet/").status_code == 404
 
 

@@ -47,10 +47,10 @@ def test_one_everyday_name_can_point_to_two_districts(world):
     assert {h.district for h in find("Westwijk", world.municipality).hits} == {world.district_a, world.district_b}
 
 
-def test_a_neighbourhood_name_finds_its_district_at_its_row(world, client_for):
+def test_a_neighbourhood_name_finds_the_neighbourhood_page(world, client_for):
     text = search(client_for("anonymous"), "Randwijck West")
-    assert f'{world.district_a.url}#buurt-randwijck-west"' in text
-    assert "met de buurt Randwijck West" in text
+    assert '<a href="/buurten/randwijck-west/">Buurt Randwijck West</a>' in text
+    assert "in wijk Randwijck" in text
 
 
 def test_a_centre_name_finds_its_district(world):
@@ -88,7 +88,8 @@ def test_a_postcode_finds_its_neighbourhood_once_the_table_is_loaded(world, clie
     client = client_for("anonymous")
     for q in ("1181 AB", "1181ab", " 1181AB "):
         text = search(client, q)
-        assert f'{world.district_a.url}#buurt-randwijck-west"' in text and world.district_b.url not in text
+        assert '<a href="/buurten/randwijck-west/">Buurt Randwijck West</a>' in text
+        assert "in wijk Randwijck, postcode 1181 AB" in text and world.district_b.url not in text
     four = find("1181", world.municipality)
     assert [h.district for h in four.hits] == [world.district_a, world.district_b]  # most addresses first
     text = search(client, "9999 ZZ")

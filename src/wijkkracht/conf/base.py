@@ -219,6 +219,7 @@ CACHES = {
 WIJKKRACHT_PUBLIC_PAGES = [
     "places:home",
     "places:district",
+    "places:neighbourhood",
     "places:centre",
     "councils:detail",
     "initiatives:list",

@@ -11,6 +11,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 from .models import CommunityCentre, District, DistrictAlias, Neighbourhood, PostcodeArea, search_key
 
 POSTCODE = re.compile(r"^\s*(\d{4})\s*([a-zA-Z]{2})?\s*$")
@@ -24,12 +26,15 @@ class Hit:
     # ("centre", "Westend"), ("postcode", "1181 AB") or ("name", "").
     reason: str = "name"
     via: str = ""
-    anchor: str = ""  # a neighbourhood's row on the district page
+    neighbourhood_slug: str = ""  # the neighbourhood found (by its name or a full postcode): its own page
     rank: int = 9
 
     @property
     def url(self) -> str:
-        return f"{self.district.url}#{self.anchor}" if self.anchor else self.district.url
+        """The neighbourhood's page when a neighbourhood was found, else the district's page."""
+        if self.neighbourhood_slug:
+            return reverse("places:neighbourhood", args=[self.neighbourhood_slug])
+        return self.district.url
 
 
 @dataclass
@@ -92,7 +97,7 @@ def find_by_name(query: str, municipality) -> SearchResult:
                     district=districts[district_id],
                     reason="neighbourhood",
                     via=name,
-                    anchor=f"buurt-{slug}",
+                    neighbourhood_slug=slug,
                     rank=rank,
                 ),
             )
@@ -136,7 +141,7 @@ def find_by_postcode(digits: str, letters: str, municipality, *, table_loaded: b
                 district=district,
                 reason="postcode",
                 via=row.neighbourhood.name,
-                anchor=f"buurt-{row.neighbourhood.slug}" if letters else "",
+                neighbourhood_slug=row.neighbourhood.slug if letters else "",
                 rank=0,
             )
     result.hits = sorted(hits.values(), key=lambda h: (-addresses[h.district.pk], h.district.name))

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
@@ -11,14 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wijkkracht.accounts.policy import require
 from wijkkracht.validators import add_service_errors
 
-from . import geometry, maps, services
+from . import geometry, maps, nearby, services
 from . import search as place_search
 from .forms import CentreForm, OpeningHoursFormSet, RoomForm
 from .models import CommunityCentre, District, Municipality, Neighbourhood, OpeningHours, PopulationFigure, Room
 from .permissions import Action, can
 from .query import attach_shapes
-
-NEAREST = 3  # centres shown for a district without its own
 
 
 def _latest_figures(codes: list[str]) -> dict[str, PopulationFigure]:
@@ -71,15 +69,71 @@ def district_moved(request, public_id):
     return _moved(request, district.url)
 
 
-@require_safe
+@require_GET
 def neighbourhood(request, slug):
-    """A neighbourhood's readable address (/buurten/randwijck-west/): its row on its district's page, where the
-    map, the figures and the centres nearby are. Temporary (302), so a page of its own can take the address."""
+    """A neighbourhood's own page (/buurten/randwijck-west/): where it lies in its district, its CBS figures
+    beside its district's and the city's, the nearest centres, the council that covers it and what is on."""
     require(request.user, Action.VIEW)
-    found = get_object_or_404(
-        Neighbourhood.objects.select_related("district").only("slug", "district__slug"), slug=slug
+    found = get_object_or_404(Neighbourhood.objects.select_related("district__municipality"), slug=slug)
+    district = found.district
+    municipality = district.municipality
+    siblings = list(district.neighbourhoods.only("slug", "name", "cbs_code", "district_id"))
+    attach_shapes([district, *siblings])
+    for n in siblings:
+        n.url = n.get_absolute_url()
+    all_centres = list(
+        CommunityCentre.objects.filter(district__municipality_id=district.municipality_id)
+        .select_related("district")
+        .prefetch_related("councils")
+        .only("public_id", "slug", "name", "focus", "lon", "lat", "district__name", "district__slug")
     )
-    return HttpResponseRedirect(f"{found.district.url}#{found.anchor}")
+    own_centres = [c for c in all_centres if c.district_id == district.pk]
+    lon, lat = found.centroid_lon, found.centroid_lat
+    if lon is None or lat is None:
+        lon, lat = district.centroid_lon, district.centroid_lat
+    nearest = nearby.nearest_centres(lon, lat, all_centres) or own_centres[: nearby.NEAREST]
+    councils, council_via = nearby.covering_councils(district, nearest)
+    latest = _latest_figures([found.cbs_code, district.cbs_code, municipality.cbs_code])
+    rows = [
+        (label, latest[code])
+        for label, code in (
+            (_("Buurt %(name)s") % {"name": found.name}, found.cbs_code),
+            (_("Wijk %(name)s") % {"name": district.name}, district.cbs_code),
+            (_("Heel %(name)s") % {"name": municipality.name}, municipality.cbs_code),
+        )
+        if code in latest
+    ]
+    known = [f for _label, f in rows]
+    markers = maps.markers(own_centres)
+    view_box = geometry.view_box(district.bbox) if district.bbox else ""
+    label_size = maps.label(siblings, view_box, markers) if view_box else 0.0
+    return render(
+        request,
+        "places/neighbourhood.html",
+        {
+            "neighbourhood": found,
+            "district": district,
+            "municipality": municipality,
+            "siblings": siblings,
+            "others": [n for n in siblings if n.pk != found.pk],
+            "shaped": any(n.pk == found.pk and n.svg_path for n in siblings),
+            "view_box": view_box,
+            "label_size": label_size,
+            "markers": markers,
+            "nearest": nearest,
+            "own_centre_ids": {c.pk for c in own_centres},
+            "councils": councils,
+            "council_via": council_via,
+            "figure": latest.get(found.cbs_code),
+            "rows": rows,
+            "any_synthetic": any(f.synthetic for f in known),
+            "any_real": any(not f.synthetic for f in known),
+            "sources": sorted({f.source for f in known if not f.synthetic and f.source}),
+            "any_unknown": any(
+                getattr(f, name) is None for f in known for name in ("inhabitants", *PopulationFigure.AGE_BANDS)
+            ),
+        },
+    )
 
 
 @require_safe
@@ -108,23 +162,13 @@ def district_detail(request, slug):
         .only("public_id", "slug", "name", "focus", "lon", "lat", "district__name", "district__slug")
     )
     centres = [c for c in all_centres if c.district_id == district.pk]
-    nearest = []
-    if not centres and district.centroid_lon is not None:
-        located = [c for c in all_centres if c.lon is not None and c.lat is not None]
-        for c in located:
-            c.distance_km = maps.distance_km(district.centroid_lon, district.centroid_lat, c.lon, c.lat)
-        nearest = sorted(located, key=lambda c: c.distance_km)[:NEAREST]
-    councils = list(district.councils.all())
-    council_via = None
-    if not councils:
-        for centre in nearest:
-            if centre.councils.all():
-                councils, council_via = list(centre.councils.all()), centre
-                break
+    nearest = [] if centres else nearby.nearest_centres(district.centroid_lon, district.centroid_lat, all_centres)
+    councils, council_via = nearby.covering_councils(district, nearest)
     figures = _latest_figures([district.cbs_code] + [n.cbs_code for n in neighbourhoods])
     for n in neighbourhoods:
         n.figure = figures.get(n.cbs_code)
-        n.url = f"#{n.anchor}"
+        n.url = f"#{n.anchor}"  # the map shape leads to its row; the row's name to the neighbourhood's page
+        n.page_url = n.get_absolute_url()
     markers = maps.markers(centres)
     view_box = geometry.view_box(district.bbox) if district.bbox else ""
     label_size = maps.label(neighbourhoods, view_box, markers) if view_box else 0.0
