@@ -1,5 +1,8 @@
 from django import forms
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.places.models import Neighbourhood
@@ -11,13 +14,34 @@ from .services import DESK_FIELDS, OWN_FIELDS
 
 def neighbourhood_choices(municipality=None) -> list:
     """[("", "—"), (district name, [(id, neighbourhood name), ...]), ...] for a select with <optgroup>s."""
-    rows = Neighbourhood.objects.select_related("district").order_by("district__name", "name")
+    rows = Neighbourhood.objects.order_by("district__name", "name")
     if municipality is not None:
         rows = rows.filter(district__municipality=municipality)
     groups: dict[str, list] = {}
-    for nb in rows:
-        groups.setdefault(nb.district.name, []).append((str(nb.pk), nb.name))
+    for pk, name, district_name in rows.values_list("pk", "name", "district__name"):  # no model instances
+        groups.setdefault(district_name, []).append((str(pk), name))
     return [("", _("Kies uw buurt"))] + list(groups.items())
+
+
+class QuickSelect(forms.Select):
+    """Django's Select with the same markup, but its options written here instead of one template render per
+    option: the neighbourhood list has ~50 options in ~15 groups, and rendering them through templates was the
+    costliest part of "Mijn gegevens" and the desk form (~2 ms of ~20)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(format_html('<optgroup label="{}">', group_name))
+            parts.extend(
+                format_html('<option value="{}"{}>{}</option>', o["value"], flatatt(o["attrs"]), o["label"])
+                for o in options
+            )
+            if group_name:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every part above is escaped by format_html
 
 
 class ProfileForm(forms.ModelForm):
@@ -28,7 +52,9 @@ class ProfileForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year", "size": 4}),
         error_messages={"invalid": _("Vul een jaartal in met 4 cijfers, bijvoorbeeld 1975.")},
     )
-    neighbourhood = forms.ChoiceField(label=_("Buurt"), required=False, help_text=_("De buurt waar u woont."))
+    neighbourhood = forms.ChoiceField(
+        label=_("Buurt"), required=False, help_text=_("De buurt waar u woont."), widget=QuickSelect
+    )
 
     class Meta:
         model = Person
