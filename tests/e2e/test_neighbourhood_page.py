@@ -37,6 +37,13 @@ def test_from_the_district_page_and_the_map_to_a_neighbour(page, demo):  # noqa:
     page.goto(District.objects.get(cbs_code="WK036208").url)
     page.locator("tr#buurt-oude-dorp th a").click()
     page.wait_for_url("**/buurten/oude-dorp/")
+    # Every shape on the map is a big enough target for a finger (44 × 44 px).
+    small = page.evaluate(
+        """() => [...document.querySelectorAll('svg.map a')].map(a => {
+             const r = a.getBoundingClientRect(); return [a.getAttribute('aria-label'), r.width, r.height];
+           }).filter(([, w, h]) => w < 44 || h < 44)"""
+    )
+    assert small == []
     # On the neighbourhood's map, a neighbour is a link to its own page.
     neighbour = page.locator('svg.map a:not([aria-current="page"])').first
     name = neighbour.get_attribute("aria-label")
