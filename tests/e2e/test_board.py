@@ -100,3 +100,19 @@ def test_the_professional_moderates_the_districts_board(page, world, axe_check):
     page.wait_for_load_state()
     assert page.locator(".errorlist").count() >= 1
     check(page, axe_check)
+
+
+def test_the_board_index_and_my_posts_pass_axe(page, world, axe_check):
+    from tests.board.matrix import setup
+
+    setup(world)
+    page.goto("/")
+    page.get_by_role("link", name="Prikborden van de wijken").click()
+    page.wait_for_url(re.compile(r"/prikbord/$"))
+    check(page, axe_check)
+    page.goto("/prikbord/bied-hulp-aan/")  # without a district: choose one
+    check(page, axe_check)
+    log_in(page, world.users["resident"].email)
+    page.goto("/prikbord/mijn/")
+    assert "Reclame" in page.locator("main").inner_text()  # why her post was hidden
+    check(page, axe_check)

@@ -85,3 +85,16 @@ def test_a_concern_is_raised_triaged_and_turned_into_a_help_request(page, world,
     assert "doorgegeven aan wie er het beste mee kan helpen" in text
     assert "Vandaag langsgaan" not in text and "bezoek" not in text
     check(page, axe_check)
+
+
+def test_concerns_in_figures_pass_axe(page, world, axe_check):
+    from tests.concerns.factories import ConcernFactory
+
+    for _n in range(6):
+        ConcernFactory(neighbourhood=world.neighbourhood_a)
+    ConcernFactory(neighbourhood=world.neighbourhood_b)
+    log_in(page, world.users["analyst"].email)
+    page.goto("/zorgsignalen/cijfers/")
+    text = page.locator("main").inner_text()
+    assert "minder dan 5" in text and "Dhr. Jansen" not in text
+    check(page, axe_check)
