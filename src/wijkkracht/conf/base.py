@@ -226,6 +226,10 @@ WIJKKRACHT_PUBLIC_PAGES = [
     "initiatives:budgets",
     "activities:calendar",
     "activities:activity",
+    "board:index",
+    "board:offer_help",
+    "board:district",
+    "board:post",
 ]
 WIJKKRACHT_PAGECACHE_TTL = int(env("WIJKKRACHT_PAGECACHE_TTL", "300"))
 WIJKKRACHT_PAGECACHE_IGNORED_TABLES = (
