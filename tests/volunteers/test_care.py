@@ -163,3 +163,11 @@ def test_the_figures_page_takes_a_flat_number_of_queries(world, client_for):
             vf.VolunteerFactory(person=f.PersonFactory(birth_year=year), districts=[world.district_b],
                                 activated_on=datetime.date(2024, 5, 1))  # fmt: skip
     assert count() == small
+
+
+def test_become_a_volunteer_is_on_the_home_page_and_every_centre_and_district_page(world, client_for):
+    client = client_for("anonymous")
+    board = reverse("volunteers:board")
+    for url in (reverse("places:home"), world.centre_a.url, world.district_a.url):
+        page = client.get(url).content.decode()
+        assert "Word vrijwilliger" in page and board in page

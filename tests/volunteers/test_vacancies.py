@@ -251,3 +251,35 @@ def test_the_vog_reminder_is_sent_once_and_not_after_a_new_vog(world):
     with freeze_time("2026-11-24 07:00:00+01:00"):
         assert jobs.remind_vog() == 0
     assert Certificate.objects.get(pk=bram_old.pk).reminded_at is not None
+
+
+def test_kept_suggestions_follow_every_change_and_take_a_flat_number_of_queries(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wijkkracht.volunteers.permissions import Action, visible_to
+
+    cook = vf.TagFactory(name="Koken")
+    vacancy = vf.VacancyFactory(centre=world.centre_a, skills=[cook], slots=["mon_morning"], hours_per_week=2)
+    visible = visible_to(world.users["professional_a"], Volunteer.objects.all(), Action.VIEW)
+    today = timezone.localdate()
+    first = vf.VolunteerFactory(centres=[world.centre_a], skills=[cook], availability=["fri_evening"])
+    other = vf.VolunteerFactory(centres=[world.centre_a])
+    assert [s.volunteer for s in suggest(vacancy, visible, today=today)][0] == first
+    # A skill added through the service: the kept pool is rebuilt and the ranking follows.
+    services.volunteer_update(volunteer=other, actor=None, skills=[cook], availability=["mon_morning"])
+    assert [s.volunteer for s in suggest(vacancy, visible, today=today)][0] == other
+    # A reaction takes the volunteer out of the suggestions at once.
+    vf.ApplicationFactory(vacancy=vacancy, volunteer=other, person=other.person)
+    assert other not in [s.volunteer for s in suggest(vacancy, visible, today=today)]
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            suggest(vacancy, visible, today=today)
+        return len(ctx)
+
+    warm = queries()
+    for _ in range(30):
+        vf.VolunteerFactory(centres=[world.centre_a], skills=[cook])
+    queries()  # rebuilt once
+    assert queries() == warm

@@ -157,7 +157,10 @@ def volunteer_update(*, volunteer: Volunteer, actor, **data) -> Volunteer:
     stored.full_clean()
     if changed:
         stored.save(update_fields=[*changed, "updated_at"])
-    changed += _set_relations(stored, data, OWN_RELATIONS if own else MANAGE_RELATIONS)
+    relations = _set_relations(stored, data, OWN_RELATIONS if own else MANAGE_RELATIONS)
+    if relations:  # the suggestions' cache sees a change to a volunteer by their updated_at
+        Volunteer.objects.filter(pk=stored.pk).update(updated_at=timezone.now())
+    changed += relations
     _has_area(stored)
     if actor is not None and not own and not can(actor, Action.MANAGE, _fresh(stored)):
         raise PermissionDenied  # the professional may not hand the volunteer away from every area they serve
@@ -293,6 +296,7 @@ def exception_add(
     )
     exception.full_clean()
     exception.save()
+    Volunteer.objects.filter(pk=current.pk).update(updated_at=timezone.now())
     audit_record(actor=actor, action=AuditAction.EXCEPTION_ADD, obj=current)
     return exception
 
@@ -303,6 +307,7 @@ def exception_remove(*, exception: AvailabilityException, actor) -> None:
     if actor is not None and not (can(actor, Action.OWN_CHANGE, current) or can(actor, Action.MANAGE, current)):
         raise PermissionDenied
     exception.delete()
+    Volunteer.objects.filter(pk=current.pk).update(updated_at=timezone.now())
     audit_record(actor=actor, action=AuditAction.EXCEPTION_REMOVE, obj=current)
 
 

@@ -209,6 +209,7 @@ class Volunteer(models.Model):
         indexes = [
             models.Index(fields=["status"], name="volunteer_status"),
             models.Index(fields=["activated_on"], name="volunteer_activated_on"),
+            models.Index(fields=["updated_at"], name="volunteer_updated_at"),
         ]
 
     def __str__(self) -> str:
@@ -391,7 +392,10 @@ class Application(models.Model):
                 violation_error_message=_("U hebt al gereageerd op deze vacature."),
             ),
         ]
-        indexes = [models.Index(fields=["vacancy", "status"], name="application_vacancy_status")]
+        indexes = [
+            models.Index(fields=["vacancy", "status"], name="application_vacancy_status"),
+            models.Index(fields=["updated_at"], name="application_updated_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} – {self.vacancy}"
