@@ -49,6 +49,7 @@ FRONT_DOOR_TARGET_MS = 20  # issue 11: place pages and the name search
 CALENDAR_TARGET_MS = 20  # issue 8: the public calendar with its filters
 SUPPORT_TARGET_MS = 20  # issue 10: request queue, escalation list, ranked helpers for one request
 MATCH_ALL_TARGET_MS = 1000  # issue 10: "match all open requests" for a district
+REACH_TARGET_MS = 50  # issue 8: reach per district and year (read from the counts kept ahead), with its map
 CBS_YEAR = 2024
 
 
@@ -227,6 +228,24 @@ def run_child(url: str, scale: str, n: int, only: str = "") -> dict:
             None,
             CALENDAR_TARGET_MS,
         ),
+        ("calendar: page 3 of this week", None, "get", "/activiteiten/?vanaf=&pagina=3", None, CALENDAR_TARGET_MS),
+        (
+            f"reach `/activiteiten/bereik/` ({centre.district.name}, this year; analyst)",
+            Role.ANALYST,
+            "get",
+            f"/activiteiten/bereik/?wijk={centre.district.slug}",
+            None,
+            REACH_TARGET_MS,
+        ),
+        (
+            f"reach ({centre.district.name}, last year; analyst)",
+            Role.ANALYST,
+            "get",
+            f"/activiteiten/bereik/?wijk={centre.district.slug}&jaar={dt.date.today().year - 1}",
+            None,
+            REACH_TARGET_MS,
+        ),
+        ("rooms and occupancy (professional)", Role.PROFESSIONAL, "get", "/activiteiten/zalen/", None, PAGE_TARGET_MS),
     ]
     from wijkkracht.support.models import HelpRequest
 

@@ -124,6 +124,28 @@ def test_the_calendar_runs_a_fixed_number_of_queries(client, world, week, django
     assert len(_titles(response)) == 24
 
 
+def test_a_busy_week_is_shown_a_page_at_a_time_in_a_fixed_number_of_queries(
+    client, world, week, django_assert_max_num_queries
+):
+    """However many sessions a week holds, a page shows CALENDAR_PAGE of them: the rows and the queries stay the
+    same (the calendar must not grow with the data)."""
+    from wijkkracht.activities.constants import CALENDAR_PAGE
+
+    for n in range(CALENDAR_PAGE + 15):
+        _session(ActivityFactory(centre=world.centre_a, title=f"Druk {n:02d}"), 24 + n % 3, hour=9 + n % 10)
+    with django_assert_max_num_queries(7):
+        first = client.get(reverse("activities:calendar") + "?prijs=free")
+    titles = _titles(first)
+    assert len(titles) == CALENDAR_PAGE
+    assert first.context["count"] == CALENDAR_PAGE + 15 + 3  # three of the week's own are free too
+    assert first.context["pages"] == 2 and "pagina=2" in first.context["next_page"]
+    with django_assert_max_num_queries(7):
+        second = client.get(reverse("activities:calendar") + "?" + first.context["next_page"])
+    assert len(_titles(second)) == 18 and not set(_titles(second)) & set(titles)
+    assert second.context["next_page"] is None and "pagina" not in second.context["previous_page"]
+    assert "Meer bijeenkomsten deze week" in first.content.decode()
+
+
 def test_the_week_can_be_turned(client, world, week):
     response = client.get(reverse("activities:calendar") + "?wijk=westwijk")
     assert "vanaf=2026-11-30" in response.context["next_query"]

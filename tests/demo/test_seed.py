@@ -137,7 +137,7 @@ def test_synthetic_residents_without_account(seeded):
 
 def test_seed_scale_is_deterministic_and_idempotent(db, monkeypatch):
     tiny = scale_module.Scale(
-        "tiny", people=30, residents_with_account=6, volunteers=4, sessions_per_year=0, visits_per_year=0
+        "tiny", people=30, residents_with_account=6, volunteers=4, sessions_per_year=156, visits_per_year=1560, years=1
     )
     monkeypatch.setitem(scale_module.SCALES, "amstelveen", tiny)
     call_command("seed_scale", "--scale", "amstelveen", stdout=StringIO())
@@ -152,7 +152,12 @@ def test_seed_scale_is_deterministic_and_idempotent(db, monkeypatch):
     call_command("seed_scale", "--scale", "amstelveen", stdout=out)
     assert _counts() == before
     assert "already seeded" in out.getvalue()
-    assert "Not seeded yet" in out.getvalue()
+    # Centre life: three weekly activities for a year and more, with visits in the past and reach counted.
+    from wijkkracht.activities.models import Activity, Attendance, HeadCount, ReachCount
+
+    assert Activity.objects.filter(title__startswith="Schaalactiviteit").count() == 3
+    assert Attendance.objects.count() + HeadCount.objects.count() > 0
+    assert ReachCount.objects.exists()
 
 
 def test_seed_demo_sets_up_contact_and_desk_registered_residents(seeded):

@@ -99,6 +99,8 @@ MAX_OCCURRENCES = 400
 ALLOWED_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 # The calendar shows a week at a time; "what's on" shows at most this many sessions.
 CALENDAR_DAYS = 7
+# A busy week is shown this many sessions at a time (a page), so the calendar stays fast at any size.
+CALENDAR_PAGE = 40
 WHATS_ON_LIMIT = 8
 
 

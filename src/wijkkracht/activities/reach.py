@@ -21,7 +21,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import Count, F, Min, Sum
+from django.db.models.functions import ExtractYear
 
 from .constants import SessionStatus
 
@@ -131,18 +132,26 @@ def visits_changed(session, deltas: dict[str, int]) -> None:
         _bump(district_id=district_id, year=year, code="", band=band, visits=delta)
 
 
-@transaction.atomic
-def rebuild(*, district_ids: Iterable[int] | None = None, years: Iterable[int]) -> int:
+def rebuild(*, district_ids: Iterable[int] | None = None, years: Iterable[int], using: str = "default") -> int:
     """Count the reach of these districts (None: all) in these years again from the raw rows, in bulk. Returns
     the number of different people counted. The nightly job and seed_scale use it; so do the rare writes that
     move many rows at once."""
+    with transaction.atomic(using=using):
+        return _rebuild(district_ids=district_ids, years=years, using=using)
+
+
+def _rebuild(*, district_ids: Iterable[int] | None, years: Iterable[int], using: str) -> int:
     from .models import Attendance, HeadCount, ReachCount, ReachedPerson
 
     years = sorted(set(years))
-    rows = ReachedPerson.objects.filter(year__in=years)
-    counts = ReachCount.objects.filter(year__in=years)
-    sessions = Attendance.objects.filter(session__date__year__in=years, session__status=SessionStatus.SCHEDULED)
-    heads = HeadCount.objects.filter(session__date__year__in=years, session__status=SessionStatus.SCHEDULED)
+    rows = ReachedPerson.objects.using(using).filter(year__in=years)
+    counts = ReachCount.objects.using(using).filter(year__in=years)
+    sessions = Attendance.objects.using(using).filter(
+        session__date__year__in=years, session__status=SessionStatus.SCHEDULED
+    )
+    heads = HeadCount.objects.using(using).filter(
+        session__date__year__in=years, session__status=SessionStatus.SCHEDULED
+    )
     if district_ids is not None:
         ids = list(district_ids)
         rows, counts = rows.filter(district_id__in=ids), counts.filter(district_id__in=ids)
@@ -153,21 +162,38 @@ def rebuild(*, district_ids: Iterable[int] | None = None, years: Iterable[int]) 
         rows.delete()
     if counts.exists():
         counts.delete()
+    # Grouped in the database first (one row per district, year and who), then merged by key in Python: a name
+    # written twice in another case is one person.
     people: dict[tuple[int, int, str], list] = {}
-    for district_id, day, person_id, name, birth_year, code in sessions.values_list(
-        "session__activity__district_id",
-        "session__date",
-        "person_id",
-        "name",
-        "birth_year",
-        "person__neighbourhood__cbs_code",
-    ).order_by("session__starts_at", "pk"):
+    grouped_rows = (
+        sessions.annotate(year=ExtractYear("session__date"))
+        .values(
+            "session__activity__district_id",
+            "year",
+            "person_id",
+            "name",
+            "birth_year",
+            "person__neighbourhood__cbs_code",
+        )
+        .annotate(n=Count("pk"), first=Min("session__starts_at"))
+        .values_list(
+            "session__activity__district_id",
+            "year",
+            "person_id",
+            "name",
+            "birth_year",
+            "person__neighbourhood__cbs_code",
+            "n",
+            "first",
+        )
+    )
+    for district_id, year, person_id, name, birth_year, code, n, _first in sorted(grouped_rows, key=lambda r: r[7]):
         key = person_key(person_id=person_id, name=name, birth_year=birth_year)
-        found = people.get((district_id, day.year, key))
+        found = people.get((district_id, year, key))
         if found is None:
-            people[(district_id, day.year, key)] = [birth_year, code or "", 1]
+            people[(district_id, year, key)] = [birth_year, code or "", n]
         else:
-            found[2] += 1
+            found[2] += n
     made = []
     tally: Counter = Counter()
     for (district_id, year, key), (birth_year, code, times) in people.items():
@@ -186,7 +212,7 @@ def rebuild(*, district_ids: Iterable[int] | None = None, years: Iterable[int]) 
         tally[(district_id, year, code, band, "people")] += 1
         if policy:
             tally[(district_id, year, code, POLICY, "people")] += 1
-    ReachedPerson.objects.bulk_create(made, batch_size=5000)
+    ReachedPerson.objects.using(using).bulk_create(made, batch_size=5000)
     for district_id, day, band, total in (
         heads.values_list("session__activity__district_id", "session__date", "age_band")
         .annotate(n=Sum(F("new") + F("returning")))
@@ -196,7 +222,7 @@ def rebuild(*, district_ids: Iterable[int] | None = None, years: Iterable[int]) 
     grouped: dict[tuple, dict[str, int]] = {}
     for (district_id, year, code, band, what), n in tally.items():
         grouped.setdefault((district_id, year, code, band), {"people": 0, "visits": 0})[what] += n
-    ReachCount.objects.bulk_create(
+    ReachCount.objects.using(using).bulk_create(
         [
             ReachCount(district_id=d, year=y, neighbourhood_code=c, band=b, people=v["people"], visits=v["visits"])
             for (d, y, c, b), v in grouped.items()

@@ -31,6 +31,7 @@ from wijkkracht.workflow.services import available_moves
 from . import services
 from .constants import (
     CALENDAR_DAYS,
+    CALENDAR_PAGE,
     CHECK_IN_OPENS,
     MOVE_LABELS,
     POLICY_BAND,
@@ -98,11 +99,27 @@ def calendar(request):
         age=data.get("leeftijd") or "",
         price=data.get("prijs") or "",
     )
-    sessions = list(Session.objects.matching(chosen).for_listing())
+    # A page of the week's sessions (a fixed number of rows, however busy the week) and how many there are.
+    matching = Session.objects.matching(chosen)
+    try:
+        page = max(1, int(request.GET.get("pagina", "1")))
+    except ValueError:
+        page = 1
+    offset = (page - 1) * CALENDAR_PAGE
+    sessions = list(matching.for_listing()[offset : offset + CALENDAR_PAGE + 1])
+    more = len(sessions) > CALENDAR_PAGE
+    sessions = sessions[:CALENDAR_PAGE]
+    _prepare_listing(sessions)
+    count = len(sessions) if page == 1 and not more else matching.count()
+    pages = max(1, -(-count // CALENDAR_PAGE))
     by_day = {
         day: list(items) for day, items in groupby(sessions, key=lambda s: timezone.localtime(s.starts_at).date())
     }
-    days = [(day, by_day.get(day, [])) for day in (start + dt.timedelta(days=n) for n in range(CALENDAR_DAYS))]
+    week_days = [start + dt.timedelta(days=n) for n in range(CALENDAR_DAYS)]
+    if pages == 1:
+        days = [(day, by_day.get(day, [])) for day in week_days]
+    else:  # a week over more pages: only the days this page has sessions on
+        days = [(day, by_day[day]) for day in week_days if day in by_day]
     week = dt.timedelta(days=CALENDAR_DAYS)
     return render(
         request,
@@ -110,17 +127,46 @@ def calendar(request):
         {
             "form": form,
             "days": days,
-            "count": len(sessions),
+            "count": count,
+            "page": page,
+            "pages": pages,
+            "previous_page": _query(request.GET, pagina=str(page - 1) if page > 2 else "") if page > 1 else None,
+            "next_page": _query(request.GET, pagina=str(page + 1)) if more else None,
             "start": start,
             "end": chosen.end,
             "filtered": any(data.get(name) for name in ("wijk", "buurt", "centrum", "soort", "leeftijd", "prijs")),
-            "previous_query": _query(request.GET, vanaf=(start - week).isoformat()),
-            "next_query": _query(request.GET, vanaf=(start + week).isoformat()),
+            "previous_query": _query(request.GET, vanaf=(start - week).isoformat(), pagina=""),
+            "next_query": _query(request.GET, vanaf=(start + week).isoformat(), pagina=""),
             "youth_query": _query(request.GET, leeftijd=str(YOUTH_BAND)),
             "policy_query": _query(request.GET, leeftijd=POLICY_BAND),
             "feed": _feed_for(data),
         },
     )
+
+
+def _prepare_listing(sessions: list[Session]) -> None:
+    """What the calendar shows of each session, worked out once in Python (times, the line under the title, the
+    address): the template then only places ready text, which keeps a full page of sessions fast."""
+    from django.utils.formats import number_format
+    from django.utils.html import escape
+
+    free, wheelchair = _("gratis"), _("rolstoel")
+    sample = reverse("activities:activity", args=["00000000-0000-0000-0000-000000000000"])
+    for session in sessions:
+        activity = session.activity
+        starts, ends = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
+        session.href = sample.replace("00000000-0000-0000-0000-000000000000", str(activity.public_id))
+        session.iso = starts.isoformat()
+        session.hours = f"{starts:%H:%M}"
+        session.until = f"{ends:%H:%M}"
+        where = activity.centre.name if activity.centre else _("wijk %(d)s") % {"d": activity.district.name}
+        if activity.location:
+            where = f"{where}, {activity.location}"
+        price = free if activity.is_free else f"€ {number_format(activity.price, 2)}"
+        parts = [activity.category.name, where, price]
+        if activity.wheelchair_accessible:
+            parts.append(wheelchair)
+        session.meta = escape(" · ".join(str(p) for p in parts))
 
 
 def _feed_for(data: dict) -> tuple[str, str] | None:

@@ -6,10 +6,11 @@ Idempotent (found by centre and title); written through activities.services as t
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from wijkkracht.activities import services
@@ -291,3 +292,167 @@ def ensure_bookings() -> str:
                 made += 1
                 break
     return f"room bookings this week: {made} created (synthetic)"
+
+
+# --- benchmark scale ---------------------------------------------------------------------------------------
+
+SCALE_TITLE = "Schaalactiviteit"
+REGULARS = 30  # the people who come to a named activity, week after week
+AGE_PATTERNS = [["15_25"], ["25_45", "45_65"], ["65_plus"], ["0_15", "15_25"], ["15_25", "25_45", "45_65"]]
+START_TIMES = [(dt.time(9, 30), dt.time(11, 0)), (dt.time(14, 0), dt.time(16, 0)), (dt.time(19, 0), dt.time(21, 0))]
+
+
+def _insert(connection, model, fields: tuple[str, ...], rows: list[tuple], batch: int = 5000) -> None:
+    """Plain multi-row INSERTs (executemany) for benchmark data: the ORM's bulk_create spends most of its time
+    building and preparing model instances, which half a million rows cannot afford in a command's run."""
+    if not rows:
+        return
+    columns = ", ".join(connection.ops.quote_name(model._meta.get_field(f).column) for f in fields)
+    # Table and column names come from the models, quoted; the values go as parameters.
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch):
+            cursor.executemany(sql, rows[start : start + batch])
+
+
+def seed_activity_scale(
+    *, sessions_per_year: int, visits_per_year: int, years: int, using: str = "default", log=print
+) -> dict:
+    """Centre life at a benchmark scale, on top of the demo: weekly activities (about sessions_per_year / 52) at
+    the centres and in the districts, their sessions from `years` ago up to the horizon, and for every session
+    that took place about visits_per_year / sessions_per_year visits: named check-ins of the activity's regulars
+    (people of its district) where it takes sign-ups, head counts per age band where it is walk-in. Reach is then
+    counted from scratch (activities.reach.rebuild). Bulk writes on purpose (benchmark data, like demo.scale; the
+    demo itself goes through the services), deterministic, and idempotent: a second run adds nothing."""
+    import random
+
+    from wijkkracht.activities import reach
+    from wijkkracht.activities.constants import SESSION_HORIZON, AgeBand, SessionStatus
+    from wijkkracht.activities.models import Attendance, HeadCount
+    from wijkkracht.people.models import Person
+
+    from .seed import SEED
+
+    if not sessions_per_year or Activity.objects.using(using).filter(title__startswith=SCALE_TITLE).exists():
+        return {"activities": 0, "sessions": 0, "attendances": 0, "head_counts": 0}
+    rng = random.Random(SEED + 8)
+    today = timezone.localdate()
+    now = timezone.now()
+    first_day = today - dt.timedelta(days=365 * years)
+    horizon = today + SESSION_HORIZON
+    categories = list(Category.objects.using(using).order_by("order", "pk"))
+    centres = list(CommunityCentre.objects.using(using).order_by("pk"))
+    districts = list(District.objects.using(using).order_by("pk"))
+    people: dict[int, list[tuple[int, int]]] = {}
+    for pk, birth_year, district_id in (
+        Person.objects.using(using)
+        .filter(synthetic=True, neighbourhood__isnull=False)
+        .values_list("pk", "birth_year", "neighbourhood__district_id")
+        .order_by("pk")
+    ):
+        people.setdefault(district_id, []).append((pk, birth_year))
+    count = max(1, round(sessions_per_year / 52))
+    per_session = visits_per_year / sessions_per_year
+    activities = []
+    for i in range(count):
+        at_centre = i % 3 != 2
+        centre = centres[i % len(centres)] if at_centre else None
+        district = centre.district if centre is not None else districts[i % len(districts)]
+        starts_on = first_day + dt.timedelta(days=i % 7)
+        start, end = START_TIMES[i % len(START_TIMES)]
+        bands = AGE_PATTERNS[i % len(AGE_PATTERNS)]
+        activity = Activity(
+            title=f"{SCALE_TITLE} {i + 1}: {WEEK[i % len(WEEK)][0]}",
+            description="Een activiteit voor de benchmark (verzonnen).",
+            category=categories[i % len(categories)],
+            district_id=district.pk,
+            centre=centre,
+            organiser_kind=OrganiserKind.CENTRE,
+            price=Decimal("0") if i % 4 else Decimal("2.50"),
+            capacity=20 if i % 5 < 2 else None,
+            starts_on=starts_on,
+            start_time=start,
+            end_time=end,
+            rrule=build_rule(Repeat.WEEKLY, starts_on=starts_on),
+            status=ActivityStatus.PUBLISHED,
+            synthetic=True,
+        )
+        for band in bands:
+            setattr(activity, f"age_{band}", True)
+        activities.append(activity)
+    Activity.objects.using(using).bulk_create(activities, batch_size=1000)
+    totals = {"activities": len(activities), "sessions": 0, "attendances": 0, "head_counts": 0}
+    pending: list[tuple[Activity, dt.date, dt.datetime, dt.datetime, str]] = []
+    regulars: dict[int, list[tuple[int, int]]] = {}
+    connection = connections[using]
+    datetime_value, date_value = connection.ops.adapt_datetimefield_value, connection.ops.adapt_datefield_value
+
+    def uuid_value():
+        value = uuid.UUID(int=rng.getrandbits(128), version=4)
+        return value if connection.features.has_native_uuid_field else value.hex
+
+    def flush() -> None:
+        stamp = datetime_value(now)
+        _insert(
+            connection,
+            Session,
+            ("public_id", "activity", "date", "starts_at", "ends_at", "status", "created_at"),
+            [
+                (uuid_value(), a.pk, date_value(day), datetime_value(s), datetime_value(e), status, stamp)
+                for a, day, s, e, status in pending
+            ],
+        )
+        ids = {
+            (activity_id, day): pk
+            for pk, activity_id, day in Session.objects.using(using)
+            .filter(activity_id__in={a.pk for a, *_rest in pending})
+            .values_list("pk", "activity_id", "date")
+        }
+        attendances, heads = [], []
+        for activity, day, _starts, ends, status in pending:
+            if ends > now or status != SessionStatus.SCHEDULED:
+                continue
+            session_id, ends_value = ids[(activity.pk, day)], datetime_value(ends)
+            visits = max(1, round(rng.gauss(per_session, per_session / 4)))
+            if activity.capacity is not None:
+                pool = regulars[activity.pk]
+                for pk, birth_year in rng.sample(pool, min(visits, len(pool))):
+                    attendances.append((uuid_value(), session_id, pk, "", birth_year, ends_value))
+            else:
+                bands = [band for band in AgeBand.values if getattr(activity, f"age_{band}")]
+                split = [0] * len(bands)
+                for _n in range(visits):
+                    split[rng.randrange(len(bands))] += 1
+                for band, n in zip(bands, split, strict=True):
+                    if n:
+                        new = n // 5
+                        heads.append((session_id, band, new, n - new, ends_value))
+        _insert(
+            connection,
+            Attendance,
+            ("public_id", "session", "person", "name", "birth_year", "checked_in_at"),
+            attendances,
+        )
+        _insert(connection, HeadCount, ("session", "age_band", "new", "returning", "counted_at"), heads)
+        totals["sessions"] += len(pending)
+        totals["attendances"] += len(attendances)
+        totals["head_counts"] += len(heads)
+        pending.clear()
+
+    for i, activity in enumerate(activities):
+        pool = people.get(activity.district_id) or [p for group in people.values() for p in group]
+        regulars[activity.pk] = rng.sample(pool, min(REGULARS, len(pool)))
+        day = activity.starts_on
+        while day <= horizon:
+            status = SessionStatus.CANCELLED if rng.random() < 0.025 else SessionStatus.SCHEDULED
+            starts, ends = local_datetime(day, activity.start_time), local_datetime(day, activity.end_time)
+            pending.append((activity, day, starts, ends, status))
+            day += dt.timedelta(weeks=1)
+        if len(pending) >= 20_000 or i == len(activities) - 1:
+            flush()
+    totals["people_reached"] = reach.rebuild(years=range(first_day.year, today.year + 1), using=using)
+    log("scale: centre life " + ", ".join(f"{v} {k}" for k, v in totals.items()))
+    return totals

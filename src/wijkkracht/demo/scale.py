@@ -32,7 +32,7 @@ class Scale:
     people: int
     residents_with_account: int  # the first row of every three, up to this many
     volunteers: int
-    # Not seeded yet: the activities app does not exist. Documented in docs/demo.md.
+    # Centre life: five years of weekly activities' sessions and their visits (demo.activities.seed_activity_scale).
     sessions_per_year: int
     visits_per_year: int
     years: int = 5
@@ -96,11 +96,25 @@ def _seed_support(scale: Scale, using: str, log) -> None:
     log(f"scale {scale.name}: support " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
+def _seed_activities(scale: Scale, using: str, log) -> None:
+    from .activities import seed_activity_scale
+
+    with transaction.atomic(using=using):
+        seed_activity_scale(
+            sessions_per_year=scale.sessions_per_year,
+            visits_per_year=scale.visits_per_year,
+            years=scale.years,
+            using=using,
+            log=log,
+        )
+
+
 def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
     if is_seeded(scale, using):
         log(f"scale {scale.name}: already seeded")
         _seed_councils(scale, using, log)
         _seed_support(scale, using, log)
+        _seed_activities(scale, using, log)
         return {"people": 0, "users": 0, "memberships": 0}
     rng = random.Random(seed.SEED)
     neighbourhoods = list(
@@ -181,6 +195,7 @@ def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
 
         _seed_councils(scale, using, log)
         _seed_support(scale, using, log)
+    _seed_activities(scale, using, log)
 
     counts = {"people": len(people), "users": len(users), "memberships": len(memberships)}
     log(

@@ -50,8 +50,4 @@ class Command(BaseCommand):
         with _routed(database):
             seed_demo(log=log)
             seed_scale(size, using=database, log=log)
-        log(
-            f"Not seeded yet (the activities app does not exist): {size.sessions_per_year:,} sessions and "
-            f"{size.visits_per_year:,} visits a year over {size.years} years. See docs/demo.md."
-        )
         log(self.style.SUCCESS(f"Scale {scale} ready in {time.perf_counter() - started:.1f} s."))
