@@ -34,10 +34,8 @@ from wijkkracht.matching import (
     Candidate,
     Helper,
     HelperIndex,
-    HelperTable,
     Request,
     RequestTable,
-    Vocabularies,
     candidate_pairs,
     solve,
 )
@@ -406,12 +404,12 @@ def best_assignment(help_requests: list[HelpRequest], *, district_id: int, today
     if district.index is None or not placed:
         return []
     requests = [to_request(r, p) for r, p in placed]
-    helpers = _helpers(district.rows, district.loads)
-    vocab = Vocabularies.of(requests, helpers)
-    req_t = RequestTable.from_records(requests, vocab)
-    hel_t = HelperTable.from_records(helpers, vocab)
+    # The kept index's helper table and spatial index (built once per version): the requests are encoded in its
+    # vocabulary (a term no helper has counts as asked and not offered, as in the single ranking).
+    hel_t = district.index.helpers
+    req_t = RequestTable.from_records(requests, hel_t.vocab)
     history = [(key, str(v)) for key, v in helped_before([r for r, _p in placed])]
-    cands = candidate_pairs(req_t, hel_t, history=history)
+    cands = candidate_pairs(req_t, hel_t, history=history, index=district.index.spatial)
     declined: set[tuple[int, int]] = set(
         Match.objects.filter(help_request__in=[r.pk for r, _p in placed], status=MatchStatus.DECLINED).values_list(
             "help_request_id", "volunteer_id"
