@@ -56,14 +56,14 @@ def test_the_home_page_says_whom_to_call_and_which_centres_are_open_today(client
     text = client.get(reverse("places:home")).content.decode()
     main = text[text.index("<main") : text.index("</main>")]
     assert "Liever iemand spreken?" in main and "020 543 04 30" in main
-    assert "Villa Randwijck</a>:\n      09.00–17.00" in main
+    assert 'Villa Randwijck</a>:\n      <span class="hours">09.00–17.00</span>' in main
     assert "Westend</a>:\n      gesloten" in main
 
 
 def test_the_contact_page_lists_centres_with_opening_hours(client, world, info):
     OpeningHours.objects.create(centre=world.centre_a, weekday=0, opens=datetime.time(9), closes=datetime.time(12))
     text = client.get(reverse("pages:contact")).content.decode()
-    assert '<th scope="row">Maandag</th><td>09.00–12.00</td>' in text
+    assert '<th scope="row">Maandag</th><td><span class="hours">09.00–12.00</span></td>' in text
     assert "Bel even voordat u komt." in text  # Westend has no hours yet
 
 
@@ -156,7 +156,10 @@ def test_the_footer_says_which_centres_are_open_today_and_when(client, world, in
     footer = text[text.index('<footer class="site-footer">') :]
     day = formats.date_format(today, "l")
     assert f"Vandaag ({day}) open:" in footer
-    items = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>: ([^<]+)</li>', footer)
+    items = [
+        (url, name, re.sub(r"<[^>]+>", "", hours))
+        for url, name, hours in re.findall(r'<li><a href="([^"]+)">([^<]+)</a>: (.+?)</li>', footer)
+    ]
     assert items == [
         (world.centre_a.url, "Villa Randwijck", "09.00–12.00, 13.00–17.00"),
         (world.centre_b.url, "Westend", "10.00–16.00"),
@@ -186,7 +189,7 @@ def test_the_footer_in_english(client, world, info):
         client.post(reverse("set_language"), {"language": "en", "next": "/"})
         text = client.get(reverse("pages:privacy")).content.decode()
     footer = text[text.index('<footer class="site-footer">') :]
-    assert "Open today (" in footer and "Villa Randwijck</a>: 09.00–17.00" in footer
+    assert "Open today (" in footer and 'Villa Randwijck</a>: <span class="hours">09.00–17.00</span>' in footer
     assert "All addresses and opening hours" in footer
 
 

@@ -20,11 +20,11 @@ _HOURS = "municipality__districts__centres__opening_hours"
 
 @dataclass(frozen=True)
 class OpenToday:
-    """A centre open today and when, for the footer: "Villa Randwijck: 09.00–12.00, 13.00–17.00"."""
+    """A centre open today and when, for the footer: Villa Randwijck, ("09.00–12.00", "13.00–17.00")."""
 
     name: str
     url: str
-    hours: str
+    hours: tuple[str, ...]
 
 
 def site_information() -> SiteInformation | None:
@@ -114,7 +114,7 @@ def footer_information(today: dt.date | None = None, *, using: str = DEFAULT_DB_
         OpenToday(
             name=name,
             url=reverse("places:centre", args=[slug]),
-            hours=", ".join(f"{_hhmm(opens)}–{_hhmm(closes)}" for _n, _s, opens, closes in spans),
+            hours=tuple(f"{_hhmm(opens)}–{_hhmm(closes)}" for _n, _s, opens, closes in spans),
         )
         for (name, slug), spans in ((key, list(group)) for key, group in groupby(rows, key=lambda r: r[:2]))
     ]

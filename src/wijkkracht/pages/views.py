@@ -17,8 +17,8 @@ def _page(request, template: str, **context):
 
 
 def centres_with_hours() -> list[CommunityCentre]:
-    """The municipality's centres, each with `days`: [(weekday, "Maandag", "09.00–12.00, 13.00–17.00"), ...] in
-    weekday order (two queries; the rows are written here, not per cell in the template)."""
+    """The municipality's centres, each with `days`: [(weekday, "Maandag", ["09.00–12.00", "13.00–17.00"]), ...]
+    in weekday order (two queries; the rows are written here, not per cell in the template)."""
     centres = list(
         CommunityCentre.objects.filter(district__municipality__cbs_code=settings.WIJKKRACHT_MUNICIPALITY)
         .only("public_id", "slug", "name", "street", "postcode", "city", "phone")
@@ -33,7 +33,7 @@ def centres_with_hours() -> list[CommunityCentre]:
         spans.setdefault((centre_id, weekday), []).append(f"{opens:%H.%M}–{closes:%H.%M}")
     for centre in centres:
         centre.days = [
-            (day.value, capfirst(day.label), ", ".join(spans[(centre.pk, day.value)]))
+            (day.value, capfirst(day.label), spans[(centre.pk, day.value)])
             for day in OpeningHours.Weekday
             if (centre.pk, day.value) in spans
         ]

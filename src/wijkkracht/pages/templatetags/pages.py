@@ -21,5 +21,5 @@ def contact_panel():
     today = timezone.localdate().weekday()
     centres = centres_with_hours()
     for centre in centres:
-        centre.today = next((hours for weekday, _day, hours in centre.days if weekday == today), "")
+        centre.today = next((hours for weekday, _day, hours in centre.days if weekday == today), [])
     return {"info": site_information(), "centres": centres}
