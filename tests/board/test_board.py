@@ -173,6 +173,9 @@ def test_the_professional_hides_a_reply_with_a_reason(world, client_for):
     data.public.refresh_from_db()
     assert data.public.hidden_at is not None and data.public.hidden_by == world.users["professional_a"]
     assert "Ik heb er een" not in client_for("anonymous").get(data.ask.url).content.decode()
+    assert "Ik heb er een" not in client_for("resident").get(data.ask.url).content.decode()  # the post's author
+    writer = client_for("volunteer").get(data.ask.url).content.decode()
+    assert "Ik heb er een" in writer and "Niet vriendelijk." in writer  # its writer sees why
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ Anyone reads the open and solved posts of a district (names there are only the o
 (a post, a reply) needs an account. The author marks their post solved or open again; the professionals who work
 in the post's district moderate: they hide a post or a reply with a reason, mark it solved, and turn an ask into
 a help request. A hidden or handed-over post is read only by its author and those professionals. A private reply
-is read by its writer, the post's author and those professionals. Rules read the Scope and the objects' own
+is read by its writer, the post's author and those professionals; a hidden reply only by its writer (with the
+reason) and those professionals. Rules read the Scope and the objects' own
 fields (a reply's post is loaded with it)."""
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ def _read_reply(user, scope, reply) -> bool:
         return True
     if moderates(scope, reply.post):
         return True
-    if reply.hidden_at is not None:
-        return False
+    if reply.hidden_at is not None:  # its writer still sees it, marked hidden, with the reason
+        return is_authenticated(user) and user.pk == reply.author_id
     if not reply.private:
         return True
     return is_authenticated(user) and user.pk in (reply.author_id, reply.post.author_id)
@@ -90,7 +91,7 @@ def _read_reply(user, scope, reply) -> bool:
 def _readable_replies(user, scope, qs):
     q = Q(hidden_at__isnull=True, private=False)
     if is_authenticated(user):
-        q |= Q(hidden_at__isnull=True) & (Q(author_id=user.pk) | Q(post__author_id=user.pk))
+        q |= Q(author_id=user.pk) | Q(hidden_at__isnull=True, post__author_id=user.pk)
     if scope.has(Role.PROFESSIONAL):
         q |= Q(post__district_id__in=list(scope.work_district_ids))
     return qs.filter(q)
