@@ -1,12 +1,16 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from tests import factories as f
 from tests.councils import factories as cf
 from tests.councils.matrix import setup
 from wijkkracht.accounts.constants import Role
+from wijkkracht.councils import services
 from wijkkracht.councils.constants import MemberStatus, PlanStatus, Position
 
 
@@ -126,3 +130,49 @@ def test_mine_uses_a_constant_number_of_queries(world, client_for):
     for _ in range(10):
         f.CouncilFactory(district=world.district_a)
     assert _queries(client, url) == small
+
+
+def test_the_plan_page_uses_a_constant_number_of_queries(world, client_for):
+    """Goals, versions and moves grow; the plan page's queries do not. Counted goals take one query per kind of
+    count (a fixed list), so the small plan already has one goal of every kind."""
+    from wijkkracht.councils.constants import Measure
+
+    data = setup(world)
+    chair = world.users["council_a"]
+    plan = cf.PlanFactory(council=world.council_a, year=data.draft.year + 2, goals=0)
+    for measure in Measure.values:
+        cf.PlanGoalFactory(plan=plan, measure=measure)
+    services.plan_submit(plan=plan, actor=chair)
+    services.plan_approve(plan=plan, actor=world.users["coordinator"])
+    client = client_for("council_a")
+    _queries(client, plan.url)  # warm: the content types' cache
+    small = _queries(client, plan.url)
+    for _ in range(6):
+        cf.PlanGoalFactory(plan=plan, measure="activities_per_month")
+        cf.PlanGoalFactory(plan=plan, measure="visits")
+    goal = plan.goals.get(measure=Measure.MANUAL)
+    for n in range(3):
+        services.goal_save(
+            plan=plan,
+            goal=goal,
+            actor=chair,
+            title=f"Doel {n}",
+            target_groups=["all"],
+            target_value=5 + n,
+            measure="manual",
+            note=f"wijziging {n}",
+        )
+    assert _queries(client, plan.url) == small
+
+
+def test_the_working_page_stays_flat_as_meetings_and_the_template_grow(world, client_for):
+    setup(world)
+    client = client_for("council_a")
+    work = reverse("councils:work", args=[world.council_a.public_id])
+    small = _queries(client, work)
+    now = timezone.now()
+    for n in range(1, 9):
+        cf.MeetingFactory(council=world.council_a, starts_at=now + datetime.timedelta(days=n), centre=world.centre_a)
+        cf.MeetingFactory(council=world.council_a, starts_at=now - datetime.timedelta(days=n * 30))
+        cf.TemplateGoalFactory(district=world.district_a)
+    assert _queries(client, work) == small

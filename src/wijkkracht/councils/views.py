@@ -73,6 +73,20 @@ def _assignment(public_id) -> Assignment:
     )
 
 
+# Only the columns the list pages show (the full rows carry minutes, descriptions and the person's details).
+SEAT_FIELDS = (
+    "public_id",
+    "council_id",
+    "position",
+    "status",
+    "term_start",
+    "term_end",
+    "person__first_name",
+    "person__last_name",
+)
+ASSIGNMENT_CARD_FIELDS = ("public_id", "council_id", "professional_id", "title", "due_on", "status", "progress")
+MEETING_LIST_FIELDS = ("public_id", "council_id", "starts_at", "status", "location", "centre_id")
+
 # --- the council ---------------------------------------------------------------------------------------------
 
 
@@ -127,14 +141,17 @@ def council_work(request, public_id):
     seats = list(
         CouncilMember.objects.filter(council=council, status__in=[MemberStatus.PROPOSED, MemberStatus.CONFIRMED])
         .select_related("person")
+        .only(*SEAT_FIELDS)
         .order_by("status", "position", "term_start")
     )
     for seat in seats:
         seat.council = council
         seat.can_decide = can(request.user, Action.MEMBER_CONFIRM, seat)
-    assignments = visible_to(
-        request.user, Assignment.objects.filter(council=council), Action.ASSIGNMENT_VIEW
-    ).select_related("professional")
+    assignments = (
+        visible_to(request.user, Assignment.objects.filter(council=council), Action.ASSIGNMENT_VIEW)
+        .select_related("professional")
+        .only(*ASSIGNMENT_CARD_FIELDS, "professional__display_name")
+    )
     open_assignments = list(assignments.open().order_by("due_on", "pk"))
     closed_assignments = list(assignments.exclude(status__in=ASSIGNMENT_OPEN).order_by("-updated_at", "-pk")[:10])
     today = timezone.localdate()
@@ -144,12 +161,17 @@ def council_work(request, public_id):
         {
             "council": council,
             "seats": seats,
-            "plans": list(council.plans.order_by("-year")),
+            "plans": list(council.plans.only("public_id", "council_id", "year", "status").order_by("-year")),
             "open_assignments": open_assignments,
             "closed_assignments": closed_assignments,
             "today": today,
-            "coming_meetings": list(Meeting.objects.of_council(council).coming().select_related("centre")[:10]),
-            "past_meetings": list(Meeting.objects.of_council(council).past()[:5]),
+            "coming_meetings": list(
+                Meeting.objects.of_council(council)
+                .coming()
+                .select_related("centre")
+                .only(*MEETING_LIST_FIELDS, "centre__name")[:10]
+            ),
+            "past_meetings": list(Meeting.objects.of_council(council).past().only(*MEETING_LIST_FIELDS)[:5]),
             "may": {
                 "meeting": can(request.user, Action.MEETING_PLAN, council),
                 "propose": can(request.user, Action.MEMBER_PROPOSE, council),
@@ -591,13 +613,17 @@ def assignment_progress(request, assignment_id):
 def task_board(request):
     """The professional's one board across every council they serve."""
     require(request.user, Action.TASK_BOARD)
-    mine = Assignment.objects.for_professional(request.user).select_related("council")
+    mine = (
+        Assignment.objects.for_professional(request.user)
+        .select_related("council")
+        .only(*ASSIGNMENT_CARD_FIELDS, "council__name")
+    )
     today = timezone.localdate()
     open_rows = list(mine.open().order_by("due_on", "pk"))
     for row in open_rows:
         row.overdue = row.due_on < today
     done = list(mine.filter(status=AssignmentStatus.DONE).order_by("-updated_at", "-pk")[:10])
-    councils = list(visible_to(request.user, Council.objects.for_page(), Action.WORK))
+    councils = list(visible_to(request.user, Council.objects.only("public_id", "name"), Action.WORK))
     return render(
         request,
         "councils/task_board.html",
