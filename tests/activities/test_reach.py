@@ -192,6 +192,7 @@ def test_the_reach_map_shades_the_neighbourhoods_with_the_table_beside(world, cl
     assert 'class="fill shade-2"' in html
     assert 'href="#bereik-' in html and 'id="bereik-' in html
     assert "Bereik per buurt in Randwijck" in html
+    assert html.count('id="reach-map-heading"') == 1  # the map once
 
 
 def test_the_reach_page_runs_a_fixed_number_of_queries(world, attended, client_for, django_assert_max_num_queries):

@@ -222,19 +222,110 @@ def test_a_professional_records_attendance_and_a_head_count(page, world, axe_che
     check(page, axe_check)
 
 
-def test_the_reach_page_shows_the_15_55_band_first(page, world, axe_check):
+def test_the_reach_page_shows_the_15_55_band_first_and_the_map(page, world, axe_check):
+    from tests import factories as f
     from tests.activities.factories import ActivityFactory, SessionFactory
+    from wijkkracht.activities import reach
     from wijkkracht.activities.models import Attendance
 
+    for code in (world.district_a.cbs_code, world.neighbourhood_a.cbs_code):
+        f.AreaShapeFactory(cbs_code=code)
     session = SessionFactory(
         activity=ActivityFactory(centre=world.centre_a), date=timezone.localdate() - dt.timedelta(days=1)
     )
+    year = timezone.localdate().year
     for n in range(6):
-        Attendance.objects.create(session=session, name=f"Buur {n}", birth_year=timezone.localdate().year - 30)
+        person = f.PersonFactory(neighbourhood=world.neighbourhood_a, birth_year=year - 30, first_name=f"Buur{n}")
+        Attendance.objects.create(session=session, person=person, birth_year=year - 30)
+    reach.rebuild(years=[year])  # rows made directly: counted as the nightly job would
     log_in(page, world.users["analyst"].email)
     page.get_by_role("link", name="Bereik").first.click()
     page.wait_for_url(re.compile(r"/activiteiten/bereik/"))
     first_row = page.locator("table tbody tr").first.inner_text()
     assert "15 tot 55 jaar" in first_row and "6" in first_row
-    assert "minder dan 5" in page.locator("table").inner_text()
+    assert "minder dan 5" in page.locator("table").first.inner_text()
+    # The map of the neighbourhoods, its legend and the same numbers in the table beside it.
+    svg = page.locator("svg.map[role=group]")
+    assert svg.get_attribute("aria-label").startswith("Kaart van het bereik van 15 tot 55 jaar per buurt")
+    assert page.locator("svg.map use.fill").count() == 1
+    row = page.locator(f"#bereik-{world.neighbourhood_a.slug}").inner_text()
+    assert "Randwijck West" in row and "6" in row
+    page.get_by_role("link", name="Randwijck West").first.click()  # the shape leads to its row
+    assert page.url.endswith(f"#bereik-{world.neighbourhood_a.slug}")
+    check(page, axe_check)
+
+
+def test_a_professional_books_a_room_is_refused_a_double_booking_and_records_attendance(page, world, axe_check):
+    from tests.activities.factories import ActivityFactory, SessionFactory
+    from wijkkracht.activities.models import Attendance, RoomBooking
+    from wijkkracht.places.models import OpeningHours
+
+    for weekday in range(7):
+        OpeningHours.objects.create(centre=world.centre_a, weekday=weekday, opens=dt.time(8), closes=dt.time(23))
+    day = timezone.localdate() + dt.timedelta(days=2)
+    log_in(page, world.users["professional_a"].email)
+    page.get_by_role("link", name="Activiteiten beheren").first.click()
+    page.get_by_role("link", name="Zalen, boekingen en bezetting").click()
+    page.wait_for_url(re.compile(r"/activiteiten/zalen/$"))
+    assert "Heel het wijkcentrum" in page.locator("main").inner_text()
+    check(page, axe_check)
+    page.get_by_role("link", name="Grote zaal").click()
+    page.wait_for_url(re.compile(r"/activiteiten/zalen/[0-9a-f-]+/"))
+    check(page, axe_check)
+
+    def book(holder: str, start: str, end: str) -> None:
+        page.get_by_label(re.compile(r"^Datum:")).fill(day.isoformat())
+        page.get_by_label(re.compile(r"^Van:")).fill(start)
+        page.get_by_label(re.compile(r"^Tot:")).fill(end)
+        page.get_by_label(re.compile(r"^Voor wie:")).select_option(value="hirer")
+        page.get_by_label(re.compile(r"^Naam van de groep of huurder:")).fill(holder)
+        page.get_by_label(re.compile(r"^Aantal personen:")).fill("12")
+        page.get_by_role("button", name="Boeken").click()
+        page.wait_for_load_state()
+
+    book("Yogaschool Amstel", "10:00", "12:00")
+    assert "Grote zaal is geboekt voor Yogaschool Amstel" in page.locator("main").inner_text()
+    assert "Yogaschool Amstel" in page.locator(".room-week").inner_text()
+    check(page, axe_check)
+    book("Koor De Linde", "11:00", "13:00")  # overlaps: refused, the first booking named, nothing added
+    assert "Grote zaal is dan al geboekt door Yogaschool Amstel" in page.locator("main").inner_text()
+    assert RoomBooking.objects.count() == 1
+    check(page, axe_check)
+    page.get_by_role("button", name=re.compile(r"^Annuleren.*Yogaschool Amstel")).click()
+    page.wait_for_load_state()
+    assert "de zaal is weer vrij" in page.locator("main").inner_text()
+    assert not RoomBooking.objects.live().exists()
+
+    # A session tomorrow books the room from its own page; today's session gets its attendance recorded.
+    from wijkkracht.activities.recurrence import local_datetime
+
+    activity = ActivityFactory(centre=world.centre_a, title="Inloop", capacity=8)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    later = SessionFactory(
+        activity=activity,
+        date=tomorrow,
+        starts_at=local_datetime(tomorrow, dt.time(10)),
+        ends_at=local_datetime(tomorrow, dt.time(12)),
+    )
+    page.goto(f"/activiteiten/bijeenkomsten/{later.public_id}/")
+    page.locator("#zaal").get_by_label(re.compile(r"^Zaal:")).select_option(label="Grote zaal (20 personen)")
+    page.get_by_role("button", name="Zaal boeken voor deze bijeenkomst").click()
+    page.wait_for_load_state()
+    assert "Geboekt: Grote zaal" in page.locator("#zaal").inner_text()
+    assert RoomBooking.objects.live().get().session == later
+    check(page, axe_check)
+    now = timezone.now()
+    session = SessionFactory(
+        activity=activity,
+        date=timezone.localdate(),
+        starts_at=now - dt.timedelta(minutes=20),
+        ends_at=now + dt.timedelta(hours=1),
+    )
+    page.goto(f"/activiteiten/bijeenkomsten/{session.public_id}/")
+    page.locator("#presentie").get_by_label(re.compile(r"^Naam:")).fill("Ahmed")
+    page.locator("#presentie").get_by_label(re.compile(r"^Geboortejaar:")).fill("2007")
+    page.get_by_role("button", name="Aanwezig melden").click()
+    page.wait_for_load_state()
+    assert Attendance.objects.filter(session=session, name="Ahmed").exists()
+    assert "Ahmed" in page.locator("#presentie").inner_text()
     check(page, axe_check)
