@@ -71,7 +71,10 @@ def ensure_volunteers() -> str:
         _walk(volunteer, S.ACTIVE, professional, reasons[0], today)
         made += 1
     people = list(
+        # Adults only: a scale database holds synthetic children too, and the demo's young volunteer is made
+        # on purpose elsewhere (with a guardian's consent).
         Person.objects.filter(synthetic=True, user__isnull=True, neighbourhood__district=home.district)
+        .exclude(birth_year__gt=today.year - 18)
         .order_by("-public_id")
         .select_related("neighbourhood")[: sum(n for _state, n in STATES)]
     )
