@@ -30,3 +30,19 @@ def test_the_demo_has_a_concern_in_every_state_and_seeding_twice_adds_none(db):
     resident.force_login(rows.get(topic="loneliness").reporter)
     mine = resident.get("/zorgsignalen/mijn/")
     assert all(c.reporter.email == f"bewoner@{DEMO_DOMAIN}" for c in mine.context["rows"])
+
+
+def test_seed_scale_makes_concerns_over_five_years_once(world):
+    from django.utils import timezone
+
+    from wijkkracht.demo.concerns import seed_concern_scale
+
+    assert seed_concern_scale(people=300) == {"concerns": 50}
+    rows = Concern.objects.all()
+    assert rows.count() == 50
+    assert rows.filter(status=ConcernStatus.CLOSED).exclude(feedback="").count() == rows.closed().count()
+    assert rows.filter(anonymised_at__isnull=False).exists()
+    oldest = rows.order_by("created_at").first().created_at
+    assert (timezone.now() - oldest).days > 365  # spread over the years, not all stamped today
+    assert seed_concern_scale(people=300) == {"concerns": 0}
+    assert Concern.objects.count() == 50

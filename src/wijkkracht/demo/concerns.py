@@ -133,3 +133,92 @@ def ensure_concerns() -> str:
         if feedback:
             services.concern_close(concern=concern, actor=professional, feedback=feedback)
     return f"concerns: {made} created"
+
+
+SCALE_YEARS = 5
+
+
+def _scale_uuid(i: int):
+    import uuid
+
+    from .seed import DEMO_NAMESPACE
+
+    return uuid.uuid5(DEMO_NAMESPACE, f"scale-concern:{i}")
+
+
+def seed_concern_scale(*, people: int, using: str = "default") -> dict:
+    """Concerns over five years for the benchmark: people // 30 a year (Amstelveen: about 3,100), spread over the
+    neighbourhoods; the last 60 days open (new, triaged, in action), older ones closed with a feedback and, after
+    a year, anonymised (as concerns.anonymise_closed leaves them). Bulk rows, no audit trail (benchmark data, see
+    docs/architecture.md, "Demo and docs"). Idempotent: a second run adds none."""
+    per_year = max(people // 30, 1)
+    total = per_year * SCALE_YEARS
+    if Concern.objects.using(using).filter(public_id=_scale_uuid(total - 1)).exists():
+        return {"concerns": 0}
+    return {"concerns": _scale_concerns(total, using)}
+
+
+def _scale_concerns(total: int, using: str) -> int:
+    import datetime
+    import random
+
+    from django.utils import timezone
+
+    from wijkkracht.concerns.constants import ANONYMISED, ConcernStatus, Priority, ReporterRole, Topic
+    from wijkkracht.places.models import Neighbourhood
+
+    from .scale import BATCH
+    from .seed import MUNICIPALITY_CODE, SEED
+
+    rng = random.Random(SEED + 20)
+    neighbourhoods = list(
+        Neighbourhood.objects.using(using)
+        .filter(district__municipality__cbs_code=MUNICIPALITY_CODE)
+        .order_by("cbs_code")
+        .values_list("pk", "district_id")
+    )
+    if not neighbourhoods:
+        return 0
+    have = set(Concern.objects.using(using).filter(synthetic=True).values_list("public_id", flat=True))
+    now = timezone.now()
+    span = SCALE_YEARS * 365 * 24 * 3600
+    open_states = [ConcernStatus.NEW, ConcernStatus.TRIAGED, ConcernStatus.IN_ACTION]
+    rows = []
+    for i in range(total):
+        neighbourhood_id, district_id = rng.choice(neighbourhoods)
+        created = now - datetime.timedelta(seconds=rng.randint(0, span))
+        topic, role = rng.choice(Topic.values), rng.choice(ReporterRole.values)
+        age = (now - created).days
+        status = rng.choice(open_states) if age < 60 else ConcernStatus.CLOSED
+        public_id = _scale_uuid(i)
+        if public_id in have:
+            continue
+        closed_at = created + datetime.timedelta(days=rng.randint(1, 50)) if status == ConcernStatus.CLOSED else None
+        anonymised = closed_at is not None and (now - closed_at).days > 365
+        rows.append(
+            Concern(
+                public_id=public_id,
+                district_id=district_id,
+                neighbourhood_id=neighbourhood_id,
+                topic=topic,
+                description=ANONYMISED if anonymised else "Schaalmelding: een verzonnen zorg voor de benchmark.",
+                about_person=topic != Topic.PUBLIC_SPACE,
+                reporter_role=role,
+                status=status,
+                priority="" if status == ConcernStatus.NEW else rng.choice(Priority.values),
+                feedback=rng.choice(["acted", "passed_on", "no_action"]) if closed_at else "",
+                closed_at=closed_at,
+                created_at=created,
+                anonymised_at=closed_at + datetime.timedelta(days=366) if anonymised and closed_at else None,
+                synthetic=True,
+            )
+        )
+    drawn = {row.public_id: row.created_at for row in rows}
+    for start in range(0, len(rows), BATCH):
+        Concern.objects.using(using).bulk_create(rows[start : start + BATCH])
+    # created_at is auto_now_add, so bulk_create stamped "now": put the drawn dates back.
+    made = list(Concern.objects.using(using).filter(public_id__in=list(drawn)).only("pk", "public_id"))
+    for row in made:
+        row.created_at = drawn[row.public_id]
+    Concern.objects.using(using).bulk_update(made, ["created_at"], batch_size=BATCH)
+    return len(rows)

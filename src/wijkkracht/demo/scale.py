@@ -96,6 +96,14 @@ def _seed_support(scale: Scale, using: str, log) -> None:
     log(f"scale {scale.name}: support " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
+def _seed_concerns(scale: Scale, using: str, log) -> None:
+    from .concerns import seed_concern_scale
+
+    with transaction.atomic(using=using):
+        counts = seed_concern_scale(people=scale.people, using=using)
+    log(f"scale {scale.name}: concerns " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
 def _seed_activities(scale: Scale, using: str, log) -> None:
     from .activities import seed_activity_scale
 
@@ -114,6 +122,7 @@ def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
         log(f"scale {scale.name}: already seeded")
         _seed_councils(scale, using, log)
         _seed_support(scale, using, log)
+        _seed_concerns(scale, using, log)
         _seed_activities(scale, using, log)
         return {"people": 0, "users": 0, "memberships": 0}
     rng = random.Random(seed.SEED)
@@ -195,6 +204,7 @@ def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
 
         _seed_councils(scale, using, log)
         _seed_support(scale, using, log)
+        _seed_concerns(scale, using, log)
     _seed_activities(scale, using, log)
 
     counts = {"people": len(people), "users": len(users), "memberships": len(memberships)}
