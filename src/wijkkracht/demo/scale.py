@@ -117,6 +117,14 @@ def _seed_activities(scale: Scale, using: str, log) -> None:
         )
 
 
+def _seed_volunteers(scale: Scale, using: str, log) -> None:
+    from .volunteers import seed_volunteer_scale
+
+    with transaction.atomic(using=using):
+        counts = seed_volunteer_scale(using=using)
+    log(f"scale {scale.name}: volunteers " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
 def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
     if is_seeded(scale, using):
         log(f"scale {scale.name}: already seeded")
@@ -124,6 +132,7 @@ def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
         _seed_support(scale, using, log)
         _seed_concerns(scale, using, log)
         _seed_activities(scale, using, log)
+        _seed_volunteers(scale, using, log)
         return {"people": 0, "users": 0, "memberships": 0}
     rng = random.Random(seed.SEED)
     neighbourhoods = list(
@@ -206,6 +215,7 @@ def seed_scale(scale: Scale, *, using: str = "default", log=print) -> dict:
         _seed_support(scale, using, log)
         _seed_concerns(scale, using, log)
     _seed_activities(scale, using, log)
+    _seed_volunteers(scale, using, log)
 
     counts = {"people": len(people), "users": len(users), "memberships": len(memberships)}
     log(

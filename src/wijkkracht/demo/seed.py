@@ -645,6 +645,9 @@ def seed_demo(log=print) -> list[dict]:
 
     log(ensure_initiative_activity())
     log(ensure_bookings())  # rooms booked this week: sessions, groups of residents, hirers
+    from .volunteers import ensure_volunteer_shifts  # shifts this week (sessions exist now), a stand-in asked
+
+    log(ensure_volunteer_shifts())
     from .support import ensure_help_requests  # help requests in every state in the home district
 
     log(ensure_help_requests())
