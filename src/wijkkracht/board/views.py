@@ -15,12 +15,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wijkkracht.accounts.policy import require
 from wijkkracht.accounts.services import throttle_record
 from wijkkracht.places.models import District
+from wijkkracht.support.handover import HandOverForm
 from wijkkracht.validators import add_service_errors
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import services, throttling
 from .constants import KIND_PARAM, MoveLabel, PostKind, PostStatus
-from .forms import HandOverForm, HideForm, PostForm, ReplyForm
+from .forms import HideForm, PostForm, ReplyForm
 from .models import BoardPost, BoardReply
 from .permissions import Action, can, visible_to
 

@@ -21,12 +21,13 @@ from wijkkracht.accounts.services import throttle_record
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.places.models import Neighbourhood
 from wijkkracht.support import services as support_services
+from wijkkracht.support.handover import HandOverForm
 from wijkkracht.validators import add_service_errors
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import services, throttling
 from .constants import FEEDBACK_TEXT, ConcernStatus, Feedback, MoveLabel, Topic
-from .forms import CloseForm, HelpRequestForm, RaiseForm, StepForm, TriageForm
+from .forms import CloseForm, RaiseForm, StepForm, TriageForm
 from .models import Concern, ConcernAccess
 from .permissions import Action, visible_to
 
@@ -217,7 +218,7 @@ def help_request(request, public_id):
     concern = _handled(request, public_id)
     neighbourhoods = list(concern.district.neighbourhoods.order_by("name"))
     initial = {"neighbourhood": concern.neighbourhood_id, "contact_name": concern.person_hint}
-    form = HelpRequestForm(_data(request), initial=initial, neighbourhoods=neighbourhoods)
+    form = HandOverForm(_data(request), initial=initial, neighbourhoods=neighbourhoods)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
