@@ -214,6 +214,40 @@ def test_the_queue_is_urgent_and_old_first_with_a_constant_number_of_queries(wor
     assert page[0] == urgent
 
 
+def test_the_lists_show_labels_links_and_owners_with_queries_that_stay_flat_as_rows_grow(world, client_for):
+    """The queue and the escalation list translate their labels once per page and format the links from one
+    reversed address; what a row shows (category, urgency, status, owner as "ik", a name or "niemand") and the
+    number of queries stay the same however many rows there are."""
+    me, other = world.users["professional_a"], world.users["professional_b"]
+    client = client_for("professional_a")
+
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(ctx.captured_queries), response.content.decode()
+
+    mine = HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=me, urgency="high", category="shopping")
+    nobody = HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=None, status=S.INTAKE)
+    few_queue, _html = count(reverse("support:queue"))
+    few_escalations, _html = count(reverse("support:escalations"))
+    someone = HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=other)
+    for _ in range(8):
+        HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=None)
+        HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=me)
+    queue_queries, html = count(reverse("support:queue"))
+    escalation_queries, escalations = count(reverse("support:escalations"))
+    assert (queue_queries, escalation_queries) == (few_queue, few_escalations)
+    for row in (mine, nobody, someone):
+        assert f'href="{row.url}"' in html
+    assert f'<a href="{mine.url}">{mine.get_category_display().capitalize()}</a>' in html
+    assert f">{mine.get_urgency_display()}</td>" in html
+    assert f">{nobody.get_status_display()}</td>" in html
+    assert ">ik</td>" in html and f">{other}</td>" in html and "<strong>niemand</strong>" in html
+    assert f'href="{nobody.url}"' in escalations and f'href="{mine.url}"' not in escalations
+    assert "zonder eigenaar" in escalations and f">{nobody.get_status_display()}</td>" in escalations
+
+
 def test_the_professional_moves_a_request_through_the_map_and_every_step_is_history(world, client_for):
     data = setup(world)
     client = client_for("professional_a")

@@ -6,12 +6,14 @@ from typing import Self
 
 from django.db import models
 from django.db.models import Case, CharField, IntegerField, Q, Value, When
+from django.urls import reverse
 
 from .constants import (
     BEFORE_INTAKE,
     BEFORE_MATCH,
     LIVE_MATCH,
     LOAD_MATCH,
+    Category,
     EscalationReason,
     MatchStatus,
     RequestStatus,
@@ -119,3 +121,26 @@ class MatchQuerySet(models.QuerySet):
 
     def accepted(self) -> Self:
         return self.filter(status=MatchStatus.ACCEPTED)
+
+
+def list_rows(requests, user) -> list:
+    """The rows of the queue and the escalation list, ready to show: the labels of category, urgency and status
+    translated once per page (not once per row: `get_FOO_display` hashes every lazy choice label), the link to
+    the request formatted from one reversed address, and the owner as "me", a name or nobody. The rows carry
+    what the list shows and nothing more (no name, phone or question of the resident)."""
+    labels = {
+        "category": {value: str(label) for value, label in Category.choices},
+        "urgency": {value: str(label) for value, label in Urgency.choices},
+        "status": {value: str(label) for value, label in RequestStatus.choices},
+    }
+    marker = "00000000-0000-0000-0000-000000000000"
+    link = reverse("support:detail", args=[marker])
+    head, tail = link.split(marker)
+    rows = list(requests)
+    for r in rows:
+        r.category_label = labels["category"].get(r.category, r.category)
+        r.urgency_label = labels["urgency"].get(r.urgency, r.urgency)
+        r.status_label = labels["status"].get(r.status, r.status)
+        r.link = f"{head}{r.public_id}{tail}"
+        r.owned_by_me = r.owner_id is not None and r.owner_id == getattr(user, "pk", None)
+    return rows

@@ -39,6 +39,7 @@ from .forms import (
 )
 from .models import FollowUp, HelpRequest, Match, NetworkContact, RequestAccess
 from .permissions import Action, can, is_own, person_of, visible_to
+from .query import list_rows
 
 PAGE_SIZE = 25
 ACCESS_SHOWN = 50
@@ -161,6 +162,7 @@ def queue(request):
     if only_mine:
         qs = qs.owned_by(request.user)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = list_rows(page.object_list, request.user)
     return render(
         request,
         "support/queue.html",
@@ -388,10 +390,11 @@ def escalations(request):
         .order_by("due_on", "pk")
     )
     page = Paginator(overdue, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = list_rows(page.object_list, request.user)
     return render(
         request,
         "support/escalations.html",
-        {"overdue": list(page.object_list), "page": page, "follow_ups": list(follow_ups[:PAGE_SIZE]), "now": now},
+        {"overdue": page.object_list, "page": page, "follow_ups": list(follow_ups[:PAGE_SIZE]), "now": now},
     )
 
 
