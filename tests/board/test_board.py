@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -226,6 +227,11 @@ def test_an_ask_becomes_a_help_request_through_supports_service(world, client_fo
     )
     data.ask.refresh_from_db()
     assert (data.ask.status, data.ask.help_request) == (S.HANDED_OVER, help_request)
+    # The author asked on the platform, so the request is theirs: it shows under "Mijn hulpvragen".
+    assert help_request.person == data.ask.author.person
+    author = Client()
+    author.force_login(data.ask.author)
+    assert help_request.url in author.get(reverse("support:mine")).content.decode()
     board = client_for("anonymous").get(reverse("board:district", args=[world.district_a.slug])).content.decode()
     assert data.ask.title not in board
     event = AuditEvent.objects.get(action=AuditAction.POST_HAND_OVER)

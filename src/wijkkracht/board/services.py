@@ -156,7 +156,9 @@ def board_post_hand_over(*, post: BoardPost, actor, neighbourhood, channel: str,
         raise ValidationError(_("Alleen een open vraag kan een hulpvraag worden."))
     if neighbourhood.district_id != row.district_id:
         raise ValidationError({"neighbourhood": _("Kies een buurt in de wijk van het bericht.")})
-    help_request = support_services.help_request_take(actor=actor, neighbourhood=neighbourhood, channel=channel, **data)
+    help_request = support_services.help_request_take(
+        actor=actor, neighbourhood=neighbourhood, channel=channel, resident=row.author, **data
+    )
     row.help_request = help_request
     row.save(update_fields=["help_request", "updated_at"])
     post.help_request = help_request

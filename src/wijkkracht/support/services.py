@@ -139,14 +139,20 @@ def help_request_ask(*, actor, neighbourhood, **data) -> HelpRequest:
 
 
 @transaction.atomic
-def help_request_take(*, actor, neighbourhood, channel: str, **data) -> HelpRequest:
+def help_request_take(*, actor, neighbourhood, channel: str, resident=None, **data) -> HelpRequest:
     """A professional notes a request on a resident's behalf (by phone, at the desk or on a home visit).
-    They own it unless they say otherwise: they spoke to the resident."""
+    They own it unless they say otherwise: they spoke to the resident. `resident`: the resident's account when
+    the question came from them on the platform (a board post), so it shows under their "Mijn hulpvragen"."""
     _check(actor, Action.ASK_ON_BEHALF, neighbourhood.district)
     if channel not in (Channel.PHONE, Channel.DESK, Channel.HOME_VISIT):
         raise ValidationError({"channel": _("Kies hoe de vraag binnenkwam: telefoon, balie of huisbezoek.")})
     help_request = _new_request(
-        neighbourhood=neighbourhood, data=data, channel=channel, created_by=actor, owner=_user(actor)
+        neighbourhood=neighbourhood,
+        data=data,
+        channel=channel,
+        created_by=actor,
+        owner=_user(actor),
+        person=person_of(resident) if resident is not None else None,
     )
     audit_record(
         actor=actor,
