@@ -155,4 +155,38 @@ def chart_rows(months: list[dict], *, width: int = 300) -> list[dict]:
     return rows
 
 
-__all__ = ["BANDS", "SUPPRESS_BELOW", "Figures", "chart_rows", "figures", "percent", "suppress"]
+_KEPT: dict[tuple, Figures] = {}
+_KEPT_SIZE = 64
+
+
+def kept_figures(volunteers, *, today: datetime.date) -> Figures:
+    """`figures`, kept per viewer (the SQL of `volunteers` names their areas) and day until anything about the
+    volunteers changes (the suggestions' one-query version: every service write touches a volunteer's
+    `updated_at`; a ten-minute backstop for the rest)."""
+    from .suggestions import _version
+
+    key = (str(volunteers.query), today, _version())
+    found = _KEPT.get(key)
+    if found is None:
+        found = figures(volunteers, today=today)
+        if len(_KEPT) >= _KEPT_SIZE:
+            _KEPT.clear()
+        _KEPT[key] = found
+    return found
+
+
+def clear_kept() -> None:
+    _KEPT.clear()
+
+
+__all__ = [
+    "BANDS",
+    "SUPPRESS_BELOW",
+    "Figures",
+    "chart_rows",
+    "clear_kept",
+    "figures",
+    "kept_figures",
+    "percent",
+    "suppress",
+]

@@ -20,7 +20,7 @@ from wijkkracht.validators import add_service_errors
 
 from . import services
 from .constants import HoursStatus, VacancyStatus
-from .figures import SUPPRESS_BELOW, chart_rows, figures
+from .figures import SUPPRESS_BELOW, chart_rows, kept_figures
 from .forms import MessageForm, MessagesForm, YearForm
 from .models import Message, Recognition, Vacancy, Volunteer
 from .permissions import Action, person_of, visible_to
@@ -31,7 +31,7 @@ from .permissions import Action, person_of, visible_to
 def figures_page(request):
     require(request.user, Action.FIGURES)
     today = timezone.localdate()
-    data = figures(visible_to(request.user, Volunteer.objects.all(), Action.FIGURES), today=today)
+    data = kept_figures(visible_to(request.user, Volunteer.objects.all(), Action.FIGURES), today=today)
     return render(
         request,
         "volunteers/figures.html",
