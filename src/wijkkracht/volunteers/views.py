@@ -289,7 +289,8 @@ def own_exception_remove(request, public_id):
 def volunteer_list(request):
     require(request.user, Action.LIST)
     mine_qs = visible_to(request.user, Volunteer.objects.all(), Action.LIST)
-    centres = CommunityCentre.objects.filter(pk__in=mine_qs.values("centres")).order_by("name")
+    # The centres the professional serves (from their scope: no scan of the volunteers).
+    centres = visible_to(request.user, CommunityCentre.objects.all(), Action.SHIFT_MANAGE).order_by("name")
     form = ListFilterForm(request.GET or None, centres=centres, statuses=VolunteerStatus.choices)
     qs = mine_qs
     if form.is_valid():
@@ -300,9 +301,13 @@ def volunteer_list(request):
         if data["centre"]:
             qs = qs.in_centre(data["centre"].pk)
     counts = dict(mine_qs.order_by().values_list("status").annotate(n=Count("pk")))
-    page = Paginator(qs.for_list().order_by("person__first_name", "person__last_name", "pk"), PAGE_SIZE).get_page(
-        request.GET.get("pagina")
-    )
+    paginator = Paginator(qs.for_list().order_by("person__first_name", "person__last_name", "pk"), PAGE_SIZE)
+    data = form.cleaned_data if form.is_valid() else {}
+    if not data.get("q") and not data.get("centre"):
+        # Only the status (or nothing) narrows the list: the counts above already know its length.
+        status = data.get("status")
+        paginator.__dict__["count"] = counts.get(status, 0) if status else sum(counts.values())
+    page = paginator.get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
