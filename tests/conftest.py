@@ -5,6 +5,7 @@ professional_b, coordinator, analyst, administrator. District A has centre_a and
 centre_b and council_b. professional_a serves centre_a; professional_b serves district_b (all of it).
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 import pytest
@@ -46,11 +47,16 @@ class World:
     users: dict = field(default_factory=dict)
 
 
+# The world's roles started well before any date a test freezes the clock at: a role starting "today" (the
+# real date) made every test frozen at an earlier day run without roles, failing as the calendar moved on.
+WORLD_SINCE = datetime.date(2020, 1, 1)
+
+
 def _account(email, first_name, neighbourhood, *memberships, superuser=False):
     user = f.UserFactory(email=email, display_name=first_name, is_superuser=superuser, is_staff=superuser)
     f.PersonFactory(user=user, first_name=first_name, neighbourhood=neighbourhood)
     for kwargs in memberships:
-        f.MembershipFactory(user=user, **kwargs)
+        f.MembershipFactory(user=user, **{"starts_on": WORLD_SINCE, **kwargs})
     return user
 
 
