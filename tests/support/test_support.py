@@ -225,16 +225,23 @@ def test_the_lists_show_labels_links_and_owners_with_queries_that_stay_flat_as_r
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url)
         assert response.status_code == 200
+        # The lists never even read the resident's name, phone number or question.
+        private = ('"support_helprequest"."contact_name"', '"support_helprequest"."what"')
+        leaks = [q["sql"][:150] for q in ctx.captured_queries if any(column in q["sql"] for column in private)]
+        assert not leaks, leaks
         return len(ctx.captured_queries), response.content.decode()
 
     mine = HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=me, urgency="high", category="shopping")
     nobody = HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=None, status=S.INTAKE)
+    closed = HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=me, status=S.CLOSED, category="company")
+    FollowUp.objects.create(help_request=closed, due_on=timezone.localdate())
     few_queue, _html = count(reverse("support:queue"))
     few_escalations, _html = count(reverse("support:escalations"))
     someone = HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=other)
     for _ in range(8):
         HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=None)
         HelpRequestFactory(neighbourhood=world.neighbourhood_a, owner=me)
+        FollowUp.objects.create(help_request=closed, due_on=timezone.localdate())
     queue_queries, html = count(reverse("support:queue"))
     escalation_queries, escalations = count(reverse("support:escalations"))
     assert (queue_queries, escalation_queries) == (few_queue, few_escalations)
@@ -245,6 +252,7 @@ def test_the_lists_show_labels_links_and_owners_with_queries_that_stay_flat_as_r
     assert f">{nobody.get_status_display()}</td>" in html
     assert ">ik</td>" in html and f">{other}</td>" in html and "<strong>niemand</strong>" in html
     assert f'href="{nobody.url}"' in escalations and f'href="{mine.url}"' not in escalations
+    assert f'href="{closed.url}#nagesprek">{closed.get_category_display().capitalize()}, ' in escalations
     assert "zonder eigenaar" in escalations and f">{nobody.get_status_display()}</td>" in escalations
 
 

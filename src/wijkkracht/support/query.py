@@ -20,6 +20,26 @@ from .constants import (
     Urgency,
 )
 
+# What a row of the queue or the escalation list needs (see list_rows and the two templates).
+LIST_FIELDS = (
+    "public_id",
+    "district_id",
+    "neighbourhood_id",
+    "owner_id",
+    "category",
+    "urgency",
+    "status",
+    "vulnerable",
+    "synthetic",
+    "created_at",
+    "intake_due_at",
+    "match_due_at",
+    "district__name",
+    "neighbourhood__name",
+    "owner__display_name",
+    "owner__email",
+)
+
 
 class HelpRequestQuerySet(models.QuerySet):
     def open(self) -> Self:
@@ -53,6 +73,11 @@ class HelpRequestQuerySet(models.QuerySet):
             .annotate(urgency_rank=rank)
             .order_by("urgency_rank", "-vulnerable", "created_at", "pk")
         )
+
+    def for_list(self) -> Self:
+        """The queue's order with only the columns the queue and the escalation list show (list_rows): no
+        resident's name, phone or question is even read, and the rows are cheaper to build."""
+        return self.for_queue().only(*LIST_FIELDS)
 
     def overdue(self, now) -> Self:
         """Open requests the safety net must raise: without an owner, the intake late, or no helper in time.

@@ -149,7 +149,7 @@ def mine(request):
 def queue(request):
     """The requests of the districts the professional works in: the most urgent and oldest first."""
     require(request.user, Action.QUEUE)
-    qs = visible_to(request.user, HelpRequest.objects.for_queue(), Action.HANDLE)
+    qs = visible_to(request.user, HelpRequest.objects.for_list(), Action.HANDLE)
     status = request.GET.get("status", "")
     if status == "closed":
         qs = qs.closed()
@@ -381,12 +381,19 @@ def escalations(request):
     time) and the check-ins with vulnerable residents that are due. No personal data, like the queue."""
     require(request.user, Action.QUEUE)
     now = timezone.now()
-    overdue = visible_to(request.user, HelpRequest.objects.for_queue(), Action.HANDLE).overdue(now)
+    overdue = visible_to(request.user, HelpRequest.objects.for_list(), Action.HANDLE).overdue(now)
     handled = visible_to(request.user, HelpRequest.objects.all(), Action.HANDLE).values("pk")
     follow_ups = (
         FollowUp.objects.due(timezone.localdate())
         .filter(help_request__in=handled)
-        .select_related("help_request__neighbourhood", "help_request__district")
+        .select_related("help_request__neighbourhood")
+        .only(
+            "public_id",
+            "due_on",
+            "help_request__public_id",
+            "help_request__category",
+            "help_request__neighbourhood__name",
+        )
         .order_by("due_on", "pk")
     )
     page = Paginator(overdue, PAGE_SIZE).get_page(request.GET.get("pagina"))
