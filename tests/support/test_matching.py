@@ -120,6 +120,10 @@ def test_the_professional_asks_the_helper_accepts_and_the_request_has_a_helper(w
 
     page = pro.get(request.url)
     assert [r.volunteer for r in page.context["ranked"]] == [vera]
+    html = page.content.decode()
+    offer = reverse("support:match_offer", args=[request.public_id])
+    assert f'<form method="post" action="{offer}">' in html and f'value="{vera.public_id}"' in html
+    assert '<td data-label="Waarom">behandeling van de vraag</td>' in html  # the access log, labelled per row
     response = pro.post(reverse("support:match_offer", args=[request.public_id]), {"volunteer": str(vera.public_id)})
     assert response.status_code == 302
     match = Match.objects.get(help_request=request)

@@ -25,7 +25,7 @@ from wijkkracht.volunteers.models import Volunteer
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import ranking, services, throttling
-from .constants import LIVE_MATCH, MatchStatus, MoveLabel, Outcome, RequestStatus
+from .constants import LIVE_MATCH, AccessPurpose, MatchStatus, MoveLabel, Outcome, RequestStatus
 from .forms import (
     AskForm,
     ContactAnswerForm,
@@ -212,7 +212,10 @@ def detail(request, public_id):
     if handles:
         professionals = list(services.district_professionals(help_request.district_id).order_by("display_name"))
         context["owner_form"] = OwnerForm(initial={"owner": help_request.owner_id}, professionals=professionals)
-        context["accesses"] = list(RequestAccess.objects.for_request(help_request)[:ACCESS_SHOWN])
+        purposes = {value: str(label) for value, label in AccessPurpose.choices}  # once, not per row
+        context["accesses"] = accesses = list(RequestAccess.objects.for_request(help_request)[:ACCESS_SHOWN])
+        for access in accesses:
+            access.purpose_label = purposes.get(access.purpose, access.purpose)
         context["network"] = list(help_request.network.all())
         context["ladder"] = list(help_request.ladder.select_related("recorded_by"))
         context["referrals"] = list(help_request.referrals.select_related("referred_by"))
