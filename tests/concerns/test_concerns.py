@@ -189,6 +189,8 @@ def test_every_opening_is_in_the_access_log(world, client_for):
     page = client.get(data.own.url)
     assert ConcernAccess.objects.filter(concern=data.own, viewer=world.users["professional_a"]).count() == 2
     assert len(page.context["accesses"]) == 2
+    client.head(data.own.url)  # a HEAD request shows nothing: no access
+    assert ConcernAccess.objects.filter(concern=data.own).count() == 2
 
 
 @pytest.mark.parametrize(

@@ -57,8 +57,20 @@ def test_the_appreciation_list_shows_this_years_helpers_most_hours_first(world, 
     _approved(busy, today, 8)
     _approved(quiet, today, 2)
     _approved(elsewhere, today, 20)
+    # Milestones this year: two for the busy one (its hours count once, not once per milestone), and one for a
+    # volunteer without hours this year, who is listed after those with hours.
+    new = vf.VolunteerFactory(centres=[world.centre_a], districts=[world.district_a])
+    for volunteer, kind, value in [
+        (busy, MilestoneKind.HOURS, 50),
+        (busy, MilestoneKind.YEARS, 5),
+        (new, MilestoneKind.YEARS, 1),
+    ]:
+        Recognition.objects.create(volunteer=volunteer, kind=kind, value=value, reached_on=today)
     response = client_for("professional_a").get(reverse("volunteers:appreciation"))
-    assert [row.pk for row in response.context["rows"]] == [busy.pk, quiet.pk]
+    rows = response.context["rows"]
+    assert [row.pk for row in rows] == [busy.pk, quiet.pk, new.pk]
+    assert [row.total or 0 for row in rows] == [8, 2, 0]
+    assert [len(row.milestones) for row in rows] == [2, 0, 1]
 
 
 def test_the_statement_is_a_pdf_of_approved_hours_only(world, client_for):

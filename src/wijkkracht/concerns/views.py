@@ -142,7 +142,8 @@ def _handled(request, public_id) -> Concern:
 def detail(request, public_id):
     concern = _concern(public_id)
     require(request.user, Action.VIEW, concern)
-    services.concern_view_record(concern=concern, actor=request.user)
+    if not getattr(request, "head_only", False):  # a HEAD request shows nothing: no access to log
+        services.concern_view_record(concern=concern, actor=request.user)
     professionals = list(support_services.district_professionals(concern.district_id).order_by("display_name"))
     organisations = list(Organisation.objects.filter(municipality_id=concern.district.municipality_id).order_by("name"))
     context = {

@@ -7,7 +7,8 @@ class HeadAsGetMiddleware:
     """Answer HEAD wherever GET is answered (RFC 9110: HEAD is GET without the body).
 
     Views are written with require_GET / require_http_methods(["GET", ...]); rather than teach each one
-    about HEAD, the view sees a GET and the body is dropped on the way out, headers (Content-Length too) kept."""
+    about HEAD, the view sees a GET and the body is dropped on the way out, headers (Content-Length too) kept.
+    `request.head_only` tells a view that nothing it renders will be shown."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -16,6 +17,7 @@ class HeadAsGetMiddleware:
         if request.method != "HEAD":
             return self.get_response(request)
         request.method = "GET"
+        request.head_only = True  # the view may skip what only a shown body needs (an access-log row)
         try:
             response = self.get_response(request)
         finally:

@@ -198,7 +198,8 @@ def detail(request, public_id):
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
-    services.help_request_view_record(help_request=help_request, actor=user)
+    if not getattr(request, "head_only", False):  # a HEAD request shows nothing: no access to log
+        services.help_request_view_record(help_request=help_request, actor=user)
     handles = can(user, Action.HANDLE, help_request)
     moves = move_buttons(help_request, user, MoveLabel.LABELS) if handles else []
     context = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, Sum
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,7 +22,7 @@ from . import services
 from .constants import HoursStatus, VacancyStatus
 from .figures import SUPPRESS_BELOW, chart_rows, kept_figures
 from .forms import MessageForm, MessagesForm, YearForm
-from .models import Message, Recognition, Vacancy, Volunteer
+from .models import HoursEntry, Message, Recognition, Vacancy, Volunteer
 from .permissions import Action, person_of, visible_to
 
 
@@ -59,13 +59,21 @@ def appreciation(request):
     require(request.user, Action.APPRECIATION)
     year = _year(request)
     mine = visible_to(request.user, Volunteer.objects.all(), Action.APPRECIATION)
-    in_year = Q(hours__status=HoursStatus.APPROVED, hours__date__year=year)
+    # Subqueries, not joins: a join on hours and milestones together would count each hour once per milestone
+    # (and PostgreSQL refuses the grouped filter on the milestones).
+    approved = (
+        HoursEntry.objects.filter(volunteer=OuterRef("pk"), status=HoursStatus.APPROVED, date__year=year)
+        .order_by()
+        .values("volunteer")
+        .annotate(total=Sum("hours"))
+        .values("total")
+    )
+    milestone = Recognition.objects.filter(volunteer=OuterRef("pk"), reached_on__year=year)
     rows = list(
-        mine.annotate(total=Sum("hours__hours", filter=in_year))
-        .filter(Q(total__gt=0) | Q(recognitions__reached_on__year=year))
-        .distinct()
+        mine.annotate(total=Subquery(approved))
+        .filter(Q(total__gt=0) | Exists(milestone))
         .select_related("person")
-        .order_by("-total", "person__first_name", "pk")[:500]
+        .order_by(F("total").desc(nulls_last=True), "person__first_name", "pk")[:500]
     )
     reached: dict[int, list[Recognition]] = {}
     for recognition in Recognition.objects.filter(volunteer__in=[r.pk for r in rows], reached_on__year=year):
