@@ -173,3 +173,22 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def post_form(request, form, write, *, success: str, to: str):
+    """A POST from a page with several small forms: validate `form`, call `write(**cleaned_data)` (a service
+    call), then go back to `to`. An invalid form or a service's refusal becomes one error message and changes
+    nothing; otherwise `success` is shown."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            write(**form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, success)
+    return redirect(to)

@@ -22,7 +22,7 @@ from wijkkracht.organisations.models import Organisation
 from wijkkracht.places.models import Neighbourhood
 from wijkkracht.support import services as support_services
 from wijkkracht.support.handover import HandOverForm
-from wijkkracht.validators import add_service_errors
+from wijkkracht.validators import add_service_errors, post_form
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
 from . import services, throttling
@@ -170,16 +170,7 @@ def detail(request, public_id):
 
 
 def _post_form(request, concern, form, write, success: str, anchor: str):
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    else:
-        try:
-            write(**form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, success)
-    return redirect(f"{concern.url}#{anchor}")
+    return post_form(request, form, write, success=success, to=f"{concern.url}#{anchor}")
 
 
 @login_required

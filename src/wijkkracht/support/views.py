@@ -20,7 +20,7 @@ from wijkkracht.accounts import throttle
 from wijkkracht.accounts.policy import require
 from wijkkracht.accounts.services import throttle_record
 from wijkkracht.places.models import District, Neighbourhood
-from wijkkracht.validators import add_service_errors
+from wijkkracht.validators import add_service_errors, post_form
 from wijkkracht.volunteers.models import Volunteer
 from wijkkracht.workflow.web import history, move_buttons, post_move
 
@@ -294,16 +294,7 @@ def _handled(request, public_id) -> HelpRequest:
 
 def _post(request, help_request, form, write, success: str, anchor: str):
     """Validate `form`, call `write(**cleaned_data)`; a refusal becomes an error message, nothing changed."""
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    else:
-        try:
-            write(**form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, success)
-    return redirect(f"{help_request.url}#{anchor}")
+    return post_form(request, form, write, success=success, to=f"{help_request.url}#{anchor}")
 
 
 @login_required
